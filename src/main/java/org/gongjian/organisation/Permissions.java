@@ -1,0 +1,31 @@
+package org.gongjian.organisation;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/** The permission strings, {@code module:resource:action}, that controllers and services check. */
+public final class Permissions {
+
+    public static final String PROGRAMME_READ = "programme:programme:read";
+    public static final String PROGRAMME_WRITE = "programme:programme:write";
+    public static final String INITIATIVE_WRITE = "programme:initiative:write";
+    public static final String MEASUREMENT_CREATE = "programme:measurement:create";
+    public static final String UNIT_READ = "organisation:unit:read";
+    public static final String UNIT_WRITE = "organisation:unit:write";
+    public static final String USER_ADMIN = "organisation:user:admin";
+    public static final String AUDIT_READ = "audit:entry:read";
+
+    static final Set<String> READ = Set.of(PROGRAMME_READ, UNIT_READ);
+    static final Set<String> UNIT_STAFF = union(READ, Set.of(INITIATIVE_WRITE, MEASUREMENT_CREATE));
+    static final Set<String> ALL = union(UNIT_STAFF,
+            Set.of(PROGRAMME_WRITE, UNIT_WRITE, USER_ADMIN, AUDIT_READ));
+
+    private Permissions() {
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
+}

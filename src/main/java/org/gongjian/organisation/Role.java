@@ -1,0 +1,28 @@
+package org.gongjian.organisation;
+
+import java.util.Set;
+
+/**
+ * What a user may do. The programme office (ADMIN) does everything; leaders read everything; unit
+ * staff edit and report for their own unit's initiatives; viewers read.
+ */
+public enum Role {
+    ADMIN,
+    LEADER,
+    UNIT_STAFF,
+    VIEWER;
+
+    /** The Spring Security authority of the role itself. */
+    public String authority() {
+        return "ROLE_" + name();
+    }
+
+    /** The permissions (module:resource:action) the role grants, before any data scope is applied. */
+    public Set<String> permissions() {
+        return switch (this) {
+            case ADMIN -> Permissions.ALL;
+            case LEADER, VIEWER -> Permissions.READ;
+            case UNIT_STAFF -> Permissions.UNIT_STAFF;
+        };
+    }
+}

@@ -1,0 +1,54 @@
+package org.gongjian.programme;
+
+import org.gongjian.audit.AuditLog;
+import org.gongjian.organisation.Accounts;
+import org.gongjian.organisation.Actor;
+import org.gongjian.organisation.Permissions;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The data scope, checked in the services so that pages and API alike obey it: the office may do
+ * anything; unit staff only act for initiatives their unit leads or co-leads. A refusal is audited.
+ */
+@Component
+class Guard {
+
+    private final Accounts accounts;
+    private final AuditLog audit;
+
+    Guard(Accounts accounts, AuditLog audit) {
+        this.accounts = accounts;
+        this.audit = audit;
+    }
+
+    Actor actor() {
+        return accounts.current();
+    }
+
+    /** Only the programme office may shape programmes, initiatives and targets. */
+    Actor requireOffice(String entityType, String entityId) {
+        Actor actor = actor();
+        if (!actor.can(Permissions.PROGRAMME_WRITE)) {
+            refuse(entityType, entityId, "programme office only");
+        }
+        return actor;
+    }
+
+    /** The office, or staff of a unit that leads or co-leads the initiative and holds the permission. */
+    Actor requireActFor(Initiative initiative, String permission, String entityType, String entityId) {
+        Actor actor = actor();
+        if (actor.isAdmin()) {
+            return actor;
+        }
+        if (!actor.can(permission) || !actor.mayActFor(initiative.responsibleUnitIds())) {
+            refuse(entityType, entityId, "not a responsible unit of initiative " + initiative.number());
+        }
+        return actor;
+    }
+
+    private void refuse(String entityType, String entityId, String reason) {
+        audit.denied(entityType, entityId, reason);
+        throw new AccessDeniedException("error.access-denied");
+    }
+}

@@ -1,0 +1,100 @@
+package org.gongjian.programme;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.gongjian.shared.Decimals;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Append-only storage of measurements: rows are inserted, never updated or deleted. */
+@Repository
+class MeasurementStore {
+
+    private static final String SELECT = """
+            select m.id, m.target_id, m.measured_value, m.as_of, m.source, m.source_ref, m.note, m.reporter,
+                   m.recorded_at, m.supersedes_id, s.id as superseded_by, m.demo
+              from programme_measurement m
+              left join programme_measurement s on s.supersedes_id = m.id
+            """;
+
+    private final JdbcClient jdbc;
+
+    MeasurementStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** What a new row holds. */
+    record NewRow(long targetId, BigDecimal value, LocalDate asOf, MeasurementSource source, @Nullable String sourceRef,
+            @Nullable String note, String reporter, Instant recordedAt, @Nullable Long supersedesId, boolean demo) {
+    }
+
+    long insert(NewRow row) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into programme_measurement
+                  (target_id, measured_value, as_of, source, source_ref, note, reporter, recorded_at, supersedes_id, demo)
+                values (:target, :value, :asOf, :source, :sourceRef, :note, :reporter, :recordedAt, :supersedes, :demo)""")
+                .param("target", row.targetId())
+                .param("value", row.value())
+                .param("asOf", row.asOf())
+                .param("source", row.source().name())
+                .param("sourceRef", row.sourceRef())
+                .param("note", row.note())
+                .param("reporter", row.reporter())
+                .param("recordedAt", Timestamp.from(row.recordedAt()))
+                .param("supersedes", row.supersedesId())
+                .param("demo", row.demo())
+                .update(keys, "id");
+        return java.util.Objects.requireNonNull(keys.getKey()).longValue();
+    }
+
+    Optional<Measurement> find(long id) {
+        return jdbc.sql(SELECT + " where m.id = :id").param("id", id).query(MeasurementStore::map).optional();
+    }
+
+    /** All of a target's measurements, superseded ones included, in the order they were recorded. */
+    List<Measurement> byTarget(long targetId) {
+        return jdbc.sql(SELECT + " where m.target_id = :target order by m.id")
+                .param("target", targetId).query(MeasurementStore::map).list();
+    }
+
+    List<Measurement> byTargets(Collection<Long> targetIds) {
+        if (targetIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where m.target_id in (:targets) order by m.target_id, m.id")
+                .param("targets", targetIds).query(MeasurementStore::map).list();
+    }
+
+    List<Measurement> page(long targetId, int offset, int limit) {
+        return jdbc.sql(SELECT + " where m.target_id = :target order by m.as_of desc, m.id desc limit :limit offset :offset")
+                .param("target", targetId).param("limit", limit).param("offset", offset)
+                .query(MeasurementStore::map).list();
+    }
+
+    long count(long targetId) {
+        return jdbc.sql("select count(*) from programme_measurement where target_id = :target")
+                .param("target", targetId).query(Long.class).single();
+    }
+
+    private static Measurement map(ResultSet rs, int row) throws SQLException {
+        long supersedes = rs.getLong("supersedes_id");
+        Long supersedesId = rs.wasNull() ? null : supersedes;
+        long supersededBy = rs.getLong("superseded_by");
+        Long supersededById = rs.wasNull() ? null : supersededBy;
+        return new Measurement(rs.getLong("id"), rs.getLong("target_id"),
+                java.util.Objects.requireNonNull(Decimals.normal(rs.getBigDecimal("measured_value"))),
+                rs.getObject("as_of", LocalDate.class), MeasurementSource.valueOf(rs.getString("source")),
+                rs.getString("source_ref"), rs.getString("note"), rs.getString("reporter"),
+                rs.getTimestamp("recorded_at").toInstant(), supersedesId, supersededById, rs.getBoolean("demo"));
+    }
+}

@@ -1,0 +1,65 @@
+package org.gongjian.programme;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.gongjian.shared.UnitOfMeasure;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** A ledger's observation becomes a LEDGER measurement of the targets bound to its indicator. */
+@SpringBootTest
+@ActiveProfiles("test")
+class LedgerFeedTests {
+
+    @Autowired ApplicationEventPublisher events;
+    @Autowired TransactionTemplate tx;
+    @Autowired TargetManagement targets;
+    @Autowired ProgrammeManagement programmes;
+    @Autowired JdbcClient jdbc;
+
+    private List<Measurement> measurementsOf(String code) {
+        return targets.measurements(targets.target(programmes.programme("kaiping-2024"), code));
+    }
+
+    private void observe(String indicator, String value, LocalDate asOf) {
+        tx.executeWithoutResult(status -> events.publishEvent(new IndicatorObserved(indicator, null, asOf,
+                new BigDecimal(value), UnitOfMeasure.PERSONS, "volunteers")));
+    }
+
+    private boolean allDelivered() {
+        return jdbc.sql("select count(*) from event_publication where completion_date is null")
+                .query(Long.class).single() == 0;
+    }
+
+    @Test
+    void a_volunteer_count_from_the_ledger_feeds_the_volunteer_target_and_a_correction_supersedes_it() {
+        observe("volunteers.registered", "2300", LocalDate.of(2025, 3, 5));
+        await().atMost(Duration.ofSeconds(10)).until(() -> measurementsOf("volunteers.registered").size() == 1);
+        Measurement first = measurementsOf("volunteers.registered").get(0);
+        assertThat(first.source()).isEqualTo(MeasurementSource.LEDGER);
+        assertThat(first.value()).isEqualByComparingTo("2300");
+        assertThat(first.reporter()).isEqualTo("ledger:volunteers");
+
+        observe("volunteers.registered", "2300", LocalDate.of(2025, 3, 5));
+        await().atMost(Duration.ofSeconds(10)).until(this::allDelivered);
+        assertThat(measurementsOf("volunteers.registered")).hasSize(1);
+
+        observe("volunteers.registered", "2350", LocalDate.of(2025, 3, 5));
+        await().atMost(Duration.ofSeconds(10)).until(() -> measurementsOf("volunteers.registered").size() == 2);
+        List<Measurement> all = measurementsOf("volunteers.registered");
+        assertThat(all.get(0).superseded()).isTrue();
+        assertThat(all.get(1).supersedesId()).isEqualTo(first.id());
+        assertThat(all.get(1).value()).isEqualByComparingTo("2350");
+        assertThat(measurementsOf("volunteers.teams")).isEmpty();
+    }
+}
