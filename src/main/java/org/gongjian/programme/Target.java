@@ -138,6 +138,26 @@ public class Target {
         return plannedPoints.stream().map(p -> new PlannedPointData(p.onDate(), p.value())).toList();
     }
 
+    /**
+     * How far a value has come from the baseline towards the target, as a fraction (0 at the baseline,
+     * 1 at the target, above 1 beyond it), respecting direction: a 180 → 7 days target progresses as the
+     * days fall. Without a baseline a rising target counts from zero; a falling one cannot be measured.
+     */
+    public java.util.Optional<BigDecimal> progress(BigDecimal value) {
+        BigDecimal start = baselineValue;
+        if (start == null) {
+            if (direction == Direction.DOWN || targetValue.signum() == 0) {
+                return java.util.Optional.empty();
+            }
+            start = BigDecimal.ZERO;
+        }
+        BigDecimal span = targetValue.subtract(start);
+        if (span.signum() == 0) {
+            return java.util.Optional.of(BigDecimal.ONE);
+        }
+        return java.util.Optional.of(value.subtract(start).divide(span, 6, java.math.RoundingMode.HALF_UP));
+    }
+
     /** Whether an observation of this indicator for this unit feeds the target. */
     boolean isFedBy(String indicator, @Nullable Long unitId) {
         return indicator.equals(indicatorCode) && Objects.equals(scopeUnitId, unitId);
