@@ -104,9 +104,9 @@ public final class GepEngine {
             for (Map.Entry<String, BigDecimal> t : townAreas.entrySet()) {
                 towns.add(town(t.getKey(), t.getValue(), assessed));
             }
-            band("account", "全部", totals.perHectare());
+            band("per-hectare-outside-band", null, totals.perHectare());
             for (GepResult.TownAccount t : towns) {
-                band("town", t.town(), t.totals().perHectare());
+                band("town-per-hectare-outside-band", t.town(), t.totals().perHectare());
             }
             counts();
             GepResult.CarbonSink sink = carbon == null ? null : carbonSink();
@@ -263,16 +263,21 @@ public final class GepEngine {
             return areas;
         }
 
-        private void band(String scope, String name, BigDecimal perHectare) {
+        private void band(String code, String town, BigDecimal perHectare) {
             Param min = plan.param("BAND_MIN");
             Param max = plan.param("BAND_MAX");
             if (perHectare == null || min == null || max == null) {
                 return;
             }
             if (perHectare.compareTo(min.coefficient()) < 0 || perHectare.compareTo(max.coefficient()) > 0) {
-                notices.add(notice("WARNING", "per-hectare-outside-band", name,
-                        perHectare.setScale(0, java.math.RoundingMode.HALF_UP), Num.out(min.coefficient()),
-                        Num.out(max.coefficient())));
+                List<Object> args = new ArrayList<>();
+                if (town != null) {
+                    args.add(town);
+                }
+                args.add(perHectare.setScale(0, java.math.RoundingMode.HALF_UP));
+                args.add(Num.out(min.coefficient()));
+                args.add(Num.out(max.coefficient()));
+                notices.add(notice("WARNING", code, args.toArray()));
             }
         }
 
