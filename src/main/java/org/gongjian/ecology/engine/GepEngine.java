@@ -145,7 +145,8 @@ public final class GepEngine {
                     .map(p -> new GepResult.Component(p.code(), p.name(), Num.out(p.quantity()), p.unit().symbol(),
                             Num.out(p.value())))
                     .toList();
-            List<String> params = plan.parametersOf(s).stream().filter(plan.params::containsKey).toList();
+            List<String> params = plan.parametersOf(s).stream().filter(plan.params::containsKey)
+                    .filter(code -> s != Service.SPECIES_CONSERVATION || components.containsKey(code)).toList();
             return new GepResult.ServiceLine(s.name(), s.zh(plan.profile), s.en(), s.function(), s.category().name(),
                     s.category().zh(), quantity == null ? null : Num.out(quantity), unit == null ? null : unit.symbol(),
                     comps, Num.out(value), perHectare(value, area), params, s.formula(), source(s));
