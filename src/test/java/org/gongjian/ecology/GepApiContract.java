@@ -121,9 +121,8 @@ abstract class GepApiContract {
                 where t.code like 'gep.%' and m.source = 'LEDGER' and m.as_of = date '2024-08-23'""").query(Long.class)
                 .single() == 6);
         mvc.perform(get("/api/v1/programmes/kaiping-2024/targets/gep.chishui-total/measurements").with(admin()))
-                .andExpect(jsonPath("$.content[0].asOf").value("2024-08-23"))
-                .andExpect(jsonPath("$.content[0].reporter").value("ledger:ecology"))
-                .andExpect(jsonPath("$.content[0].value").value(1529265610.278952));
+                .andExpect(jsonPath("$.content[?(@.asOf == '2024-08-23')].reporter").value(hasItem("ledger:ecology")))
+                .andExpect(jsonPath("$.content[?(@.asOf == '2024-08-23')].value").value(hasItem(1529265610.278952)));
     }
 
     @Test

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * reproducible, plus the edges of each range): linearity in area, neutrality of a factor of 1, and
  * t C vs t CO₂ giving the same money.
  */
-class EngineProperties {
+class EnginePropertyTests {
 
     private static final long SEED = 20240823L;
 
