@@ -17,7 +17,7 @@
     var values = data.map(function (d) { return d.value; });
     if (kind === 'bar') {
       return { color: palette, tooltip: tooltip, grid: { left: 8, right: 24, top: 8, bottom: 28, containLabel: true },
-        xAxis: { type: 'value', name: unit, nameLocation: 'middle', nameGap: 24 }, yAxis: { type: 'category', data: names.slice().reverse() },
+        xAxis: { type: 'value', name: unit, nameLocation: 'middle', nameGap: 24, axisLabel: { hideOverlap: true } }, yAxis: { type: 'category', data: names.slice().reverse() },
         series: [{ type: 'bar', data: values.slice().reverse() }] };
     }
     return { color: palette, tooltip: tooltip, grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
