@@ -51,7 +51,13 @@ public class DocxWriter {
             if (doc.subtitle() != null) {
                 paragraph(d, GbStyles.SUBTITLE, doc.subtitle());
             }
-            doc.masthead().forEach(line -> paragraph(d, GbStyles.MASTHEAD, line));
+            XWPFParagraph last = null;
+            for (String line : doc.masthead()) {
+                last = paragraph(d, GbStyles.MASTHEAD, line);
+            }
+            if (last != null) {
+                redRule(last);
+            }
             doc.lead().forEach(p -> paragraph(d, GbStyles.BODY, p));
             if (doc.credits() != null) {
                 paragraph(d, GbStyles.NOTE, doc.credits());
@@ -89,6 +95,17 @@ public class DocxWriter {
         p.setStyle(style);
         p.createRun().setText(text);
         return p;
+    }
+
+    /** The red separator under the masthead (版头分隔线), as wide as the 版心, with half a line below it. */
+    private static void redRule(XWPFParagraph p) {
+        var ppr = p.getCTP().isSetPPr() ? p.getCTP().getPPr() : p.getCTP().addNewPPr();
+        var border = ppr.addNewPBdr().addNewBottom();
+        border.setVal(org.openxmlformats.schemas.wordprocessingml.x2006.main.STBorder.SINGLE);
+        border.setSz(BigInteger.valueOf(12));
+        border.setSpace(BigInteger.valueOf(4));
+        border.setColor("FF0000");
+        p.setSpacingAfter(290);
     }
 
     private static void table(XWPFDocument d, Table t) {

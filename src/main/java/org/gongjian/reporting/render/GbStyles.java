@@ -44,30 +44,33 @@ final class GbStyles {
     private static final int XIAO_SI = 24;
     /** 22 lines on the 225 mm 版心: 28.95 pt, in twips. */
     private static final int LINE = 579;
+    /** Lines of 4号 text (facts, notes): 21 pt. */
+    private static final int FACT_LINE = 420;
 
     private GbStyles() {
     }
 
     static void install(XWPFDocument d) {
         XWPFStyles styles = d.createStyles();
-        add(styles, BODY, "Normal", null, FANGSONG, SAN_HAO, STJc.BOTH, 200, LINE, false, null);
-        add(styles, TITLE, "Title", BODY, XIAOBIAOSONG, ER_HAO, STJc.CENTER, 0, 0, false, null);
-        add(styles, SUBTITLE, "Subtitle", BODY, KAITI, SAN_HAO, STJc.CENTER, 0, LINE, false, null);
-        add(styles, HEADING_1, "heading 1", BODY, HEITI, SAN_HAO, STJc.LEFT, 0, LINE, true, 0);
-        add(styles, MASTHEAD, "Gongjian 报头", BODY, KAITI, SI_HAO, STJc.CENTER, 0, LINE, false, null);
-        add(styles, FACT, "Gongjian 要点", BODY, FANGSONG, SI_HAO, STJc.BOTH, 200, 0, false, null);
-        add(styles, NOTE, "Gongjian 图注署名", BODY, KAITI, SI_HAO, STJc.BOTH, 200, 0, false, null);
-        add(styles, CAPTION, "caption", BODY, HEITI, XIAO_SI, STJc.CENTER, 0, 0, false, null);
-        add(styles, TABLE_TEXT, "Gongjian 表格", BODY, FANGSONG, XIAO_SI, STJc.LEFT, 0, 0, false, null);
-        add(styles, PAGE_NUMBER, "Gongjian 页码", BODY, SONGTI, SI_HAO, STJc.RIGHT, 0, 0, false, null);
+        add(styles, BODY, "Normal", null, FANGSONG, SAN_HAO, STJc.BOTH, 200, LINE, 0, 0, null);
+        add(styles, TITLE, "Title", BODY, XIAOBIAOSONG, ER_HAO, STJc.CENTER, 0, 0, LINE, LINE / 2, null);
+        add(styles, SUBTITLE, "Subtitle", BODY, KAITI, SAN_HAO, STJc.CENTER, 0, LINE, 0, LINE / 2, null);
+        add(styles, HEADING_1, "heading 1", BODY, HEITI, SAN_HAO, STJc.LEFT, 0, LINE, LINE / 2, 0, 0);
+        add(styles, MASTHEAD, "Gongjian 报头", BODY, KAITI, SI_HAO, STJc.CENTER, 0, FACT_LINE, 0, 0, null);
+        add(styles, FACT, "Gongjian 要点", BODY, FANGSONG, SI_HAO, STJc.BOTH, 200, FACT_LINE, 0, 0, null);
+        add(styles, NOTE, "Gongjian 图注署名", BODY, KAITI, SI_HAO, STJc.BOTH, 200, FACT_LINE, LINE / 4, LINE / 4, null);
+        add(styles, CAPTION, "caption", BODY, HEITI, XIAO_SI, STJc.CENTER, 0, 0, LINE / 4, LINE / 4, null);
+        add(styles, TABLE_TEXT, "Gongjian 表格", BODY, FANGSONG, XIAO_SI, STJc.LEFT, 0, 0, 0, 0, null);
+        add(styles, PAGE_NUMBER, "Gongjian 页码", BODY, SONGTI, SI_HAO, STJc.RIGHT, 0, 0, 0, 0, null);
     }
 
     /**
      * One paragraph style. {@code firstLineChars} is the first-line indent in hundredths of a character
-     * (200 = 2 字); {@code line} an exact line pitch in twips, or 0 for single spacing.
+     * (200 = 2 字); {@code line} an exact line pitch in twips, or 0 for single spacing; {@code before} and
+     * {@code after} space in twips; {@code outline} the outline level of a heading (kept with the next line).
      */
     private static void add(XWPFStyles styles, String id, String name, String basedOn, String eastAsia, int halfPoints,
-            STJc.Enum align, int firstLineChars, int line, boolean keepNext, Integer outline) {
+            STJc.Enum align, int firstLineChars, int line, int before, int after, Integer outline) {
         CTStyle s = CTStyle.Factory.newInstance();
         s.setStyleId(id);
         s.setType(STStyleType.PARAGRAPH);
@@ -85,8 +88,8 @@ final class GbStyles {
         ind.setFirstLineChars(BigInteger.valueOf(firstLineChars));
         ind.setFirstLine(BigInteger.valueOf(firstLineChars * 16 / 10));
         CTSpacing spacing = ppr.addNewSpacing();
-        spacing.setBefore(BigInteger.ZERO);
-        spacing.setAfter(BigInteger.ZERO);
+        spacing.setBefore(BigInteger.valueOf(before));
+        spacing.setAfter(BigInteger.valueOf(after));
         if (line > 0) {
             spacing.setLine(BigInteger.valueOf(line));
             spacing.setLineRule(STLineSpacingRule.EXACT);
@@ -94,10 +97,8 @@ final class GbStyles {
             spacing.setLine(BigInteger.valueOf(240));
             spacing.setLineRule(STLineSpacingRule.AUTO);
         }
-        if (keepNext) {
-            ppr.addNewKeepNext();
-        }
         if (outline != null) {
+            ppr.addNewKeepNext();
             ppr.addNewOutlineLvl().setVal(BigInteger.valueOf(outline));
         }
         CTRPr rpr = s.addNewRPr();

@@ -74,7 +74,10 @@ public class ReviewComposer {
         Map<String, Progress> progress = progress(programme, asOf);
         Words words = new Words(messages, locale, doc.programme().year());
         Map<String, UnitData> units = doc.units().stream().collect(Collectors.toMap(UnitData::code, u -> u));
-        Function<String, String> unitName = code -> units.containsKey(code) ? units.get(code).name() : code;
+        Function<String, String> unitName = code -> {
+            UnitData u = units.get(code);
+            return u == null ? code : u.shortName() != null ? u.shortName() : u.name();
+        };
 
         List<Section> sections = new ArrayList<>();
         for (InitiativeDocument idoc : doc.initiatives()) {
