@@ -56,6 +56,44 @@ public class BulkMeasurements {
      */
     @Transactional
     public int record(String programmeCode, MeasurementBatch batch) {
+        Prepared prepared = prepare(programmeCode, batch);
+        if (prepared.denied() > 0) {
+            audit.denied("measurement-import", programmeCode + "/" + batch.sourceRef(),
+                    prepared.denied() + " rows for initiatives the unit is not responsible for");
+        }
+        if (!prepared.violations().isEmpty()) {
+            throw new InvalidInputException(prepared.violations());
+        }
+        List<Object[]> rows = prepared.rows();
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            jdbc.batchUpdate("""
+                    insert into programme_measurement
+                      (target_id, measured_value, as_of, source, source_ref, note, reporter, recorded_at, demo)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows.subList(from, Math.min(rows.size(), from + BATCH)));
+        }
+        audit.created("measurement-import", programmeCode + "/" + batch.sourceRef(),
+                Map.of("rows", rows.size(), "targets", prepared.newest().size(), "source", batch.sourceRef()));
+        for (Map.Entry<Long, Integer> e : prepared.newest().entrySet()) {
+            Target t = targets.target(e.getKey());
+            MeasurementBatch.Row row = batch.rows().get(e.getValue());
+            Long id = jdbc.queryForObject("select max(id) from programme_measurement where target_id = ? and as_of = ? "
+                    + "and recorded_at = ?", Long.class, t.id(), row.asOf(), prepared.recordedAt());
+            events.publishEvent(new MeasurementRecorded(programmeCode, t.code(), t.id(), id == null ? 0L : id,
+                    row.value(), row.asOf(), MeasurementSource.IMPORT));
+        }
+        return rows.size();
+    }
+
+    /** Checks the rows as {@link #record} would, writing nothing: the violations, one per bad row field. */
+    public List<Violation> check(String programmeCode, MeasurementBatch batch) {
+        return prepare(programmeCode, batch).violations();
+    }
+
+    private record Prepared(List<Object[]> rows, List<Violation> violations, Map<Long, Integer> newest, int denied,
+            Timestamp recordedAt) {
+    }
+
+    private Prepared prepare(String programmeCode, MeasurementBatch batch) {
         Programme programme = programmes.programme(programmeCode);
         Actor actor = guard.actor();
         if (!actor.can(Permissions.MEASUREMENT_CREATE)) {
@@ -105,30 +143,7 @@ public class BulkMeasurements {
                 newest.merge(target.id(), i, (a, b) -> batch.rows().get(b).asOf().isBefore(batch.rows().get(a).asOf()) ? a : b);
             }
         }
-        if (denied > 0) {
-            audit.denied("measurement-import", programmeCode + "/" + batch.sourceRef(),
-                    denied + " rows for initiatives the unit is not responsible for");
-        }
-        if (!violations.isEmpty()) {
-            throw new InvalidInputException(violations);
-        }
-        for (int from = 0; from < rows.size(); from += BATCH) {
-            jdbc.batchUpdate("""
-                    insert into programme_measurement
-                      (target_id, measured_value, as_of, source, source_ref, note, reporter, recorded_at, demo)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows.subList(from, Math.min(rows.size(), from + BATCH)));
-        }
-        audit.created("measurement-import", programmeCode + "/" + batch.sourceRef(),
-                Map.of("rows", rows.size(), "targets", newest.size(), "source", batch.sourceRef()));
-        for (Map.Entry<Long, Integer> e : newest.entrySet()) {
-            Target t = targets.target(e.getKey());
-            MeasurementBatch.Row row = batch.rows().get(e.getValue());
-            Long id = jdbc.queryForObject("select max(id) from programme_measurement where target_id = ? and as_of = ? "
-                    + "and recorded_at = ?", Long.class, t.id(), row.asOf(), recordedAt);
-            events.publishEvent(new MeasurementRecorded(programmeCode, t.code(), t.id(), id == null ? 0L : id,
-                    row.value(), row.asOf(), MeasurementSource.IMPORT));
-        }
-        return rows.size();
+        return new Prepared(rows, violations, newest, denied, recordedAt);
     }
 
     /** numeric(24, 6) holds 18 integer digits. */

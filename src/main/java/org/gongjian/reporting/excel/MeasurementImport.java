@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -61,23 +60,30 @@ public class MeasurementImport {
             throw new ImportRefused("error.import.no-rows");
         }
         Map<String, List<String>> byRow = importer.messages(sheets.problems());
+        MeasurementBatch batch = new MeasurementBatch(fileName, rows);
         if (byRow.isEmpty()) {
             try {
-                int written = bulk.record(programmeCode, new MeasurementBatch(fileName, rows));
+                int written = bulk.record(programmeCode, batch);
                 return new ImportResult(sheets.rows(), written, List.of(), null);
             } catch (InvalidInputException e) {
-                byRow = new LinkedHashMap<>();
-                for (Violation v : e.violations()) {
-                    Matcher m = VIOLATION_ROW.matcher(v.field());
-                    boolean found = m.find();
-                    int row = found ? rowNumbers.get(Integer.parseInt(m.group(1))) : 0;
-                    String column = found ? column(m.group(2)) : "";
-                    byRow.computeIfAbsent(Layouts.SHEET_MEASUREMENTS + "#" + row, k -> new ArrayList<>())
-                            .add(column + "：" + importer.message(v));
-                }
+                add(byRow, e.violations(), rowNumbers);
             }
+        } else {
+            add(byRow, bulk.check(programmeCode, batch), rowNumbers);   // report every problem at once
         }
         return importer.failed(file, sheets.rows(), byRow, sheets, sheets.fileNames());
+    }
+
+    /** The programme's violations, field rows[i].asOf, as messages of the sheet rows they came from. */
+    private void add(Map<String, List<String>> byRow, List<Violation> violations, List<Integer> rowNumbers) {
+        for (Violation v : violations) {
+            Matcher m = VIOLATION_ROW.matcher(v.field());
+            boolean found = m.find();
+            int row = found ? rowNumbers.get(Integer.parseInt(m.group(1))) : 0;
+            String column = found ? column(m.group(2)) : "";
+            byRow.computeIfAbsent(Layouts.SHEET_MEASUREMENTS + "#" + row, k -> new ArrayList<>())
+                    .add(column + "：" + importer.message(v));
+        }
     }
 
     private static String column(String field) {

@@ -83,7 +83,7 @@ public final class XlsxReader {
         } catch (ImportRefused e) {
             throw e;
         } catch (NotOfficeXmlFileException | InvalidFormatException e) {
-            throw new ImportRefused("error.import.not-xlsx");
+            throw new ImportRefused("error.import.corrupt");   // a zip, but not a whole .xlsx: truncated or damaged
         } catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException
                 | org.apache.poi.ooxml.POIXMLException | IllegalStateException | IllegalArgumentException e) {
             throw refusal(e);
@@ -97,7 +97,7 @@ public final class XlsxReader {
                 throw new ImportRefused("error.import.empty");
             }
             if (size > limits.maxBytes()) {
-                throw new ImportRefused("error.import.too-big", limits.maxBytes() / (1024 * 1024));
+                throw new ImportRefused("error.import.too-big", String.valueOf(limits.maxBytes() / (1024 * 1024)));
             }
             try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
                 FileMagic magic = FileMagic.valueOf(in);
@@ -197,7 +197,7 @@ public final class XlsxReader {
                 case "row" -> {
                     if (cells.stream().anyMatch(c -> c != null && !c.blank())) {
                         if (++total[0] > maxRows) {
-                            throw new ImportRefused("error.import.too-many-rows", maxRows);
+                            throw new ImportRefused("error.import.too-many-rows", String.valueOf(maxRows));
                         }
                         handler.row(rowNumber, cells);
                     }

@@ -33,7 +33,7 @@ class ReportingApiErrors {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ProblemDetail tooBig(MaxUploadSizeExceededException e) {
-        return problem(HttpStatus.PAYLOAD_TOO_LARGE, message("error.import.too-big", settings.maxBytes() / (1024 * 1024)));
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, message("error.import.too-big", String.valueOf(settings.maxBytes() / (1024 * 1024))));
     }
 
     @ExceptionHandler(MultipartException.class)
