@@ -73,7 +73,7 @@ public class DocxWriter {
     }
 
     private static void section(XWPFDocument d, Section s) {
-        paragraph(d, GbStyles.HEADING_1, s.label() + " " + s.heading());
+        paragraph(d, GbStyles.HEADING_1, s.label() + s.heading());
         s.paragraphs().forEach(p -> paragraph(d, GbStyles.BODY, p));
         for (Fact f : s.facts()) {
             XWPFParagraph p = d.createParagraph();

@@ -26,7 +26,7 @@ public final class MarkdownWriter {
             md.append(inline(doc.credits())).append("\n\n");
         }
         for (Section s : doc.sections()) {
-            md.append("### ").append(inline(s.label())).append(' ').append(inline(s.heading())).append("\n\n");
+            md.append("### ").append(inline(s.label())).append(inline(s.heading())).append("\n\n");
             s.paragraphs().forEach(p -> md.append(inline(p)).append("\n\n"));
             for (Fact f : s.facts()) {
                 md.append("- **").append(inline(f.label())).append("**：").append(inline(f.text())).append('\n');

@@ -138,7 +138,7 @@ public class ReviewComposer {
         i.coUnits().forEach(u -> bodies.remove(unitName.apply(u)));
         fact(facts, words.get("review.fact.bodies"), List.copyOf(bodies), "、");
         List<Photo> photos = i.photos().stream().map(ph -> new Photo(ph.caption(), ph.credit())).toList();
-        return new Section(i.number() + ".", heading, paragraphs, facts, List.of(), List.of(), photos);
+        return new Section(i.number() + ". ", heading, paragraphs, facts, List.of(), List.of(), photos);
     }
 
     private static void fact(List<Fact> facts, String label, List<String> items, String separator) {

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Locale;
 import org.gongjian.reporting.Document;
+import org.gongjian.reporting.bulletin.BulletinComposer;
 import org.gongjian.reporting.render.Format;
 import org.gongjian.reporting.render.Renderer;
 import org.gongjian.reporting.review.ReviewComposer;
@@ -22,11 +23,23 @@ import org.springframework.web.bind.annotation.RestController;
 class ReviewApiController {
 
     private final ReviewComposer reviews;
+    private final BulletinComposer bulletins;
     private final Renderer renderer;
 
-    ReviewApiController(ReviewComposer reviews, Renderer renderer) {
+    ReviewApiController(ReviewComposer reviews, BulletinComposer bulletins, Renderer renderer) {
         this.reviews = reviews;
+        this.bulletins = bulletins;
         this.renderer = renderer;
+    }
+
+    @GetMapping("/bulletin")
+    @PreAuthorize("hasAuthority('reporting:report:read')")
+    @Operation(summary = "The monthly bulletin (工作简报) for a month (yyyy-MM) as md, html, pdf or docx, charts as images")
+    ResponseEntity<byte[]> bulletin(@PathVariable String code, @RequestParam String month,
+            @RequestParam(defaultValue = "md") String format, Locale locale) {
+        Format f = Format.parse(format);
+        Document doc = bulletins.compose(code, Months.parse(month), locale);
+        return Downloads.of(doc.fileName(), f, renderer.render(doc, f, locale));
     }
 
     @GetMapping("/review")
