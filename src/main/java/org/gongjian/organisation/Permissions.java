@@ -14,6 +14,10 @@ public final class Permissions {
     public static final String UNIT_WRITE = "organisation:unit:write";
     public static final String USER_ADMIN = "organisation:user:admin";
     public static final String AUDIT_READ = "audit:entry:read";
+    /** Read and download reports: the year-end review, bulletins, Excel exports and templates. */
+    public static final String REPORT_READ = "reporting:report:read";
+    /** Import measurements (own unit's initiatives only) or initiatives with targets (office only) from Excel. */
+    public static final String IMPORT_CREATE = "reporting:import:create";
     /** Read GEP and carbon-sink accounts, and evaluate requests without storing them. */
     public static final String ECOLOGY_ACCOUNT_READ = "ecology:account:read";
     /** Create accounts and recompute them (unit staff: the forestry department only, see ecology). */
@@ -21,8 +25,8 @@ public final class Permissions {
     /** Publish an account version, which feeds the targets bound to the ecology indicators. */
     public static final String ECOLOGY_ACCOUNT_PUBLISH = "ecology:account:publish";
 
-    static final Set<String> READ = Set.of(PROGRAMME_READ, UNIT_READ, ECOLOGY_ACCOUNT_READ);
-    static final Set<String> UNIT_STAFF = union(READ, Set.of(INITIATIVE_WRITE, MEASUREMENT_CREATE,
+    static final Set<String> READ = Set.of(PROGRAMME_READ, UNIT_READ, REPORT_READ, ECOLOGY_ACCOUNT_READ);
+    static final Set<String> UNIT_STAFF = union(READ, Set.of(INITIATIVE_WRITE, MEASUREMENT_CREATE, IMPORT_CREATE,
             ECOLOGY_ACCOUNT_WRITE, ECOLOGY_ACCOUNT_PUBLISH));
     static final Set<String> ALL = union(UNIT_STAFF,
             Set.of(PROGRAMME_WRITE, UNIT_WRITE, USER_ADMIN, AUDIT_READ));
