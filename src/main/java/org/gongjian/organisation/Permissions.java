@@ -18,9 +18,16 @@ public final class Permissions {
     public static final String REPORT_READ = "reporting:report:read";
     /** Import measurements (own unit's initiatives only) or initiatives with targets (office only) from Excel. */
     public static final String IMPORT_CREATE = "reporting:import:create";
+    /** Read GEP and carbon-sink accounts, and evaluate requests without storing them. */
+    public static final String ECOLOGY_ACCOUNT_READ = "ecology:account:read";
+    /** Create accounts and recompute them (unit staff: the forestry department only, see ecology). */
+    public static final String ECOLOGY_ACCOUNT_WRITE = "ecology:account:write";
+    /** Publish an account version, which feeds the targets bound to the ecology indicators. */
+    public static final String ECOLOGY_ACCOUNT_PUBLISH = "ecology:account:publish";
 
-    static final Set<String> READ = Set.of(PROGRAMME_READ, UNIT_READ, REPORT_READ);
-    static final Set<String> UNIT_STAFF = union(READ, Set.of(INITIATIVE_WRITE, MEASUREMENT_CREATE, IMPORT_CREATE));
+    static final Set<String> READ = Set.of(PROGRAMME_READ, UNIT_READ, REPORT_READ, ECOLOGY_ACCOUNT_READ);
+    static final Set<String> UNIT_STAFF = union(READ, Set.of(INITIATIVE_WRITE, MEASUREMENT_CREATE, IMPORT_CREATE,
+            ECOLOGY_ACCOUNT_WRITE, ECOLOGY_ACCOUNT_PUBLISH));
     static final Set<String> ALL = union(UNIT_STAFF,
             Set.of(PROGRAMME_WRITE, UNIT_WRITE, USER_ADMIN, AUDIT_READ));
 
