@@ -14,11 +14,16 @@ public final class Permissions {
     public static final String UNIT_WRITE = "organisation:unit:write";
     public static final String USER_ADMIN = "organisation:user:admin";
     public static final String AUDIT_READ = "audit:entry:read";
+    public static final String SUPERVISION_READ = "supervision:status:read";
+    public static final String NOTICE_ANSWER = "supervision:notice:answer";
+    public static final String SUPERVISION_MANAGE = "supervision:notice:manage";
+    public static final String INBOX_READ = "notification:inbox:read";
+    public static final String CHANNEL_MANAGE = "notification:channel:manage";
 
-    static final Set<String> READ = Set.of(PROGRAMME_READ, UNIT_READ);
-    static final Set<String> UNIT_STAFF = union(READ, Set.of(INITIATIVE_WRITE, MEASUREMENT_CREATE));
+    static final Set<String> READ = Set.of(PROGRAMME_READ, UNIT_READ, SUPERVISION_READ, INBOX_READ);
+    static final Set<String> UNIT_STAFF = union(READ, Set.of(INITIATIVE_WRITE, MEASUREMENT_CREATE, NOTICE_ANSWER));
     static final Set<String> ALL = union(UNIT_STAFF,
-            Set.of(PROGRAMME_WRITE, UNIT_WRITE, USER_ADMIN, AUDIT_READ));
+            Set.of(PROGRAMME_WRITE, UNIT_WRITE, USER_ADMIN, AUDIT_READ, SUPERVISION_MANAGE, CHANNEL_MANAGE));
 
     private Permissions() {
     }
