@@ -28,7 +28,8 @@ class NoticeStore {
     private static final String COLUMNS = """
             select id, version, programme_code, doc_number, trigger_kind, notice_level, state, title, matter, requirement,
                    unit_id, initiative_id, subject_key, basis, open_key, severity, raised_on, original_due, answer_due,
-                   level_since, raised_by, raised_at, closed_at from supervision_notice""";
+                   level_since, raised_by, raised_at, closed_at from supervision_notice
+            """;
 
     private final JdbcClient jdbc;
 

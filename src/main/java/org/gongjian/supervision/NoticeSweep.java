@@ -67,21 +67,24 @@ public class NoticeSweep {
 
     @Scheduled(cron = "${gongjian.supervision.sweep-cron:0 0 7 * * *}", zone = "Asia/Shanghai")
     void daily() {
-        Result result = sweepLocked();
-        log.info("Supervision sweep: {} programmes, {} notices raised, {} escalated", result.programmes(),
-                result.raised(), result.escalated());
+        sweepLocked(null).ifPresentOrElse(r -> log.info("Supervision sweep: {} programmes, {} notices raised, {} escalated",
+                r.programmes(), r.raised(), r.escalated()), () -> log.info("Supervision sweep left to another instance"));
     }
 
     /**
-     * Sweeps every programme under way today, unless another instance is sweeping: then nothing is done
-     * and the result counts nothing.
+     * Sweeps every programme under way today (or the one named, whether under way or not) under the
+     * scheduler lock; empty when another instance holds the lock.
      */
-    public Result sweepLocked() {
+    public java.util.Optional<Result> sweepLocked(@org.jspecify.annotations.Nullable String programmeCode) {
         Instant now = Instant.now(clock);
-        LockConfiguration lock = new LockConfiguration(now, LOCK, Duration.ofMinutes(30), Duration.ofSeconds(5));
+        LockConfiguration lock = new LockConfiguration(now, LOCK, Duration.ofMinutes(30), Duration.ZERO);
+        LocalDate today = LocalDate.now(clock);
         try {
-            LockingTaskExecutor.TaskResult<Result> result = locks.executeWithLock(() -> sweep(LocalDate.now(clock)), lock);
-            return result.wasExecuted() && result.getResult() != null ? result.getResult() : new Result(0, 0, 0);
+            LockingTaskExecutor.TaskResult<Result> result = locks.executeWithLock(
+                    () -> programmeCode == null ? sweep(today) : sweep(programmeCode, today), lock);
+            return result.wasExecuted() ? java.util.Optional.ofNullable(result.getResult()) : java.util.Optional.empty();
+        } catch (RuntimeException e) {
+            throw e;
         } catch (Throwable e) {
             throw new IllegalStateException("Supervision sweep failed", e);
         }
