@@ -28,9 +28,10 @@
         ];
         if (chart.forecast && chart.forecast.length) {
           series.push({ name: el.dataset.labelInterval, type: 'line', data: lower, stack: 'band', symbol: 'none',
-            lineStyle: { opacity: 0 }, tooltip: { show: false } });
+            lineStyle: { opacity: 0 }, itemStyle: { color: colour }, tooltip: { show: false } });
           series.push({ name: el.dataset.labelInterval, type: 'line', data: band, stack: 'band', symbol: 'none',
-            lineStyle: { opacity: 0 }, areaStyle: { color: colour, opacity: 0.18 }, tooltip: { show: false } });
+            lineStyle: { opacity: 0 }, itemStyle: { color: colour }, areaStyle: { color: colour, opacity: 0.18 },
+            tooltip: { show: false } });
           series.push({ name: el.dataset.labelForecast, type: 'line', data: points(chart.forecast), symbol: 'circle',
             symbolSize: 5, lineStyle: { type: 'dashed', width: 2, color: colour }, itemStyle: { color: colour } });
         }

@@ -173,8 +173,15 @@ class BoardController {
 
     /** Formats a target's figures in the reader's language. */
     record Formatter(TargetStatus t, Locale locale) {
-        String value(@Nullable BigDecimal v) {
-            return v == null ? "—" : Figures.format(v, t.unit(), locale);
+        public String value(@Nullable BigDecimal v) {
+            return v == null ? "—" : Figures.format(readable(v), t.unit(), locale);
+        }
+
+        /** Computed figures (forecasts, planned values) to a precision a reader wants: 6303, 95.5, 0.82. */
+        static BigDecimal readable(BigDecimal v) {
+            int places = v.abs().compareTo(BigDecimal.valueOf(100)) >= 0 ? 0 : v.abs().compareTo(BigDecimal.ONE) >= 0 ? 1 : 2;
+            BigDecimal rounded = v.setScale(Math.min(places, Math.max(0, v.scale())), java.math.RoundingMode.HALF_UP).stripTrailingZeros();
+            return rounded.scale() < 0 ? rounded.setScale(0) : rounded;
         }
 
         static String percent(@Nullable Double fraction) {
