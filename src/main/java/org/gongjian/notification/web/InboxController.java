@@ -37,7 +37,7 @@ class InboxController {
     @PreAuthorize("hasAuthority('notification:inbox:read')")
     String badge(Principal user, Model model) {
         model.addAttribute("unreadCount", inbox.unreadCount(user.getName()));
-        return "notification/inbox :: badge";
+        return "notification/badge :: badge";
     }
 
     @PostMapping("/notifications/{id}/read")
