@@ -42,6 +42,12 @@ public class AuditLog {
         record(AuditAction.UPDATE, entityType, entityId, null, before, after);
     }
 
+    /** An update worth a word of explanation, such as a password reset (whose values the trail never holds). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void updated(String entityType, String entityId, String summary, Object before, Object after) {
+        record(AuditAction.UPDATE, entityType, entityId, summary, before, after);
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     public void deleted(String entityType, String entityId, Object before) {
         record(AuditAction.DELETE, entityType, entityId, null, before, null);

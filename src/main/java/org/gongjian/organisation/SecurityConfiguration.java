@@ -4,22 +4,48 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Two filter chains: the JSON API under {@code /api} is stateless (HTTP Basic, no session, so no
- * CSRF exposure); the pages use a session with form login and CSRF protection.
+ * Two filter chains. The JSON API under {@code /api} is stateless: HTTP Basic or a personal token
+ * ({@code Bearer gj_…}), no session, so no CSRF exposure. The pages use a session with form login,
+ * CSRF protection, session fixation protection, an idle timeout ({@code server.servlet.session.timeout})
+ * and logout. Both send a strict Content-Security-Policy (no inline script or style) and the usual
+ * headers. Logins by password are throttled per account and per address ({@link LoginThrottle}).
  */
 @Configuration
 @EnableMethodSecurity
-class SecurityConfiguration {
+class SecurityConfiguration implements WebMvcConfigurer {
+
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+            + "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'";
+
+    private final PermissionCheck permissionCheck;
+
+    SecurityConfiguration(PermissionCheck permissionCheck) {
+        this.permissionCheck = permissionCheck;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(permissionCheck);
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -27,32 +53,66 @@ class SecurityConfiguration {
     }
 
     @Bean
+    AuthenticationManager authenticationManager(AccountDetailsService details, PasswordEncoder encoder,
+            LoginThrottle throttle) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(details);
+        passwords.setPasswordEncoder(encoder);
+        passwords.setUserDetailsPasswordService(details);
+        return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
+    }
+
+    @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager manager, ApiTokens tokens,
+            SecurityResponses responses) throws Exception {
         return http.securityMatcher("/api/**")
+                .authenticationManager(manager)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
                         // refuse read-only roles before a request body is even read
                         .anyRequest().hasAnyRole(Role.ADMIN.name(), Role.UNIT_STAFF.name()))
-                .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .httpBasic(basic -> basic.authenticationEntryPoint(responses.apiEntryPoint()))
+                .addFilterBefore(new ApiTokenFilter(tokens, responses.apiEntryPoint()), BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
+                .exceptionHandling(e -> e.authenticationEntryPoint(responses.apiEntryPoint())
+                        .accessDeniedHandler(responses.apiAccessDenied()))
+                .headers(SecurityConfiguration::headers)
                 .build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager manager, Accounts accounts,
+            SecurityResponses responses) throws Exception {
+        ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
+        failures.setDefaultFailureUrl("/login?error");
+        failures.setExceptionMappings(java.util.Map.of(LoginThrottledException.class.getName(), "/login?throttled"));
         return http
+                .authenticationManager(manager)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
                                 "/actuator/health", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**",
                                 "/swagger-ui.html", "/error")
                         .permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-                .httpBasic(basic -> { })
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failures)
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
+                        .invalidateHttpSession(true).deleteCookies("JSESSIONID"))
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(responses.pageEntryPoint())
+                        .accessDeniedHandler(responses.pageAccessDenied()))
+                .addFilterBefore(new AccountFreshnessFilter(accounts), AuthorizationFilter.class)
+                .headers(SecurityConfiguration::headers)
                 .build();
+    }
+
+    private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .frameOptions(f -> f.deny())
+                .httpStrictTransportSecurity(h -> h.maxAgeInSeconds(31_536_000).includeSubDomains(true))
+                .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(), payment=()"));
     }
 }
