@@ -77,7 +77,7 @@ class SecurityResponses {
     AccessDeniedHandler pageAccessDenied() {
         return (request, response, e) -> {
             audit(request, e);
-            request.setAttribute("gongjian.csrf", e instanceof CsrfException);
+            request.setAttribute("gongjianCsrf", e instanceof CsrfException);
             response.sendError(HttpStatus.FORBIDDEN.value());
         };
     }
