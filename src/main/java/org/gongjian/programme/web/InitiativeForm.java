@@ -10,12 +10,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
- * The initiative form. Tags, key figures and photo captions are not edited here (they come with an
+ * The initiative form (number and dates are checked on the data it becomes, after unit staff's
+ * copies of the office's fields are filled in). Tags, key figures and photo captions are not edited here (they come with an
  * imported document or the API) and are kept as they are.
  */
 public class InitiativeForm {
 
-    @NotNull
     private @Nullable Integer number;
     private String title = "";
     private String category = "";
@@ -23,10 +23,8 @@ public class InitiativeForm {
     private boolean leadUnitAssumed;
     private List<String> coUnits = new ArrayList<>();
     private @Nullable String summary;
-    @NotNull
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private @Nullable LocalDate startDate;
-    @NotNull
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private @Nullable LocalDate endDate;
     @NotNull
