@@ -119,6 +119,10 @@ class SecurityTests {
                     .andExpect(header().string("Permissions-Policy", containsString("camera=()")));
         }
         mvc.perform(get("/login")).andExpect(header().doesNotExist("Strict-Transport-Security"));
+        // Swagger UI, a library's page, may apply inline styles but still runs no inline script
+        mvc.perform(get("/swagger-ui/index.html"))
+                .andExpect(header().string("Content-Security-Policy", containsString("style-src 'self' 'unsafe-inline';")))
+                .andExpect(header().string("Content-Security-Policy", containsString("script-src 'self';")));
     }
 
     @Test

@@ -197,6 +197,12 @@ class BrowserTests {
     }
 
     @Test
+    @Order(6)
+    void an_idle_session_ends_after_thirty_minutes(@Autowired jakarta.servlet.ServletContext server) {
+        assertThat(server.getSessionTimeout()).isEqualTo(30);
+    }
+
+    @Test
     @Order(5)
     void on_a_phone_the_navigation_opens_from_the_menu_button() {
         browser.manage().window().setSize(new Dimension(390, 844));
