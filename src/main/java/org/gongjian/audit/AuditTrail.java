@@ -6,9 +6,13 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.gongjian.shared.InvalidInputException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -16,7 +20,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads the audit trail: newest first, filtered by who, what, which entity and when, a page at a time. */
+/**
+ * Reads the audit trail, newest first: filtered by who, what, which entity and when, a page at a time
+ * (the audit page and API), or streamed for the office's Excel export.
+ */
 @Service
 @Transactional(readOnly = true)
 public class AuditTrail {
@@ -72,6 +79,23 @@ public class AuditTrail {
                 .param("offset", pageable.getOffset())
                 .query(AuditTrail::map).list();
         return new PageImpl<>(content, pageable, total);
+    }
+
+    /** Streams entries in [from, to), optionally of one entity type, newest first, at most {@code limit}. */
+    public void each(@Nullable String entityType, Instant from, Instant to, int limit, Consumer<AuditEntry> action) {
+        String sql = """
+                select id, occurred_at, actor, action, entity_type, entity_id, summary, before_json, after_json
+                  from audit_entry
+                 where occurred_at >= :from and occurred_at < :to
+                """ + (entityType == null ? "" : " and entity_type = :type") + " order by id desc limit :limit";
+        JdbcClient.StatementSpec spec = jdbc.sql(sql).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .param("limit", limit);
+        if (entityType != null) {
+            spec = spec.param("type", entityType);
+        }
+        try (Stream<AuditEntry> rows = spec.query(AuditTrail::map).stream()) {
+            rows.forEach(action);
+        }
     }
 
     /** The entity types the trail holds, for a filter's choices. */

@@ -14,11 +14,15 @@ public final class Permissions {
     public static final String UNIT_WRITE = "organisation:unit:write";
     public static final String USER_ADMIN = "organisation:user:admin";
     public static final String AUDIT_READ = "audit:entry:read";
+    /** Read and download reports: the year-end review, bulletins, Excel exports and templates. */
+    public static final String REPORT_READ = "reporting:report:read";
+    /** Import measurements (own unit's initiatives only) or initiatives with targets (office only) from Excel. */
+    public static final String IMPORT_CREATE = "reporting:import:create";
     /** One's own account: change one's password, create and revoke one's personal API tokens. */
     public static final String ACCOUNT_SELF = "organisation:account:self";
 
-    static final Set<String> READ = Set.of(PROGRAMME_READ, UNIT_READ, ACCOUNT_SELF);
-    static final Set<String> UNIT_STAFF = union(READ, Set.of(INITIATIVE_WRITE, MEASUREMENT_CREATE));
+    static final Set<String> READ = Set.of(PROGRAMME_READ, UNIT_READ, REPORT_READ, ACCOUNT_SELF);
+    static final Set<String> UNIT_STAFF = union(READ, Set.of(INITIATIVE_WRITE, MEASUREMENT_CREATE, IMPORT_CREATE));
     static final Set<String> ALL = union(UNIT_STAFF,
             Set.of(PROGRAMME_WRITE, UNIT_WRITE, USER_ADMIN, AUDIT_READ));
 

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.Level;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -27,13 +25,8 @@ public final class Chromium {
 
     /** Skips the calling test class (or fails it in CI) when Chromium or its driver is not installed. */
     public static void assumeInstalled() {
-        boolean present = Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
-        String message = "Browser tests need Debian's chromium and chromium-driver (" + BROWSER + ", " + DRIVER
-                + "); install them with: apt-get install chromium chromium-driver fonts-wqy-microhei";
-        if ("1".equals(System.getenv("GONGJIAN_REQUIRE_TOOLS"))) {
-            Assertions.assertTrue(present, message);
-        }
-        Assumptions.assumeTrue(present, message);
+        ExternalTools.require("chromium", "chromium");
+        ExternalTools.require("chromedriver", "chromium-driver");
     }
 
     /** A headless Chromium with the page's console kept, so that a test can read what the page complained about. */
