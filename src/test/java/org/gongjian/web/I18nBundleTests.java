@@ -83,6 +83,32 @@ class I18nBundleTests {
     }
 
     @Test
+    void no_two_bundles_define_the_same_key_so_that_no_module_silently_overrides_another() throws IOException {
+        Map<String, String> owner = new TreeMap<>();
+        List<String> clashes = new ArrayList<>();
+        bundles().forEach((name, p) -> {
+            if (!name.contains("_")) {
+                p.stringPropertyNames().forEach(key -> {
+                    String before = owner.putIfAbsent(key, name);
+                    if (before != null) {
+                        clashes.add(key + " in " + before + " and " + name);
+                    }
+                });
+            }
+        });
+        for (Resource r : RESOURCES.getResources("classpath*:i18n/*.properties")) {
+            Set<String> keys = new HashSet<>();
+            for (String line : r.getContentAsString(StandardCharsets.UTF_8).split("\\R")) {
+                int eq = line.indexOf('=');
+                if (eq > 0 && !line.startsWith("#") && !keys.add(line.substring(0, eq).strip())) {
+                    clashes.add(line.substring(0, eq) + " twice in " + r.getFilename());
+                }
+            }
+        }
+        assertThat(clashes).isEmpty();
+    }
+
+    @Test
     void every_message_is_filled_in_and_readable_as_a_message_format() throws IOException {
         List<String> bad = new ArrayList<>();
         bundles().forEach((name, p) -> p.stringPropertyNames().forEach(key -> {
@@ -119,8 +145,8 @@ class I18nBundleTests {
             }
         }
         Map<String, Enum<?>[]> words = Map.of("status.", InitiativeStatus.values(), "role.", Role.values(),
-                "unit.kind.", UnitKind.values(), "honour.kind.", HonourKind.values(), "honour.level.", HonourLevel.values(),
-                "honour.status.", HonourStatus.values(), "qualifier.", Qualifier.values(),
+                "unit.kind.", UnitKind.values(), "honour.kind.", HonourKind.values(), "honours.level.", HonourLevel.values(),
+                "honours.stage.", HonourStatus.values(), "qualifier.", Qualifier.values(),
                 "target.direction.", Direction.values(), "audit.action.", AuditAction.values(),
                 "measurement.source.", MeasurementSource.values());
         words.forEach((prefix, values) -> Stream.of(values).map(v -> prefix + v.name())

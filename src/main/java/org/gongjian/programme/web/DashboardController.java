@@ -37,10 +37,10 @@ class DashboardController {
 
     private final ProgrammeManagement programmes;
     private final Overviews overviews;
-    private final Charts charts;
+    private final PageCharts charts;
     private final Organisation organisation;
 
-    DashboardController(ProgrammeManagement programmes, Overviews overviews, Charts charts, Organisation organisation) {
+    DashboardController(ProgrammeManagement programmes, Overviews overviews, PageCharts charts, Organisation organisation) {
         this.programmes = programmes;
         this.overviews = overviews;
         this.charts = charts;

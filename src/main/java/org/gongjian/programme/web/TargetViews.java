@@ -24,11 +24,11 @@ class TargetViews {
 
     private final TargetManagement targets;
     private final Accounts accounts;
-    private final Charts charts;
+    private final PageCharts charts;
     private final PageFormat fmt;
     private final MessageSource messages;
 
-    TargetViews(TargetManagement targets, Accounts accounts, Charts charts, PageFormat fmt, MessageSource messages) {
+    TargetViews(TargetManagement targets, Accounts accounts, PageCharts charts, PageFormat fmt, MessageSource messages) {
         this.targets = targets;
         this.accounts = accounts;
         this.charts = charts;

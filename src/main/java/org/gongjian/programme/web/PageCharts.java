@@ -32,13 +32,13 @@ import tools.jackson.databind.json.JsonMapper;
  * attribute). A target's chart takes further series in {@code series} (a forecast, say) without change here.
  */
 @Component
-class Charts {
+class PageCharts {
 
     private final MessageSource messages;
     private final PageFormat fmt;
     private final JsonMapper json;
 
-    Charts(MessageSource messages, PageFormat fmt, JsonMapper json) {
+    PageCharts(MessageSource messages, PageFormat fmt, JsonMapper json) {
         this.messages = messages;
         this.fmt = fmt;
         this.json = json;
