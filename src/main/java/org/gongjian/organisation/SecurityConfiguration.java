@@ -21,6 +21,7 @@ import org.springframework.security.web.header.writers.DelegatingRequestMatcherH
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -113,18 +114,25 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .build();
     }
 
-    /**
-     * Swagger UI (a library's page, not ours) applies inline styles; it alone may, and still runs no
-     * inline script.
-     */
+    /** Swagger UI, a library's page, applies inline styles; it may, and still runs no inline script. */
     static final String SWAGGER_CSP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
 
+    /** A report downloaded as HTML carries its style sheet inside, so that the file stands alone; it runs no script. */
+    static final String DOCUMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
+            + "font-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    private static final RequestMatcher SWAGGER = PathPatternRequestMatcher.pathPattern("/swagger-ui/**");
+    private static final RequestMatcher DOCUMENTS = new OrRequestMatcher(
+            PathPatternRequestMatcher.pathPattern("/reports/*/review/download"),
+            PathPatternRequestMatcher.pathPattern("/reports/*/bulletin/download"),
+            PathPatternRequestMatcher.pathPattern("/api/v1/programmes/*/review"),
+            PathPatternRequestMatcher.pathPattern("/api/v1/programmes/*/bulletin"));
+
     private static void headers(HeadersConfigurer<HttpSecurity> headers) {
-        RequestMatcher swagger = PathPatternRequestMatcher.pathPattern("/swagger-ui/**");
-        headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(swagger),
-                        new ContentSecurityPolicyHeaderWriter(CSP)))
-                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(swagger,
-                        new ContentSecurityPolicyHeaderWriter(SWAGGER_CSP)))
+        headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        new NegatedRequestMatcher(new OrRequestMatcher(SWAGGER, DOCUMENTS)), new ContentSecurityPolicyHeaderWriter(CSP)))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER, new ContentSecurityPolicyHeaderWriter(SWAGGER_CSP)))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(DOCUMENTS, new ContentSecurityPolicyHeaderWriter(DOCUMENT_CSP)))
                 .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                 .frameOptions(f -> f.deny())
                 .httpStrictTransportSecurity(h -> h.maxAgeInSeconds(31_536_000).includeSubDomains(true))

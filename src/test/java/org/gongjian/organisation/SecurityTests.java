@@ -123,6 +123,10 @@ class SecurityTests {
         mvc.perform(get("/swagger-ui/index.html"))
                 .andExpect(header().string("Content-Security-Policy", containsString("style-src 'self' 'unsafe-inline';")))
                 .andExpect(header().string("Content-Security-Policy", containsString("script-src 'self';")));
+        // a report downloaded as HTML keeps its own style sheet but runs nothing
+        mvc.perform(get("/api/v1/programmes/kaiping-2024/review").param("format", "html")
+                        .with(user(users.loadUserByUsername("admin"))))
+                .andExpect(header().string("Content-Security-Policy", containsString("default-src 'none'; style-src 'unsafe-inline'")));
     }
 
     @Test
