@@ -38,6 +38,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -73,8 +74,22 @@ class AuthorizationMatrixTests {
         }
     }
 
+    /** Sample values of required query parameters, so that an allowed GET can render. */
+    static final Map<String, String> QUERY_SAMPLES = Map.of("format", "html", "month", "2024-12");
+
     record Endpoint(HttpMethod method, String pattern, HandlerMethod handler, Rule rule, boolean multipart,
             boolean jsonBody) {
+
+        /** Required query parameters, by name. */
+        List<String> requiredParams() {
+            return java.util.Arrays.stream(handler.getMethodParameters())
+                    .map(p -> p.getParameterAnnotation(org.springframework.web.bind.annotation.RequestParam.class))
+                    .filter(a -> a != null && a.required()
+                            && org.springframework.web.bind.annotation.ValueConstants.DEFAULT_NONE.equals(a.defaultValue()))
+                    .map(a -> a.name().isEmpty() ? a.value() : a.name())
+                    .toList();
+        }
+
         @Override
         public String toString() {
             return method + " " + pattern + " (" + handler.getBeanType().getSimpleName() + "." + handler.getMethod().getName() + ")";
@@ -130,7 +145,13 @@ class AuthorizationMatrixTests {
         for (Endpoint endpoint : endpoints) {
             String uri = expand(endpoint.pattern(), samples);
             for (Caller caller : Caller.values()) {
-                MvcResult result = mvc.perform(request(endpoint, uri, caller)).andReturn();
+                MvcResult result;
+                try {
+                    result = mvc.perform(request(endpoint, uri, caller)).andReturn();
+                } catch (Exception e) {
+                    wrong.add(caller + " " + endpoint.method() + " " + uri + ": threw " + e);
+                    continue;
+                }
                 int status = result.getResponse().getStatus();
                 String verdict = verdict(endpoint, uri, caller, status, result.getResponse().getRedirectedUrl());
                 if (verdict != null) {
@@ -154,7 +175,8 @@ class AuthorizationMatrixTests {
         if (status == 401 || status == 403) {
             return "should be allowed, got " + status;
         }
-        boolean resolved = !uri.contains(PLACEHOLDER) && !uri.contains("/x");
+        boolean resolved = !uri.contains(PLACEHOLDER) && !uri.contains("/x")
+                && QUERY_SAMPLES.keySet().containsAll(endpoint.requiredParams());
         if (endpoint.method() == HttpMethod.GET && resolved && status >= 400) {
             return "should render, got " + status;
         }
@@ -170,6 +192,9 @@ class AuthorizationMatrixTests {
             if (endpoint.jsonBody()) {
                 request.contentType(MediaType.APPLICATION_JSON).content("{}");
             }
+        }
+        for (String param : endpoint.requiredParams()) {
+            request.param(param, QUERY_SAMPLES.getOrDefault(param, "x"));
         }
         if (endpoint.method() != HttpMethod.GET) {
             request.with(csrf());
@@ -228,7 +253,9 @@ class AuthorizationMatrixTests {
                 problems.add(info + " " + handler);
                 continue;
             }
-            boolean multipart = info.getConsumesCondition().getConsumableMediaTypes().contains(MediaType.MULTIPART_FORM_DATA);
+            boolean multipart = info.getConsumesCondition().getConsumableMediaTypes().contains(MediaType.MULTIPART_FORM_DATA)
+                    || java.util.Arrays.stream(handler.getMethodParameters()).anyMatch(p -> MultipartFile.class
+                            .isAssignableFrom(p.nestedIfOptional().getNestedParameterType()));
             boolean json = java.util.Arrays.stream(handler.getMethodParameters())
                     .anyMatch(p -> p.hasParameterAnnotation(RequestBody.class));
             Set<org.springframework.web.bind.annotation.RequestMethod> methods = info.getMethodsCondition().getMethods();
