@@ -29,9 +29,11 @@ public final class Permissions {
     public static final String ECOLOGY_ACCOUNT_WRITE = "ecology:account:write";
     /** Publish an account version, which feeds the targets bound to the ecology indicators. */
     public static final String ECOLOGY_ACCOUNT_PUBLISH = "ecology:account:publish";
+    /** One's own account: change one's password, create and revoke one's personal API tokens. */
+    public static final String ACCOUNT_SELF = "organisation:account:self";
 
     static final Set<String> READ = Set.of(PROGRAMME_READ, UNIT_READ, REPORT_READ, ECOLOGY_ACCOUNT_READ,
-            SUPERVISION_READ, INBOX_READ);
+            SUPERVISION_READ, INBOX_READ, ACCOUNT_SELF);
     static final Set<String> UNIT_STAFF = union(READ, Set.of(INITIATIVE_WRITE, MEASUREMENT_CREATE, IMPORT_CREATE,
             ECOLOGY_ACCOUNT_WRITE, ECOLOGY_ACCOUNT_PUBLISH, NOTICE_ANSWER));
     static final Set<String> ALL = union(UNIT_STAFF,
