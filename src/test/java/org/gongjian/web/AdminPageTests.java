@@ -118,28 +118,28 @@ class AdminPageTests extends PageTestSupport {
     @Test
     @Transactional
     void the_office_makes_an_account_and_disabling_it_ends_its_session_at_once() throws Exception {
-        String invalid = body(post("/admin/users").with(csrf()).with(admin()).param("username", "jinji-clerk")
+        String invalid = body(post("/admin/users").with(csrf()).with(admin()).param("username", "office-made-clerk")
                 .param("displayName", "金鸡镇填报员").param("roles", "UNIT_STAFF").param("enabled", "true")
                 .param("password", "short").param("repeatPassword", "short"));
-        assertThat(invalid).contains("密码至少10个字符", "单位填报人员必须选择所属单位", "value=\"jinji-clerk\"");
-        mvc.perform(post("/admin/users").with(csrf()).with(admin()).param("username", "jinji-clerk")
+        assertThat(invalid).contains("密码至少10个字符", "单位填报人员必须选择所属单位", "value=\"office-made-clerk\"");
+        mvc.perform(post("/admin/users").with(csrf()).with(admin()).param("username", "office-made-clerk")
                         .param("displayName", "金鸡镇填报员").param("unit", "jinji").param("roles", "UNIT_STAFF")
                         .param("enabled", "true").param("password", "金鸡镇-2024-报送").param("repeatPassword", "金鸡镇-2024-报送"))
                 .andExpect(redirectedUrl("/admin/users"));
         var session = mvc.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders
-                        .formLogin().user("jinji-clerk").password("金鸡镇-2024-报送"))
+                        .formLogin().user("office-made-clerk").password("金鸡镇-2024-报送"))
                 .andExpect(redirectedUrl("/")).andReturn().getRequest().getSession(false);
         mvc.perform(get("/").session((org.springframework.mock.web.MockHttpSession) session)).andExpect(status().isOk());
-        int version = accounts.user("jinji-clerk").version();
+        int version = accounts.user("office-made-clerk").version();
         // an unticked box is sent as its marker only, as the page's form does
-        mvc.perform(post("/admin/users/jinji-clerk").with(csrf()).with(admin()).param("displayName", "金鸡镇填报员")
+        mvc.perform(post("/admin/users/office-made-clerk").with(csrf()).with(admin()).param("displayName", "金鸡镇填报员")
                         .param("unit", "jinji").param("roles", "UNIT_STAFF").param("_roles", "on").param("_enabled", "on")
                         .param("version", String.valueOf(version)))
                 .andExpect(redirectedUrl("/admin/users"));
-        assertThat(accounts.user("jinji-clerk").enabled()).isFalse();
+        assertThat(accounts.user("office-made-clerk").enabled()).isFalse();
         mvc.perform(get("/").session((org.springframework.mock.web.MockHttpSession) session))
                 .andExpect(redirectedUrl("/login?expired"));
-        String audit = jdbc.sql("select after_json from audit_entry where entity_type = 'user' and entity_id = 'jinji-clerk' "
+        String audit = jdbc.sql("select after_json from audit_entry where entity_type = 'user' and entity_id = 'office-made-clerk' "
                 + "and action = 'UPDATE' order by id desc limit 1").query(String.class).single();
         assertThat(audit).contains("\"enabled\":false").doesNotContain("password", "{bcrypt}");
     }

@@ -156,8 +156,12 @@ class BrowserTests {
         card.findElement(By.name("note")).sendKeys("赤水、金鸡两镇之外新增一镇");
         card.findElement(By.name("evidence")).sendKeys(photo.toAbsolutePath().toString());
         WebElement submit = card.findElement(By.cssSelector("button[type=submit]"));
-        js("arguments[0].scrollIntoView({block: 'center'});", submit);
-        submit.click();
+        js("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", submit);
+        // charts above may still be settling: retry the click until nothing covers the button
+        waiting().ignoring(org.openqa.selenium.ElementClickInterceptedException.class).until(d -> {
+            submit.click();
+            return true;
+        });
         waiting().until(d -> !d.findElements(By.cssSelector("#target-gep\\.towns-accounted .confirmation")).isEmpty());
         WebElement swapped = browser.findElement(By.id("target-gep.towns-accounted"));
         assertThat(swapped.findElement(By.className("confirmation")).getText()).isEqualTo("已上报：3个（2024-11-30），附件1个。");
