@@ -110,3 +110,9 @@ create table assessment_appeal (
     rank_after     integer
 );
 create index assessment_appeal_programme_idx on assessment_appeal (programme_code, period, state);
+
+-- which demo data assessment has added (the demo ratings), so that it is added once
+create table assessment_demo (
+    code      varchar(64) primary key,
+    loaded_at timestamp with time zone not null
+);
