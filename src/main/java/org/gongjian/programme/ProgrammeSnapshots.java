@@ -64,6 +64,7 @@ public class ProgrammeSnapshots {
                  where t.programme_id = :programme and m.as_of <= :asOf and m.recorded_at < :end
                    and not exists (select 1 from programme_measurement s
                                     where s.supersedes_id = m.id and s.recorded_at < :end)""" + scope + """
+
                  order by m.target_id, m.as_of, m.recorded_at, m.id""")
                 .params(params(id, asOf, end, initiativeId))
                 .query(ProgrammeSnapshots::measurement).list();

@@ -36,15 +36,19 @@ public class PolicyParameters {
 
     private static final String COLUMNS = """
             select id, programme_code, param_key, param_value, valid_from, valid_to, source_document, evidence, note,
-                   recorded_by, recorded_at from supervision_policy_parameter""";
+                   recorded_by, recorded_at from supervision_policy_parameter
+            """;
 
     private final JdbcClient jdbc;
     private final Accounts accounts;
     private final AuditLog audit;
     private final Clock clock;
+    private final org.gongjian.programme.ProgrammeManagement programmes;
 
-    PolicyParameters(JdbcClient jdbc, Accounts accounts, AuditLog audit, Clock clock) {
+    PolicyParameters(JdbcClient jdbc, Accounts accounts, AuditLog audit, Clock clock,
+            org.gongjian.programme.ProgrammeManagement programmes) {
         this.jdbc = jdbc;
+        this.programmes = programmes;
         this.accounts = accounts;
         this.audit = audit;
         this.clock = clock;
@@ -120,6 +124,7 @@ public class PolicyParameters {
             audit.denied("policy-parameter", programmeCode + "/" + key, "programme office only");
             throw new AccessDeniedException("error.access-denied");
         }
+        programmes.programme(programmeCode);
         List<Violation> violations = new ArrayList<>();
         if (!key.matches("[a-zA-Z][a-zA-Z0-9.]{0,63}")) {
             violations.add(new Violation("key", "error.policy.key", key));

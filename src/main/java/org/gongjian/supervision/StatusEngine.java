@@ -77,6 +77,11 @@ public class StatusEngine {
         return evaluator(programmeCode, asOf).evaluate(snapshots.snapshot(programmeCode, asOf));
     }
 
+    /** The status of an already-read snapshot, under the policy in force on its date. */
+    ProgrammeStatus evaluate(ProgrammeSnapshot snapshot) {
+        return evaluator(snapshot.programmeCode(), snapshot.asOf()).evaluate(snapshot);
+    }
+
     /** One initiative's status as it stood at the end of {@code asOf}. */
     public InitiativeStanding initiative(String programmeCode, long initiativeId, LocalDate asOf) {
         ProgrammeStatus status = evaluator(programmeCode, asOf)
