@@ -23,6 +23,8 @@ public record LeagueTable(String programmeCode, Period period, PeerGroup group, 
     /**
      * A unit's line.
      *
+     * @param components each component's points as the scorecard shows them (before the base is scaled);
+     *                   a component that did not apply is absent
      * @param movement places gained since the previous period (positive: up, ↑3; negative: down, ↓1);
      *                 null when the unit was not ranked then (new in the table) or there is no previous period
      */

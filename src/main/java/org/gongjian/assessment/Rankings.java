@@ -96,9 +96,8 @@ public class Rankings {
             Summary was = before.get(e.unit().id());
             Integer previousRank = was == null ? null : was.rank();
             Map<Component, BigDecimal> components = new EnumMap<>(Component.class);
-            for (Component c : Component.values()) {
-                components.put(c, e.score().counted(c).setScale(2, java.math.RoundingMode.HALF_UP));
-            }
+            e.score().components().stream().filter(ComponentScore::applicable)
+                    .forEach(c -> components.put(c.component(), c.points().setScale(2, java.math.RoundingMode.HALF_UP)));
             rows.add(new LeagueTable.Row(e.rank(), e.unit(), e.score().total(), components, previousRank,
                     previousRank == null ? null : previousRank - e.rank(), itemsDemo));
         }

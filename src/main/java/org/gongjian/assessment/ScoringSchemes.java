@@ -42,7 +42,8 @@ public class ScoringSchemes {
 
     private static final String SELECT = """
             select id, programme_code, version, name, source_document, evidence, valid_from, valid_to, rules,
-                   recorded_by, recorded_at from assessment_scheme""";
+                   recorded_by, recorded_at from assessment_scheme
+            """;
 
     private final JdbcClient jdbc;
     private final JsonMapper json;

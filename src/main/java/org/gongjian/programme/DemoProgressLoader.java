@@ -150,7 +150,10 @@ class DemoProgressLoader implements ApplicationRunner {
 
     private Map<String, Integer> load(Programme programme) {
         Random random = new Random(SEED);
-        Map<String, Integer> counts = new LinkedHashMap<>(Map.of("targets", 0, "measurements", 0, "milestones", 0));
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put("targets", 0);
+        counts.put("measurements", 0);
+        counts.put("milestones", 0);
         List<Unit> towns = new ArrayList<>(organisation.townLevelUnits());
         towns.sort(Comparator.comparing(Unit::code));
         Initiative roads = programmes.initiative(programme, 1);

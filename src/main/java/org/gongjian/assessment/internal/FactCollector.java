@@ -43,8 +43,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gathers, for a programme and period, every item of every ranked unit as it stood at the end of the
- * period: targets (progress and time progress from the status engine), milestones due in the period,
- * progress reports due in it, notices, honours won in it and ratings given in it.
+ * period: targets running in the period (progress and time progress from the status engine; a target
+ * with nothing reported before its first report fell due is not assessed yet), milestones due in the
+ * period, progress reports due in it, notices, honours won in it and ratings given in it.
  */
 @Component
 public class FactCollector {
@@ -100,10 +101,16 @@ public class FactCollector {
         Map<Long, TargetRow> rows = new HashMap<>();
         snapshot.targets().forEach(t -> rows.put(t.id(), t));
 
+        SupervisionPolicy policy = status.policy();
         for (InitiativeStanding initiative : status.initiatives()) {
             for (TargetStatus t : initiative.targets()) {
                 if (t.start().isAfter(to) || t.deadline().isBefore(from) || t.timeProgress() <= 0) {
                     continue;
+                }
+                LocalDate firstDue = policy.reportCycle().dueDate(policy.reportCycle().cycleStart(t.start()),
+                        policy.reportDueDay());
+                if (t.actual() == null && firstDue.isAfter(to)) {
+                    continue; // nothing reported, and nothing owed yet: not assessed in this period
                 }
                 TargetRow row = rows.get(t.targetId());
                 java.util.function.Function<Credit, Fact> fact = target(t, demoTargets.contains(t.targetId()));

@@ -22,7 +22,8 @@ public class RatingStore {
     static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
     private static final String SELECT = """
             select r.id, r.unit_id, r.initiative_id, r.cycle, r.grade, r.comment_text, r.rated_by, r.rated_at, r.demo
-              from assessment_rating r""";
+              from assessment_rating r
+            """;
 
     private final JdbcClient jdbc;
 

@@ -53,7 +53,7 @@ public class RunStore {
 
     public Optional<Run> latest(String programmeCode, String period) {
         return jdbc.sql(RUN + " where programme_code = :code and period = :period order by version desc")
-                .param("code", programmeCode).param("period", period).query(RunStore::run).stream().findFirst();
+                .param("code", programmeCode).param("period", period).query(RunStore::run).list().stream().findFirst();
     }
 
     /** Every version of a period's ranking, oldest first. */
