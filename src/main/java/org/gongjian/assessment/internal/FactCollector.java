@@ -1,5 +1,6 @@
 package org.gongjian.assessment.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -60,9 +61,11 @@ public class FactCollector {
     private final DemoData demo;
     private final NoticeFacts notices;
     private final RatingStore ratings;
+    private final Clock clock;
 
     FactCollector(ProgrammeManagement programmes, ProgrammeSnapshots snapshots, ProgrammeRecords records,
-            StatusEngine engine, Organisation organisation, DemoData demo, NoticeFacts notices, RatingStore ratings) {
+            StatusEngine engine, Organisation organisation, DemoData demo, NoticeFacts notices, RatingStore ratings,
+            Clock clock) {
         this.programmes = programmes;
         this.snapshots = snapshots;
         this.records = records;
@@ -71,6 +74,7 @@ public class FactCollector {
         this.demo = demo;
         this.notices = notices;
         this.ratings = ratings;
+        this.clock = clock;
     }
 
     /** Every item of every ranked unit for a period, by unit id; units with none have an empty list. */
@@ -86,17 +90,24 @@ public class FactCollector {
         return units;
     }
 
+    /**
+     * Every item of a period as it stood at its end, or, for a period still running, as it stands today:
+     * then what is due later in the period is not assessed yet.
+     */
     public Collected collect(String programmeCode, Period period, SchemeRules rules) {
         LocalDate from = period.start();
         LocalDate to = period.end();
+        LocalDate today = LocalDate.now(clock);
+        boolean over = to.isBefore(today);
+        LocalDate asOf = over ? to : today;
         Map<Long, UnitRef> units = rankedUnits();
         LongPredicate ranked = units::containsKey;
         Map<Long, List<Fact>> facts = new HashMap<>();
         units.keySet().forEach(id -> facts.put(id, new ArrayList<>()));
 
-        ProgrammeSnapshot snapshot = snapshots.snapshot(programmeCode, to);
-        ProgrammeStatus status = engine.status(programmeCode, to);
-        Set<Long> demoTargets = demo.targetsWithDemoMeasurements(programmeCode, to);
+        ProgrammeSnapshot snapshot = snapshots.snapshot(programmeCode, asOf);
+        ProgrammeStatus status = engine.status(programmeCode, asOf);
+        Set<Long> demoTargets = demo.targetsWithDemoMeasurements(programmeCode, asOf);
         Set<Long> demoMilestones = demo.demoMilestones(programmeCode);
         Map<Long, TargetRow> rows = new HashMap<>();
         snapshot.targets().forEach(t -> rows.put(t.id(), t));
@@ -109,7 +120,7 @@ public class FactCollector {
                 }
                 LocalDate firstDue = policy.reportCycle().dueDate(policy.reportCycle().cycleStart(t.start()),
                         policy.reportDueDay());
-                if (t.actual() == null && firstDue.isAfter(to)) {
+                if (t.actual() == null && firstDue.isAfter(asOf)) {
                     continue; // nothing reported, and nothing owed yet: not assessed in this period
                 }
                 TargetRow row = rows.get(t.targetId());
@@ -120,8 +131,9 @@ public class FactCollector {
                 }
             }
             for (MilestoneStatus m : initiative.milestones()) {
-                if (m.dueDate().isBefore(from) || m.dueDate().isAfter(to)) {
-                    continue;
+                if (m.dueDate().isBefore(from) || m.dueDate().isAfter(to)
+                        || (m.completedOn() == null && !over && !m.dueDate().isBefore(asOf))) {
+                    continue; // not in the period, or not due yet in a running one
                 }
                 Outcome outcome = m.completedOn() == null ? Outcome.MISSED : m.completedLate() ? Outcome.LATE : Outcome.ON_TIME;
                 for (Credited c : Responsibility.ofInitiative(initiative.leadUnitId(), initiative.coUnitIds(), ranked)) {
@@ -131,7 +143,10 @@ public class FactCollector {
                 }
             }
         }
-        for (Report r : reports(snapshot, status, ranked, from, to, to)) {
+        for (Report r : reports(snapshot, status, ranked, from, to, asOf)) {
+            if (r.state() == ReportBook.State.PENDING && !over) {
+                continue; // not due yet in a running period
+            }
             Outcome outcome = switch (r.state()) {
                 case ON_TIME -> Outcome.ON_TIME;
                 case LATE -> Outcome.LATE;
@@ -142,15 +157,15 @@ public class FactCollector {
                     r.submitted() == null ? null : r.submitted().atZone(CITY).toLocalDate(), r.cycle(),
                     r.targetIds().stream().anyMatch(demoTargets::contains)));
         }
-        notices.facts(programmeCode, from, to, ranked).forEach((unit, list) -> facts.get(unit).addAll(list));
-        honours(programmeCode, status, rules, period, ranked, facts);
+        notices.facts(programmeCode, from, asOf, over, ranked).forEach((unit, list) -> facts.get(unit).addAll(list));
+        honours(programmeCode, status, rules, from, asOf, ranked, facts);
         Map<Long, Integer> numbers = new HashMap<>();
         Map<Long, String> titles = new HashMap<>();
         status.initiatives().forEach(i -> {
             numbers.put(i.initiativeId(), i.number());
             titles.put(i.initiativeId(), i.title());
         });
-        for (Rating r : ratings.givenBetween(programmeCode, from, to)) {
+        for (Rating r : ratings.givenBetween(programmeCode, from, asOf)) {
             if (ranked.test(r.unitId())) {
                 facts.get(r.unitId()).add(new Fact("rating:" + r.id(), FactKind.RATING, Credit.OWN,
                         titles.getOrDefault(r.initiativeId(), ""), numbers.get(r.initiativeId()), r.grade().outcome(),
@@ -208,14 +223,15 @@ public class FactCollector {
                 outcome, t.progress(), t.timeProgress(), t.deadline(), t.actualAsOf(), null, demo);
     }
 
-    private void honours(String programmeCode, ProgrammeStatus status, SchemeRules rules, Period period,
-            LongPredicate ranked, Map<Long, List<Fact>> facts) {
+    private void honours(String programmeCode, ProgrammeStatus status, SchemeRules rules, LocalDate from,
+            LocalDate asOf, LongPredicate ranked, Map<Long, List<Fact>> facts) {
         Programme programme = programmes.programme(programmeCode);
         Map<Long, InitiativeStanding> initiatives = new HashMap<>();
         status.initiatives().forEach(i -> initiatives.put(i.initiativeId(), i));
         for (Honour h : records.honours(programme)) {
             InitiativeStanding initiative = h.initiativeId() == null ? null : initiatives.get(h.initiativeId());
-            if (initiative == null || !rules.honours().statuses().contains(h.status()) || !period.contains(h.date().start())) {
+            if (initiative == null || !rules.honours().statuses().contains(h.status())
+                    || h.date().start().isBefore(from) || h.date().start().isAfter(asOf)) {
                 continue;
             }
             Outcome outcome = Outcome.valueOf("HONOUR_" + h.level().name());

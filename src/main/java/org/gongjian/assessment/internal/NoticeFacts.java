@@ -64,8 +64,13 @@ public class NoticeFacts {
             @Nullable String number, String title, LocalDate originalDue, LocalDate on) {
     }
 
-    /** The notice items of each ranked unit for {@code [from, to]}, from what was heard by the end of {@code to}. */
-    public Map<Long, List<Fact>> facts(String programmeCode, LocalDate from, LocalDate to, LongPredicate ranked) {
+    /**
+     * The notice items of each ranked unit for a period from {@code from}, from what was heard by the end of
+     * {@code to}: the period's end when it is {@code over}, else today (then a notice due today or later is
+     * not yet late).
+     */
+    public Map<Long, List<Fact>> facts(String programmeCode, LocalDate from, LocalDate to, boolean over,
+            LongPredicate ranked) {
         Map<Long, List<Row>> byNotice = new LinkedHashMap<>();
         jdbc.sql("""
                 select notice_id, unit_id, action, notice_level, state, doc_number, title, original_due, occurred_on
@@ -85,7 +90,7 @@ public class NoticeFacts {
             }
             List<Fact> unitFacts = facts.computeIfAbsent(last.unitId(), k -> new ArrayList<>());
             LocalDate due = last.originalDue();
-            if (!due.isBefore(from) && !due.isAfter(to)) {
+            if (!due.isBefore(from) && (over ? !due.isAfter(to) : due.isBefore(to))) {
                 LocalDate answered = rows.stream().filter(r -> r.action() == NoticeAction.ANSWERED).map(Row::on)
                         .findFirst().orElse(null);
                 Outcome outcome = answered == null ? Outcome.UNANSWERED
