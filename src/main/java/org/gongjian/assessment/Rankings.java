@@ -152,6 +152,11 @@ public class Rankings {
                 .filter(p -> !p.end().isAfter(upTo.end())).toList());
         Collections.reverse(periods);
         List<Unit> units = unitCodes.stream().distinct().map(organisation::unit).toList();
+        for (Unit u : units) {
+            if (PeerGroup.of(u.kind()).orElse(null) != group) {
+                throw new InvalidInputException("units", "error.assessment.unit-not-in-group", u.code(), group.code());
+            }
+        }
         List<List<Integer>> ranks = new ArrayList<>();
         List<List<BigDecimal>> totals = new ArrayList<>();
         units.forEach(u -> {
@@ -170,9 +175,6 @@ public class Rankings {
         List<RankHistory.Line> lines = new ArrayList<>();
         for (int i = 0; i < units.size(); i++) {
             Unit u = units.get(i);
-            if (PeerGroup.of(u.kind()).orElse(null) != group) {
-                throw new InvalidInputException("units", "error.assessment.unit-not-in-group", u.code(), group.code());
-            }
             lines.add(new RankHistory.Line(new UnitRef(u.id(), u.code(), u.shortName(), u.nameEn(), group),
                     ranks.get(i), totals.get(i)));
         }

@@ -39,14 +39,4 @@ public class DemoData {
                  where p.code = :code and m.demo = true""")
                 .param("code", programmeCode).query(Long.class).list());
     }
-
-    /** Whether the programme holds any demo measurement or milestone. */
-    public boolean hasDemoData(String programmeCode) {
-        return jdbc.sql("""
-                select count(*) from programme p where p.code = :code and (
-                  exists (select 1 from programme_measurement m join programme_target t on t.id = m.target_id
-                           where t.programme_id = p.id and m.demo = true)
-                  or exists (select 1 from programme_milestone m where m.programme_id = p.id and m.demo = true))""")
-                .param("code", programmeCode).query(Long.class).single() > 0;
-    }
 }

@@ -4,8 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
 import org.gongjian.assessment.Adjustment;
@@ -13,9 +11,8 @@ import org.gongjian.assessment.AppealState;
 import org.gongjian.assessment.AppealView;
 import org.gongjian.assessment.Appeals;
 import org.gongjian.organisation.Organisation;
+import org.gongjian.shared.web.Attachments;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -92,26 +89,10 @@ class AppealApiController {
     }
 
     static ResponseEntity<byte[]> download(Appeals.Download file) {
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(file.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .contentType(MediaType.parseMediaType(file.contentType()))
-                .body(file.content());
+        return Attachments.download(file.fileName(), file.contentType(), file.content());
     }
 
     static List<Appeals.Upload> uploads(@Nullable List<MultipartFile> files) {
-        if (files == null) {
-            return List.of();
-        }
-        return files.stream().filter(f -> !f.isEmpty() || (f.getOriginalFilename() != null && !f.getOriginalFilename().isBlank()))
-                .map(f -> {
-                    try {
-                        String name = f.getOriginalFilename() == null ? "" : f.getOriginalFilename();
-                        return new Appeals.Upload(name, String.valueOf(f.getContentType()), f.getBytes());
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }).toList();
+        return Attachments.uploads(files, Appeals.Upload::new);
     }
 }
