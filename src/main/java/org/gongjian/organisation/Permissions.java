@@ -19,12 +19,18 @@ public final class Permissions {
     public static final String SUPERVISION_MANAGE = "supervision:notice:manage";
     public static final String INBOX_READ = "notification:inbox:read";
     public static final String CHANNEL_MANAGE = "notification:channel:manage";
+    /** Read and download reports: the year-end review, bulletins, Excel exports and templates. */
+    public static final String REPORT_READ = "reporting:report:read";
+    /** Import measurements (own unit's initiatives only) or initiatives with targets (office only) from Excel. */
+    public static final String IMPORT_CREATE = "reporting:import:create";
     public static final String RANKING_READ = "assessment:ranking:read";
     public static final String APPEAL_CREATE = "assessment:appeal:create";
     public static final String ASSESSMENT_MANAGE = "assessment:ranking:manage";
 
-    static final Set<String> READ = Set.of(PROGRAMME_READ, UNIT_READ, SUPERVISION_READ, INBOX_READ, RANKING_READ);
-    static final Set<String> UNIT_STAFF = union(READ, Set.of(INITIATIVE_WRITE, MEASUREMENT_CREATE, NOTICE_ANSWER, APPEAL_CREATE));
+    static final Set<String> READ = Set.of(PROGRAMME_READ, UNIT_READ, REPORT_READ, SUPERVISION_READ, INBOX_READ,
+            RANKING_READ);
+    static final Set<String> UNIT_STAFF = union(READ, Set.of(INITIATIVE_WRITE, MEASUREMENT_CREATE, IMPORT_CREATE,
+            NOTICE_ANSWER, APPEAL_CREATE));
     static final Set<String> ALL = union(UNIT_STAFF,
             Set.of(PROGRAMME_WRITE, UNIT_WRITE, USER_ADMIN, AUDIT_READ, SUPERVISION_MANAGE, CHANNEL_MANAGE,
                     ASSESSMENT_MANAGE));

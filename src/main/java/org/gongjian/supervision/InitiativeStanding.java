@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * An initiative's status on a date: the worst of its targets' and milestones' statuses, with them.
- * An initiative with neither targets nor milestones is {@code NO_DATA}.
+ * An initiative with neither targets nor milestones is {@code ACHIEVED} when its unit declared it
+ * completed, else {@code NO_DATA}.
  */
 public record InitiativeStanding(long initiativeId, int number, String title, String categoryCode, long leadUnitId,
         List<Long> coUnitIds, Status status, List<TargetStatus> targets, List<MilestoneStatus> milestones) {

@@ -132,10 +132,11 @@ public class NoticeManagement {
                 Pageable.unpaged()).getContent();
     }
 
-    public Download evidence(long evidenceId) {
-        NoticeStore.StoredFile file = store.file(evidenceId)
+    /** An evidence file of a notice the reader may see. */
+    public Download evidence(long noticeId, long evidenceId) {
+        NoticeStore.StoredFile file = store.file(evidenceId).filter(f -> f.noticeId() == noticeId)
                 .orElseThrow(() -> new NotFoundException("error.notice.evidence-not-found", evidenceId));
-        notice(file.noticeId());
+        notice(noticeId);
         return new Download(file.file().fileName(), file.file().contentType(), file.content());
     }
 

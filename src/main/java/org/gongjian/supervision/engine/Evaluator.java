@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.gongjian.programme.Direction;
+import org.gongjian.programme.InitiativeStatus;
 import org.gongjian.programme.ProgrammeSnapshot;
 import org.gongjian.programme.ProgrammeSnapshot.InitiativeRow;
 import org.gongjian.programme.ProgrammeSnapshot.MeasurementRow;
@@ -67,7 +68,8 @@ public final class Evaluator {
             List<Status> parts = new ArrayList<>();
             targets.forEach(t -> parts.add(t.status()));
             milestoneStatuses.forEach(m -> parts.add(m.status()));
-            Status status = parts.isEmpty() ? Status.NO_DATA : Status.worst(parts);
+            Status status = !parts.isEmpty() ? Status.worst(parts)
+                    : initiative.declaredStatus() == InitiativeStatus.COMPLETED ? Status.ACHIEVED : Status.NO_DATA;
             standings.add(new InitiativeStanding(initiative.id(), initiative.number(), initiative.title(),
                     initiative.categoryCode(), initiative.leadUnitId(), initiative.coUnitIds(), status, targets,
                     milestoneStatuses));

@@ -18,7 +18,15 @@ import org.gongjian.supervision.ForecastMethod;
  */
 public final class LinearTrend {
 
+    /** Student-t distributions and their quantiles by degrees of freedom: the inverse is an iterative solve. */
+    private static final java.util.Map<Integer, TDistribution> DISTRIBUTIONS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<String, Double> QUANTILES = new java.util.concurrent.ConcurrentHashMap<>();
+
     private LinearTrend() {
+    }
+
+    private static TDistribution distribution(int df) {
+        return DISTRIBUTIONS.computeIfAbsent(df, TDistribution::new);
     }
 
     /** One measurement: its as-of date and value. */
@@ -74,8 +82,9 @@ public final class LinearTrend {
             upper = predicted;
             probability = meets(direction, predicted, target) ? 1 : 0;
         } else {
-            TDistribution t = new TDistribution(df);
-            double q = t.inverseCumulativeProbability((1 + confidence) / 2);
+            TDistribution t = distribution(df);
+            double q = QUANTILES.computeIfAbsent(df + "@" + confidence,
+                    k -> t.inverseCumulativeProbability((1 + confidence) / 2));
             lower = predicted - q * se;
             upper = predicted + q * se;
             double z = (target - predicted) / se;

@@ -113,7 +113,7 @@ class NoticeApiController {
     @GetMapping("/notices/{id}/evidence/{file}")
     @PreAuthorize("hasAuthority('supervision:status:read')")
     ResponseEntity<byte[]> evidence(@PathVariable long id, @PathVariable long file) {
-        return download(notices.evidence(file));
+        return download(notices.evidence(id, file));
     }
 
     static ResponseEntity<byte[]> download(NoticeManagement.Download file) {

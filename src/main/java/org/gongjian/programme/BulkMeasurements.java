@@ -1,0 +1,151 @@
+package org.gongjian.programme;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.gongjian.audit.AuditLog;
+import org.gongjian.organisation.Actor;
+import org.gongjian.organisation.Permissions;
+import org.gongjian.shared.InvalidInputException;
+import org.gongjian.shared.InvalidInputException.Violation;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records a batch of measurements (tens of thousands from one spreadsheet) in one transaction: every row
+ * is checked first, within the actor's data scope; then all rows are inserted with JDBC batches, or none.
+ * One audit entry sums up the batch, and supervision hears of each target's newest value once.
+ */
+@Service
+public class BulkMeasurements {
+
+    /** Rows per JDBC batch: large enough to amortise round trips, small enough to bound driver memory. */
+    private static final int BATCH = 1000;
+    static final int MAX_NOTE = 2000;
+
+    private final ProgrammeManagement programmes;
+    private final TargetManagement targets;
+    private final Guard guard;
+    private final AuditLog audit;
+    private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    BulkMeasurements(ProgrammeManagement programmes, TargetManagement targets, Guard guard, AuditLog audit,
+            JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock) {
+        this.programmes = programmes;
+        this.targets = targets;
+        this.guard = guard;
+        this.audit = audit;
+        this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Checks every row and throws with a violation per bad row (field {@code rows[i].…}), writing nothing;
+     * else inserts them all and returns how many.
+     */
+    @Transactional
+    public int record(String programmeCode, MeasurementBatch batch) {
+        Prepared prepared = prepare(programmeCode, batch);
+        if (prepared.denied() > 0) {
+            audit.denied("measurement-import", programmeCode + "/" + batch.sourceRef(),
+                    prepared.denied() + " rows for initiatives the unit is not responsible for");
+        }
+        if (!prepared.violations().isEmpty()) {
+            throw new InvalidInputException(prepared.violations());
+        }
+        List<Object[]> rows = prepared.rows();
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            jdbc.batchUpdate("""
+                    insert into programme_measurement
+                      (target_id, measured_value, as_of, source, source_ref, note, reporter, recorded_at, demo)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows.subList(from, Math.min(rows.size(), from + BATCH)));
+        }
+        audit.created("measurement-import", programmeCode + "/" + batch.sourceRef(),
+                Map.of("rows", rows.size(), "targets", prepared.newest().size(), "source", batch.sourceRef()));
+        for (Map.Entry<Long, Integer> e : prepared.newest().entrySet()) {
+            Target t = targets.target(e.getKey());
+            MeasurementBatch.Row row = batch.rows().get(e.getValue());
+            Long id = jdbc.queryForObject("select max(id) from programme_measurement where target_id = ? and as_of = ? "
+                    + "and recorded_at = ?", Long.class, t.id(), row.asOf(), prepared.recordedAt());
+            events.publishEvent(new MeasurementRecorded(programmeCode, t.code(), t.id(), id == null ? 0L : id,
+                    row.value(), row.asOf(), MeasurementSource.IMPORT));
+        }
+        return rows.size();
+    }
+
+    /** Checks the rows as {@link #record} would, writing nothing: the violations, one per bad row field. */
+    public List<Violation> check(String programmeCode, MeasurementBatch batch) {
+        return prepare(programmeCode, batch).violations();
+    }
+
+    private record Prepared(List<Object[]> rows, List<Violation> violations, Map<Long, Integer> newest, int denied,
+            Timestamp recordedAt) {
+    }
+
+    private Prepared prepare(String programmeCode, MeasurementBatch batch) {
+        Programme programme = programmes.programme(programmeCode);
+        Actor actor = guard.actor();
+        if (!actor.can(Permissions.MEASUREMENT_CREATE)) {
+            guard.requireOffice("measurement-import", programmeCode);
+        }
+        Map<String, Target> byCode = new HashMap<>();
+        targets.targets(programme).forEach(t -> byCode.put(t.code(), t));
+        Map<Long, Boolean> allowed = new HashMap<>();
+        LocalDate today = LocalDate.now(clock);
+        List<Violation> violations = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>(batch.rows().size());
+        Instant now = Instant.now(clock);
+        Timestamp recordedAt = Timestamp.from(now);
+        Map<Long, Integer> newest = new HashMap<>();
+        int denied = 0;
+        for (int i = 0; i < batch.rows().size(); i++) {
+            MeasurementBatch.Row row = batch.rows().get(i);
+            String p = "rows[" + i + "].";
+            Target target = byCode.get(row.targetCode());
+            if (target == null) {
+                violations.add(new Violation(p + "targetCode", "error.target.not-found", row.targetCode()));
+                continue;
+            }
+            boolean mayAct = allowed.computeIfAbsent(target.initiativeId(),
+                    id -> actor.mayActFor(programmes.initiative(id).responsibleUnitIds()));
+            if (!mayAct) {
+                violations.add(new Violation(p + "targetCode", "error.measurement.not-responsible", row.targetCode()));
+                denied++;
+                continue;
+            }
+            int before = violations.size();
+            if (row.asOf().isAfter(today)) {
+                violations.add(new Violation(p + "asOf", "error.measurement.future", today));
+            }
+            if (target.baselineDate() != null && row.asOf().isBefore(target.baselineDate())) {
+                violations.add(new Violation(p + "asOf", "error.measurement.before-baseline", target.baselineDate()));
+            }
+            if (row.note() != null && row.note().length() > MAX_NOTE) {
+                violations.add(new Violation(p + "note", "error.measurement.note-too-long", MAX_NOTE));
+            }
+            if (row.value().abs().compareTo(MAX_VALUE) >= 0 || row.value().scale() > 6) {
+                violations.add(new Violation(p + "value", "error.measurement.value-range"));
+            }
+            if (violations.size() == before) {
+                rows.add(new Object[] {target.id(), row.value(), row.asOf(), MeasurementSource.IMPORT.name(),
+                        batch.sourceRef(), row.note(), actor.username(), recordedAt, false});
+                newest.merge(target.id(), i, (a, b) -> batch.rows().get(b).asOf().isBefore(batch.rows().get(a).asOf()) ? a : b);
+            }
+        }
+        return new Prepared(rows, violations, newest, denied, recordedAt);
+    }
+
+    /** numeric(24, 6) holds 18 integer digits. */
+    private static final BigDecimal MAX_VALUE = new BigDecimal("1e18");
+}

@@ -1,0 +1,125 @@
+package org.gongjian.reporting.excel;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.gongjian.programme.BulkMeasurements;
+import org.gongjian.programme.MeasurementBatch;
+import org.gongjian.programme.Programme;
+import org.gongjian.programme.ProgrammeManagement;
+import org.gongjian.programme.Target;
+import org.gongjian.programme.TargetManagement;
+import org.gongjian.shared.InvalidInputException;
+import org.gongjian.shared.InvalidInputException.Violation;
+import org.springframework.stereotype.Service;
+
+/**
+ * Imports measurements from a 进展数据 sheet (the template, or an export edited): every row is read and
+ * checked — target code, number, date, unit — then the programme checks dates and the data scope, and
+ * writes all rows in one batch, or none. A refused import returns every row's problems and a marked copy.
+ */
+@Service
+public class MeasurementImport {
+
+    /** A measurement's note holds at most this many characters, as the programme checks. */
+    private static final int MAX_NOTE = 2000;
+    static final List<String> REQUIRED = List.of("指标编码", "数值", "截至日期");
+    private static final Pattern VIOLATION_ROW = Pattern.compile("rows\\[(\\d+)]\\.(\\w+)");
+
+    private final Importer importer;
+    private final ProgrammeManagement programmes;
+    private final TargetManagement targets;
+    private final BulkMeasurements bulk;
+
+    MeasurementImport(Importer importer, ProgrammeManagement programmes, TargetManagement targets, BulkMeasurements bulk) {
+        this.importer = importer;
+        this.programmes = programmes;
+        this.targets = targets;
+        this.bulk = bulk;
+    }
+
+    public ImportResult run(String programmeCode, Path file, String fileName) {
+        Programme programme = programmes.programme(programmeCode);
+        Map<String, Target> byCode = new HashMap<>();
+        targets.targets(programme).forEach(t -> byCode.put(t.code(), t));
+        List<MeasurementBatch.Row> rows = new ArrayList<>();
+        List<Integer> rowNumbers = new ArrayList<>();
+        HeaderedSheets sheets = new HeaderedSheets(List.of(new HeaderedSheets.Wanted(Layouts.SHEET_MEASUREMENTS, REQUIRED,
+                (cells, problems) -> read(cells, problems, byCode, rows, rowNumbers))));
+        XlsxReader.read(file, importer.limits(), sheets);
+        if (!sheets.found(Layouts.SHEET_MEASUREMENTS)) {
+            throw new ImportRefused("error.import.no-header", Layouts.SHEET_MEASUREMENTS, String.join("、", REQUIRED));
+        }
+        if (sheets.rows() == 0) {
+            throw new ImportRefused("error.import.no-rows");
+        }
+        Map<String, List<String>> byRow = importer.messages(sheets.problems());
+        MeasurementBatch batch = new MeasurementBatch(fileName, rows);
+        if (byRow.isEmpty()) {
+            try {
+                int written = bulk.record(programmeCode, batch);
+                return new ImportResult(sheets.rows(), written, List.of(), null);
+            } catch (InvalidInputException e) {
+                add(byRow, e.violations(), rowNumbers);
+            }
+        } else {
+            add(byRow, bulk.check(programmeCode, batch), rowNumbers);   // report every problem at once
+        }
+        return importer.failed(file, sheets.rows(), byRow, sheets, sheets.fileNames());
+    }
+
+    /** The programme's violations, field rows[i].asOf, as messages of the sheet rows they came from. */
+    private void add(Map<String, List<String>> byRow, List<Violation> violations, List<Integer> rowNumbers) {
+        for (Violation v : violations) {
+            Matcher m = VIOLATION_ROW.matcher(v.field());
+            boolean found = m.find();
+            int row = found ? rowNumbers.get(Integer.parseInt(m.group(1))) : 0;
+            String column = found ? column(m.group(2)) : "";
+            byRow.computeIfAbsent(Layouts.SHEET_MEASUREMENTS + "#" + row, k -> new ArrayList<>())
+                    .add(column + "：" + importer.message(v));
+        }
+    }
+
+    private static String column(String field) {
+        return switch (field) {
+            case "asOf" -> "截至日期";
+            case "value" -> "数值";
+            case "note" -> "备注";
+            default -> "指标编码";
+        };
+    }
+
+    private static void read(Cells cells, List<Cells.Problem> problems, Map<String, Target> byCode,
+            List<MeasurementBatch.Row> rows, List<Integer> rowNumbers) {
+        if (cells.blank("数值") && cells.blank("截至日期")) {
+            return;   // a pre-filled target left without a value this month
+        }
+        String code = cells.text("指标编码", true, 64);
+        BigDecimal value = cells.number("数值", true);
+        LocalDate asOf = cells.date("截至日期", true);
+        String note = cells.text("备注", false, MAX_NOTE);
+        String unitWord = cells.text("计量单位", false, 20);
+        Target target = code == null ? null : byCode.get(code);
+        if (code != null && target == null) {
+            problems.add(new Cells.Problem("指标编码", "error.import.target-unknown", code));
+        }
+        if (target != null && value != null && unitWord != null) {
+            var unit = Layouts.unit(unitWord);
+            if (unit.isEmpty() || unit.get().unit() != target.unit()) {
+                problems.add(new Cells.Problem("计量单位", "error.import.unit-mismatch", unitWord, target.unit().zh()));
+            } else {
+                value = value.multiply(unit.get().factor());
+            }
+        }
+        if (problems.isEmpty() && target != null && value != null && asOf != null) {
+            rows.add(new MeasurementBatch.Row(code, value, asOf, note));
+            rowNumbers.add(cells.rowNumber());
+        }
+    }
+}

@@ -1,0 +1,250 @@
+package org.gongjian.reporting.excel;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.parsers.ParserConfigurationException;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.poifs.filesystem.FileMagic;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.jspecify.annotations.Nullable;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * Reads an .xlsx row by row with a SAX parser over the sheet XML (Apache POI's XSSFReader), so that memory
+ * stays flat however long the sheet. It refuses, with a message naming the problem, files that are not
+ * .xlsx (.xls included), corrupt or truncated archives, zip bombs (POI's inflate-ratio and entry-size
+ * limits), and sheets with more rows than allowed. Formula cells are reported as such, never evaluated.
+ */
+public final class XlsxReader {
+
+    /** How much a file may hold. */
+    public record Limits(long maxBytes, int maxRows, long maxEntryBytes) {
+    }
+
+    /** A cell as read: its kind, its text as shown, and its number or date when it has one. */
+    public record Cell(Kind kind, String text, @Nullable BigDecimal number, @Nullable LocalDate date) {
+
+        public enum Kind { TEXT, NUMBER, DATE, BOOLEAN, FORMULA, ERROR }
+
+        public boolean blank() {
+            return kind == Kind.TEXT && text.isBlank();
+        }
+    }
+
+    /** Receives each sheet's non-empty rows; row numbers are 1-based as Excel shows them. */
+    public interface RowHandler {
+        void startSheet(String name);
+
+        void row(int rowNumber, List<@Nullable Cell> cells);
+    }
+
+    private XlsxReader() {
+    }
+
+    public static void read(Path file, Limits limits, RowHandler handler) {
+        check(file, limits);
+        ZipSecureFile.setMinInflateRatio(0.01);
+        ZipSecureFile.setMaxEntrySize(limits.maxEntryBytes());
+        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+            XSSFReader reader = new XSSFReader(pkg);
+            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+            StylesTable styles = reader.getStylesTable();
+            XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+            int[] total = {0};
+            while (sheets.hasNext()) {
+                try (InputStream sheet = sheets.next()) {
+                    handler.startSheet(sheets.getSheetName());
+                    XMLReader parser = XMLHelper.newXMLReader();
+                    parser.setContentHandler(new SheetHandler(strings, styles, handler, limits.maxRows(), total));
+                    parser.parse(new InputSource(sheet));
+                }
+            }
+        } catch (ImportRefused e) {
+            throw e;
+        } catch (NotOfficeXmlFileException | InvalidFormatException e) {
+            throw new ImportRefused("error.import.corrupt");   // a zip, but not a whole .xlsx: truncated or damaged
+        } catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException
+                | org.apache.poi.ooxml.POIXMLException | IllegalStateException | IllegalArgumentException e) {
+            throw refusal(e);
+        }
+    }
+
+    private static void check(Path file, Limits limits) {
+        try {
+            long size = Files.size(file);
+            if (size == 0) {
+                throw new ImportRefused("error.import.empty");
+            }
+            if (size > limits.maxBytes()) {
+                throw new ImportRefused("error.import.too-big", String.valueOf(limits.maxBytes() / (1024 * 1024)));
+            }
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+                FileMagic magic = FileMagic.valueOf(in);
+                if (magic == FileMagic.OLE2) {
+                    throw new ImportRefused("error.import.xls");
+                }
+                if (magic != FileMagic.OOXML) {
+                    throw new ImportRefused("error.import.not-xlsx");
+                }
+            }
+        } catch (IOException e) {
+            throw new ImportRefused("error.import.corrupt");
+        }
+    }
+
+    private static ImportRefused refusal(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ImportRefused refused) {
+                return refused;
+            }
+            String message = String.valueOf(t.getMessage());
+            if (message.contains("Zip bomb") || message.contains("exceeds the max") || message.contains("inflate")) {
+                return new ImportRefused("error.import.zip-bomb");
+            }
+        }
+        return new ImportRefused("error.import.corrupt");
+    }
+
+    /** The SAX handler of one sheet: gathers a row's cells and hands the row over at its end. */
+    private static final class SheetHandler extends DefaultHandler {
+        private final ReadOnlySharedStringsTable strings;
+        private final StylesTable styles;
+        private final RowHandler handler;
+        private final int maxRows;
+        private final int[] total;
+        private final StringBuilder value = new StringBuilder();
+        private List<@Nullable Cell> cells = new ArrayList<>();
+        private int rowNumber;
+        private int column;
+        private @Nullable String type;
+        private int style;
+        private boolean formula;
+        private boolean inValue;
+
+        SheetHandler(ReadOnlySharedStringsTable strings, StylesTable styles, RowHandler handler, int maxRows, int[] total) {
+            this.strings = strings;
+            this.styles = styles;
+            this.handler = handler;
+            this.maxRows = maxRows;
+            this.total = total;
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes attrs) {
+            switch (localName) {
+                case "row" -> {
+                    String r = attrs.getValue("r");
+                    rowNumber = r == null ? rowNumber + 1 : Integer.parseInt(r);
+                    cells = new ArrayList<>();
+                    column = -1;
+                }
+                case "c" -> {
+                    String ref = attrs.getValue("r");
+                    column = ref == null ? column + 1 : columnIndex(ref);
+                    type = attrs.getValue("t");
+                    String s = attrs.getValue("s");
+                    style = s == null ? 0 : Integer.parseInt(s);
+                    formula = false;
+                    value.setLength(0);
+                }
+                case "f" -> formula = true;
+                case "v", "t" -> inValue = true;
+                default -> { }
+            }
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) {
+            if (inValue) {
+                value.append(ch, start, length);
+            }
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) {
+            switch (localName) {
+                case "v", "t" -> inValue = false;
+                case "c" -> {
+                    if (column > 16_383) {
+                        throw new ImportRefused("error.import.corrupt");
+                    }
+                    while (cells.size() <= column) {
+                        cells.add(null);
+                    }
+                    cells.set(column, cell());
+                }
+                case "row" -> {
+                    if (cells.stream().anyMatch(c -> c != null && !c.blank())) {
+                        if (++total[0] > maxRows) {
+                            throw new ImportRefused("error.import.too-many-rows", String.valueOf(maxRows));
+                        }
+                        handler.row(rowNumber, cells);
+                    }
+                }
+                default -> { }
+            }
+        }
+
+        private Cell cell() {
+            String raw = value.toString();
+            if (formula) {
+                return new Cell(Cell.Kind.FORMULA, raw, null, null);
+            }
+            if (type == null || "n".equals(type)) {
+                if (raw.isEmpty()) {
+                    return new Cell(Cell.Kind.TEXT, "", null, null);
+                }
+                BigDecimal number = new BigDecimal(raw);
+                if (isDate()) {
+                    LocalDate date = DateUtil.getLocalDateTime(number.doubleValue()).toLocalDate();
+                    return new Cell(Cell.Kind.DATE, date.toString(), number, date);
+                }
+                return new Cell(Cell.Kind.NUMBER, number.stripTrailingZeros().toPlainString(), number, null);
+            }
+            return switch (type) {
+                case "s" -> new Cell(Cell.Kind.TEXT, strings.getItemAt(Integer.parseInt(raw)).getString(), null, null);
+                case "inlineStr", "str" -> new Cell(Cell.Kind.TEXT, raw, null, null);
+                case "b" -> new Cell(Cell.Kind.BOOLEAN, "1".equals(raw) ? "TRUE" : "FALSE", null, null);
+                case "e" -> new Cell(Cell.Kind.ERROR, raw, null, null);
+                default -> new Cell(Cell.Kind.TEXT, raw, null, null);
+            };
+        }
+
+        private boolean isDate() {
+            if (style <= 0 || style >= styles.getNumCellStyles()) {
+                return false;
+            }
+            XSSFCellStyle s = styles.getStyleAt(style);
+            return s != null && DateUtil.isADateFormat(s.getDataFormat(), s.getDataFormatString());
+        }
+
+        private static int columnIndex(String ref) {
+            int col = 0;
+            for (int i = 0; i < ref.length() && Character.isLetter(ref.charAt(i)); i++) {
+                col = col * 26 + (Character.toUpperCase(ref.charAt(i)) - 'A' + 1);
+            }
+            return col - 1;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.gongjian.reporting.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Locale;
+import org.gongjian.reporting.Document;
+import org.gongjian.reporting.bulletin.BulletinComposer;
+import org.gongjian.reporting.render.Format;
+import org.gongjian.reporting.render.Renderer;
+import org.gongjian.reporting.review.ReviewComposer;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The year-end review of a programme, generated from its data on every request. */
+@RestController
+@RequestMapping("/api/v1/programmes/{code}")
+@Tag(name = "reports", description = "年度攻坚成果、工作简报")
+class ReviewApiController {
+
+    private final ReviewComposer reviews;
+    private final BulletinComposer bulletins;
+    private final Renderer renderer;
+
+    ReviewApiController(ReviewComposer reviews, BulletinComposer bulletins, Renderer renderer) {
+        this.reviews = reviews;
+        this.bulletins = bulletins;
+        this.renderer = renderer;
+    }
+
+    @GetMapping("/bulletin")
+    @PreAuthorize("hasAuthority('reporting:report:read')")
+    @Operation(summary = "The monthly bulletin (工作简报) for a month (yyyy-MM) as md, html, pdf or docx, charts as images")
+    ResponseEntity<byte[]> bulletin(@PathVariable String code, @RequestParam String month,
+            @RequestParam(defaultValue = "md") String format, Locale locale) {
+        Format f = Format.parse(format);
+        Document doc = bulletins.compose(code, Months.parse(month), locale);
+        return Downloads.of(doc.fileName(), f, renderer.render(doc, f, locale));
+    }
+
+    @GetMapping("/review")
+    @PreAuthorize("hasAuthority('reporting:report:read')")
+    @Operation(summary = "The year-end review (年度攻坚成果) as md, html, pdf or docx, generated from the data")
+    ResponseEntity<byte[]> review(@PathVariable String code, @RequestParam(defaultValue = "md") String format,
+            Locale locale) {
+        Format f = Format.parse(format);
+        Document doc = reviews.compose(code, locale);
+        return Downloads.of(doc.fileName(), f, renderer.render(doc, f, locale));
+    }
+}
