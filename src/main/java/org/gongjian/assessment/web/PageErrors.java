@@ -16,7 +16,7 @@ import org.springframework.web.servlet.ModelAndView;
  * shows a page that says what is wrong, in the reader's language, with the right status.
  */
 @ControllerAdvice(assignableTypes = {RankingPageController.class, ScorecardPageController.class,
-        AppealPageController.class, ReportPageController.class, SchemePageController.class})
+        AppealPageController.class, ProgressReportPageController.class, SchemePageController.class})
 class PageErrors {
 
     private final PageSupport pages;

@@ -7,6 +7,7 @@ import org.gongjian.GongjianApplication;
 import org.gongjian.assessment.Period;
 import org.gongjian.assessment.Ranking;
 import org.gongjian.assessment.internal.RunService;
+import org.gongjian.support.TestPostgres;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -34,8 +35,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * ./mvnw -B -ntp test-compile exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
  *   "-Dexec.args=-cp %classpath org.openjdk.jmh.Main RankingBenchmark"
  * </pre>
- * Add {@code -Dbench.pg=jdbc:postgresql://host:port/db} (with {@code -Dbench.pg.user}) to the JMH
- * arguments' JVM options to run against PostgreSQL instead of the embedded H2.
+ * It runs on PostgreSQL: the server of {@code TEST_PG_URL}, else an embedded one (zonky), as the tests do.
+ * {@code -jvmArgsAppend -Dbench.db=h2} runs it on the embedded H2 instead (the SQL floor is then very slow:
+ * H2 plans the anti-join and window over a million rows poorly); {@code -Dbench.units=200} shrinks it.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -56,13 +58,15 @@ public class RankingBenchmark {
     public void start() {
         // command-line arguments: they win over application.properties
         List<String> args = new ArrayList<>(List.of("--gongjian.demo.enabled=false",
-                "--spring.datasource.url=jdbc:h2:mem:bench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
                 "--gongjian.admin-password=bench-secret", "--logging.level.root=WARN", "--spring.main.banner-mode=off",
                 "--gongjian.supervision.sweep-cron=-", "--server.port=0", "--gongjian.data-dir=target/bench-data"));
-        String pg = System.getProperty("bench.pg");
-        if (pg != null) {
-            args.set(1, "--spring.datasource.url=" + pg);
-            args.add("--spring.datasource.username=" + System.getProperty("bench.pg.user", "postgres"));
+        if ("h2".equals(System.getProperty("bench.db"))) {
+            args.add("--spring.datasource.url=jdbc:h2:mem:bench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                    + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        } else {
+            TestPostgres.Database db = TestPostgres.newDatabase();
+            args.addAll(List.of("--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(),
+                    "--spring.datasource.password=" + db.password()));
         }
         context = new SpringApplicationBuilder(GongjianApplication.class).run(args.toArray(String[]::new));
         runs = context.getBean(RunService.class);

@@ -26,12 +26,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/programmes/{code}/progress-reports")
 @Tag(name = "progress-reports", description = "进展报告：按时报送情况与改革办质量评价")
-class ReportApiController {
+class ProgressReportApiController {
 
     private final ProgressReports reports;
     private final Rankings rankings;
 
-    ReportApiController(ProgressReports reports, Rankings rankings) {
+    ProgressReportApiController(ProgressReports reports, Rankings rankings) {
         this.reports = reports;
         this.rankings = rankings;
     }

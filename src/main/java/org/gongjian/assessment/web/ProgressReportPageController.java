@@ -31,7 +31,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @Controller
 @RequestMapping("/assessment/{code}/reports")
-class ReportPageController {
+class ProgressReportPageController {
 
     static final int PAGE_SIZE = 50;
 
@@ -39,7 +39,7 @@ class ReportPageController {
     private final ProgrammeManagement programmes;
     private final PageSupport pages;
 
-    ReportPageController(ProgressReports reports, ProgrammeManagement programmes, PageSupport pages) {
+    ProgressReportPageController(ProgressReports reports, ProgrammeManagement programmes, PageSupport pages) {
         this.reports = reports;
         this.programmes = programmes;
         this.pages = pages;
