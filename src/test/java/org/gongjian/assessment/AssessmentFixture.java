@@ -1,6 +1,6 @@
 package org.gongjian.assessment;
 
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -27,7 +27,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.context.support.WebApplicationContextUtils;
 
 /**
  * What the assessment tests share: the users (the office, two town clerks, a leader), the settable
@@ -51,11 +53,13 @@ abstract class AssessmentFixture {
     @Autowired MutableClock clock;
 
     static RequestPostProcessor office() {
-        return httpBasic("admin", "test-admin-secret");
+        return as("admin");
     }
 
+    /** Signed in as this account, on pages (session) and API alike: its stored roles and unit. */
     static RequestPostProcessor as(String username) {
-        return httpBasic(username, "staff-secret-1");
+        return request -> user(WebApplicationContextUtils.getRequiredWebApplicationContext(request.getServletContext())
+                .getBean(UserDetailsService.class).loadUserByUsername(username)).postProcessRequest(request);
     }
 
     @BeforeEach

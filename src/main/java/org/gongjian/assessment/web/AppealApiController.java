@@ -48,7 +48,7 @@ class AppealApiController {
     }
 
     @PostMapping(path = "/api/v1/programmes/{code}/appeals", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @PreAuthorize("hasAnyAuthority('assessment:appeal:create', 'assessment:ranking:manage')")
+    @PreAuthorize("hasAuthority('assessment:appeal:create')")
     @Operation(summary = "A unit appeals one item of its score, with a reason and up to 5 evidence files (10 MB each)")
     ResponseEntity<AppealView> file(@PathVariable String code, @RequestParam String period, @RequestParam String unit,
             @RequestParam String item, @RequestParam String reason,

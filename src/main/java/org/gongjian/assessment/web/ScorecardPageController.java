@@ -88,7 +88,7 @@ class ScorecardPageController {
     }
 
     @PostMapping("/{code}/units/{unit}/appeals")
-    @PreAuthorize("hasAnyAuthority('assessment:appeal:create', 'assessment:ranking:manage')")
+    @PreAuthorize("hasAuthority('assessment:appeal:create')")
     String appeal(@PathVariable String code, @PathVariable String unit, @RequestParam String period,
             @RequestParam(defaultValue = "") String item, @RequestParam(defaultValue = "") String reason,
             @RequestPart(name = "files", required = false) @Nullable List<MultipartFile> files, Locale locale,

@@ -17,11 +17,11 @@ import org.springframework.web.servlet.ModelAndView;
  */
 @ControllerAdvice(assignableTypes = {RankingPageController.class, ScorecardPageController.class,
         AppealPageController.class, ProgressReportPageController.class, SchemePageController.class})
-class PageErrors {
+class AssessmentPageErrors {
 
     private final PageSupport pages;
 
-    PageErrors(PageSupport pages) {
+    AssessmentPageErrors(PageSupport pages) {
         this.pages = pages;
     }
 
