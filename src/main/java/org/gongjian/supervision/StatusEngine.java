@@ -77,8 +77,8 @@ public class StatusEngine {
         return evaluator(programmeCode, asOf).evaluate(snapshots.snapshot(programmeCode, asOf));
     }
 
-    /** The status of an already-read snapshot, under the policy in force on its date. */
-    ProgrammeStatus evaluate(ProgrammeSnapshot snapshot) {
+    /** The status of an already-read snapshot, under the policy in force on its date: one read serves both. */
+    public ProgrammeStatus evaluate(ProgrammeSnapshot snapshot) {
         return evaluator(snapshot.programmeCode(), snapshot.asOf()).evaluate(snapshot);
     }
 

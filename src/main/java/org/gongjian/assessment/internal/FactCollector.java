@@ -106,7 +106,7 @@ public class FactCollector {
         units.keySet().forEach(id -> facts.put(id, new ArrayList<>()));
 
         ProgrammeSnapshot snapshot = snapshots.snapshot(programmeCode, asOf);
-        ProgrammeStatus status = engine.status(programmeCode, asOf);
+        ProgrammeStatus status = engine.evaluate(snapshot);
         Set<Long> demoTargets = demo.targetsWithDemoMeasurements(programmeCode, asOf);
         Set<Long> demoMilestones = demo.demoMilestones(programmeCode);
         Map<Long, TargetRow> rows = new HashMap<>();
@@ -178,7 +178,7 @@ public class FactCollector {
     /** The progress reports due within {@code [from, to]} as they stood at the end of {@code asOf}. */
     public List<Report> reports(String programmeCode, LocalDate from, LocalDate to, LocalDate asOf) {
         ProgrammeSnapshot snapshot = snapshots.snapshot(programmeCode, asOf);
-        ProgrammeStatus status = engine.status(programmeCode, asOf);
+        ProgrammeStatus status = engine.evaluate(snapshot);
         Map<Long, UnitRef> units = rankedUnits();
         return reports(snapshot, status, units::containsKey, from, to, asOf);
     }
