@@ -232,4 +232,22 @@ class StatusPageTests extends PageTestSupport {
         // each count opens the dashboard filtered to the unit and the status
         assertThat(html).contains("class=\"light-counts\"", "unit=chishui&amp;status=OVERDUE\"");
     }
+
+    @Test
+    void a_units_page_lists_its_initiatives_worst_first_each_with_the_engines_status_and_counts_them_by_status() throws Exception {
+        String html = page("/units/chishui?lang=zh-CN", "page-leader");
+        var computed = lights.programme("kaiping-2024", engine.today());
+        List<String> statuses = all(ROW, html);
+        assertThat(statuses).hasSize(2);
+        assertThat(severity(statuses.get(0))).isGreaterThanOrEqualTo(severity(statuses.get(1)));
+        for (String number : all(NUMBER, html)) {
+            var initiative = programmes.initiative(programmes.programme("kaiping-2024"), Integer.parseInt(number));
+            Light light = computed.initiative(initiative.id());
+            assertThat(light).isNotNull();
+            assertThat(html).contains("row-" + light.name());
+        }
+        long overdue = statuses.stream().filter("OVERDUE"::equals).count();
+        assertThat(html).containsPattern("unit=chishui&amp;status=OVERDUE\"[^>]*>\\s*<span class=\"light light-OVERDUE\"[^>]*>逾期</span>"
+                + "\\s*<strong>" + overdue + "</strong>");
+    }
 }

@@ -45,6 +45,7 @@ class UnitPageController {
             var lights = lighting.programme(shown, overview.today());
             var rows = DashboardController.worstFirst(overview.rows(), lights);
             model.addAttribute("lights", lights);
+            model.addAttribute("counts", DashboardController.counts(overview, lights));
             model.addAttribute("led", rows.stream().filter(r -> r.initiative().leadUnitId().equals(unit.id())).toList());
             model.addAttribute("coLed", rows.stream().filter(r -> !r.initiative().leadUnitId().equals(unit.id())).toList());
         }
