@@ -32,12 +32,20 @@ public final class Permissions {
     /** One's own account: change one's password, create and revoke one's personal API tokens. */
     public static final String ACCOUNT_SELF = "organisation:account:self";
 
+    /** Read league tables, scorecards, progress reports and schemes. */
+    public static final String RANKING_READ = "assessment:ranking:read";
+    /** Appeal an item of one's own unit's score. */
+    public static final String APPEAL_CREATE = "assessment:appeal:create";
+    /** Schemes, ratings, appeal decisions and stored rankings (the office). */
+    public static final String ASSESSMENT_MANAGE = "assessment:ranking:manage";
+
     static final Set<String> READ = Set.of(PROGRAMME_READ, UNIT_READ, REPORT_READ, ECOLOGY_ACCOUNT_READ,
-            SUPERVISION_READ, INBOX_READ, ACCOUNT_SELF);
+            SUPERVISION_READ, INBOX_READ, ACCOUNT_SELF, RANKING_READ);
     static final Set<String> UNIT_STAFF = union(READ, Set.of(INITIATIVE_WRITE, MEASUREMENT_CREATE, IMPORT_CREATE,
-            ECOLOGY_ACCOUNT_WRITE, ECOLOGY_ACCOUNT_PUBLISH, NOTICE_ANSWER));
+            ECOLOGY_ACCOUNT_WRITE, ECOLOGY_ACCOUNT_PUBLISH, NOTICE_ANSWER, APPEAL_CREATE));
     static final Set<String> ALL = union(UNIT_STAFF,
-            Set.of(PROGRAMME_WRITE, UNIT_WRITE, USER_ADMIN, AUDIT_READ, SUPERVISION_MANAGE, CHANNEL_MANAGE));
+            Set.of(PROGRAMME_WRITE, UNIT_WRITE, USER_ADMIN, AUDIT_READ, SUPERVISION_MANAGE, CHANNEL_MANAGE,
+                    ASSESSMENT_MANAGE));
 
     private Permissions() {
     }

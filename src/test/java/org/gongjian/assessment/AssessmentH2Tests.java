@@ -1,0 +1,6 @@
+package org.gongjian.assessment;
+
+/** Rankings on the embedded H2 database. */
+@AssessmentTest
+class AssessmentH2Tests extends AssessmentContract {
+}
