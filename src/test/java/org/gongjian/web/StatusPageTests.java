@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.gongjian.programme.NewMeasurement;
 import org.gongjian.programme.StatusLights;
 import org.gongjian.programme.StatusLights.Light;
+import org.gongjian.programme.TargetData;
 import org.gongjian.programme.TargetManagement;
 import org.gongjian.shared.web.PageFormat;
 import org.gongjian.supervision.Forecast;
@@ -78,7 +79,22 @@ class StatusPageTests extends PageTestSupport {
                 .filter(l -> l.name().equals(status)).findFirst().orElseThrow().severity();
     }
 
-    /** Reports on hydrogen.area (0 → 800公顷 by 2030-12-31) and hydrogen.investment, at dates before today. */
+    /**
+     * Targets of initiative 3 that no other test reports on (other tests share this context and commit their
+     * figures): status.area, 0 → 800公顷 by 2030-12-31 like hydrogen.area, and status.investment, in 元 like
+     * hydrogen.investment. The test's transaction takes them away again.
+     */
+    private void freshTargets() {
+        var programme = programmes.programme("kaiping-2024");
+        for (String from : List.of("hydrogen.area", "hydrogen.investment")) {
+            TargetData d = targets.data(targets.target(programme, from));
+            targets.create("kaiping-2024", 3, new TargetData(from.replace("hydrogen.", "status."), d.name(), d.unit(),
+                    d.direction(), d.baselineValue(), d.baselineDate(), d.targetValue(), d.targetValueMax(),
+                    d.targetQualifier(), d.deadline(), d.deadlineAssumed(), null, null, null, d.plannedPoints()));
+        }
+    }
+
+    /** Reports figures on a target, 100 days apart, the latest ten days before today. */
     private LocalDate report(String target, int... values) {
         LocalDate today = engine.today();
         LocalDate last = null;
@@ -147,12 +163,13 @@ class StatusPageTests extends PageTestSupport {
     @Transactional
     void a_target_with_three_or_more_figures_gets_a_dashed_forecast_with_its_interval_and_one_with_fewer_says_insufficient_data()
             throws Exception {
-        LocalDate last = report("hydrogen.area", 120, 260, 380, 430);
-        report("hydrogen.investment", 900_000_000, 1_500_000_000);
+        freshTargets();
+        LocalDate last = report("status.area", 120, 260, 380, 430);
+        report("status.investment", 900_000_000, 1_500_000_000);
         String html = page(PROGRAMME + "/initiatives/3?lang=zh-CN", "page-viewer");
 
-        String area = card(html, "hydrogen.area");
-        TargetStatus status = engine.status("kaiping-2024").target("hydrogen.area").orElseThrow();
+        String area = card(html, "status.area");
+        TargetStatus status = engine.status("kaiping-2024").target("status.area").orElseThrow();
         Forecast forecast = status.forecast();
         assertThat(forecast.sufficient()).isTrue();
         JsonNode series = chart(area).get("series");
@@ -174,7 +191,7 @@ class StatusPageTests extends PageTestSupport {
                 "light light-" + status.status().name());
         assertThat(area).containsPattern("[快慢]于时间进度[0-9.]+个百分点");
 
-        String investment = card(html, "hydrogen.investment");
+        String investment = card(html, "status.investment");
         assertThat(chart(investment).get("series")).isEmpty();
         assertThat(investment).contains("到期预测：数据不足（已有2次填报，至少需要3次），暂不预测");
         // money is counted in 亿元 on the axis
@@ -182,42 +199,48 @@ class StatusPageTests extends PageTestSupport {
         assertThat(chart(investment).get("axisDivisor").asLong()).isEqualTo(100_000_000L);
 
         String english = page(PROGRAMME + "/initiatives/3?lang=en", "page-viewer");
-        assertThat(card(english, "hydrogen.area")).contains("Forecast for 2030-12-31:", "80% prediction interval");
-        assertThat(card(english, "hydrogen.investment")).contains("Forecast: insufficient data (2 reports, at least 3 needed)");
+        assertThat(card(english, "status.area")).contains("Forecast for 2030-12-31:", "80% prediction interval");
+        assertThat(card(english, "status.investment")).contains("Forecast: insufficient data (2 reports, at least 3 needed)");
     }
 
     @Test
     @Transactional
     void a_figure_reported_with_htmx_answers_with_the_targets_card_and_the_initiatives_status_swapped_out_of_band()
             throws Exception {
-        report("hydrogen.area", 120, 260);
-        String fragment = mvc.perform(multipart(PROGRAMME + "/targets/hydrogen.area/measurements")
+        freshTargets();
+        report("status.area", 120, 260);
+        String fragment = mvc.perform(multipart(PROGRAMME + "/targets/status.area/measurements")
                         .param("value", "380").param("asOf", engine.today().minusDays(1).toString())
                         .header("HX-Request", "true").with(csrf()).with(admin()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         String status = engine.initiative("kaiping-2024", programmes.initiative(programmes.programme("kaiping-2024"), 3).id(),
                 engine.today()).status().name();
-        assertThat(fragment).startsWith("<article class=\"target-card\" id=\"target-hydrogen.area\"")
+        assertThat(fragment).startsWith("<article class=\"target-card\" id=\"target-status.area\"")
                 .doesNotContain("<html")
                 .contains("<div class=\"standing\" id=\"initiative-standing\" hx-swap-oob=\"true\">",
                         "light light-" + status, "到期预测（2030-12-31）：");
         // the third figure makes a forecast: the card's chart now draws it
-        assertThat(chart(card(fragment, "hydrogen.area")).get("series")).hasSize(1);
+        assertThat(chart(card(fragment, "status.area")).get("series")).hasSize(1);
     }
 
     @Test
     @Transactional
     void the_warning_boards_target_page_draws_the_same_chart_as_it_stood_on_its_date() throws Exception {
-        report("hydrogen.area", 120, 260, 380, 430);
-        String target = page("/supervision/programmes/kaiping-2024/targets/hydrogen.area", "page-viewer");
+        freshTargets();
+        LocalDate last = report("status.area", 120, 260, 380, 430);
+        // a second figure for the latest date: the chart draws one point there, the later figure, as the engine counts it
+        targets.report("kaiping-2024", "status.area", new NewMeasurement(BigDecimal.valueOf(440), last, "更正", null));
+        String target = page("/supervision/programmes/kaiping-2024/targets/status.area", "page-viewer");
         assertThat(target).contains("data-chart=\"target\"",
-                "data-chart-url=\"/programmes/kaiping-2024/targets/hydrogen.area/chart.json?asOf=" + engine.today() + "\"")
+                "data-chart-url=\"/programmes/kaiping-2024/targets/status.area/chart.json?asOf=" + engine.today() + "\"")
                 .doesNotContain("target-chart.js", "echarts.min.js\" defer");
-        JsonNode today = json.readTree(page("/programmes/kaiping-2024/targets/hydrogen.area/chart.json", "page-viewer"));
+        JsonNode today = json.readTree(page("/programmes/kaiping-2024/targets/status.area/chart.json", "page-viewer"));
         assertThat(today.get("actual")).hasSize(4);
+        assertThat(today.get("actual").get(3).get("value").decimalValue()).isEqualByComparingTo("440");
+        assertThat(today.get("series").get(0).get("points").get(0).get("value").decimalValue()).isEqualByComparingTo("440");
         assertThat(today.get("series").get(0).get("band")).isNotNull();
         // yesterday none of today's figures had been recorded: no measurements, no forecast
-        JsonNode yesterday = json.readTree(page("/programmes/kaiping-2024/targets/hydrogen.area/chart.json?asOf="
+        JsonNode yesterday = json.readTree(page("/programmes/kaiping-2024/targets/status.area/chart.json?asOf="
                 + engine.today().minusDays(1), "page-viewer"));
         assertThat(yesterday.get("actual")).isEmpty();
         assertThat(yesterday.get("series")).isEmpty();

@@ -84,8 +84,11 @@ class PageCharts {
         List<Point> planned = light != null && !light.path().isEmpty()
                 ? light.path().stream().map(p -> estimate(p.date(), p.value(), target)).toList()
                 : declaredPath(target, initiative);
-        List<Reported> actual = valid.stream()
-                .sorted(Comparator.comparing(Measurement::asOf).thenComparing(Measurement::id))
+        // of several figures for one date the latest recorded counts, as the status engine counts it
+        Map<LocalDate, Measurement> byDate = new LinkedHashMap<>();
+        valid.stream().sorted(Comparator.comparing(Measurement::asOf).thenComparing(Measurement::id))
+                .forEach(m -> byDate.put(m.asOf(), m));
+        List<Reported> actual = byDate.values().stream()
                 .map(m -> new Reported(m.asOf().toString(), m.value(), fmt.figure(m.value(), target.unit()),
                         reporterName.apply(m.reporter()), message("measurement.source." + m.source()), m.note()))
                 .toList();
