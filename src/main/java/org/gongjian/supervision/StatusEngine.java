@@ -93,21 +93,26 @@ public class StatusEngine {
     /** What a target's chart draws on {@code asOf}: planned path, measurements and forecast. */
     public TargetChart chart(String programmeCode, String targetCode, LocalDate asOf) {
         long initiativeId = targets.target(programmes.programme(programmeCode), targetCode).initiativeId();
-        ProgrammeSnapshot snapshot = snapshots.snapshot(programmeCode, asOf, initiativeId);
-        TargetRow target = snapshot.targets().stream().filter(t -> t.code().equals(targetCode)).findFirst()
+        return charts(programmeCode, initiativeId, asOf).charts().stream()
+                .filter(c -> c.status().code().equals(targetCode)).findFirst()
                 .orElseThrow(() -> new NotFoundException("error.target.not-found", targetCode));
+    }
+
+    /** An initiative's standing with the chart of each of its targets, from one snapshot and one evaluation. */
+    record InitiativeCharts(InitiativeStanding standing, List<TargetChart> charts) {
+    }
+
+    InitiativeCharts charts(String programmeCode, long initiativeId, LocalDate asOf) {
+        ProgrammeSnapshot snapshot = snapshots.snapshot(programmeCode, asOf, initiativeId);
         Evaluator evaluator = evaluator(programmeCode, asOf);
-        TargetStatus status = evaluator.evaluate(snapshot).target(targetCode).orElseThrow();
+        InitiativeStanding standing = evaluator.evaluate(snapshot).initiatives().stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("error.initiative.not-found", programmeCode, initiativeId));
         InitiativeRow initiative = snapshot.initiatives().get(0);
-        List<MilestoneRow> milestones = snapshot.milestones();
-        PlannedPath path = evaluator.path(target, Evaluator.start(initiative, target), milestones);
-        List<DatedValue> planned = path.knots().stream()
-                .map(k -> new DatedValue(k.date(), decimal(k.value()))).toList();
-        List<DatedValue> actual = new ArrayList<>();
+        Map<Long, TargetRow> rows = new HashMap<>();
+        snapshot.targets().forEach(t -> rows.put(t.id(), t));
+        Map<Long, List<DatedValue>> actuals = new HashMap<>();
         for (MeasurementRow m : snapshot.measurements()) {
-            if (m.targetId() != target.id()) {
-                continue;
-            }
+            List<DatedValue> actual = actuals.computeIfAbsent(m.targetId(), k -> new ArrayList<>());
             DatedValue point = new DatedValue(m.asOf(), m.value());
             if (!actual.isEmpty() && actual.get(actual.size() - 1).date().equals(m.asOf())) {
                 actual.set(actual.size() - 1, point);
@@ -115,6 +120,18 @@ public class StatusEngine {
                 actual.add(point);
             }
         }
+        List<TargetChart> charts = standing.targets().stream()
+                .map(status -> chart(evaluator, initiative, rows.get(status.targetId()), status, snapshot.milestones(),
+                        actuals.getOrDefault(status.targetId(), List.of())))
+                .toList();
+        return new InitiativeCharts(standing, charts);
+    }
+
+    private static TargetChart chart(Evaluator evaluator, InitiativeRow initiative, TargetRow target, TargetStatus status,
+            List<MilestoneRow> milestones, List<DatedValue> actual) {
+        PlannedPath path = evaluator.path(target, Evaluator.start(initiative, target), milestones);
+        List<DatedValue> planned = path.knots().stream()
+                .map(k -> new DatedValue(k.date(), decimal(k.value()))).toList();
         Forecast f = status.forecast();
         List<DatedValue> forecast = List.of();
         List<DatedValue> lower = List.of();

@@ -3,14 +3,19 @@ package org.gongjian.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.gongjian.organisation.Accounts;
 import org.gongjian.organisation.Organisation;
 import org.gongjian.organisation.Role;
+import org.gongjian.programme.NewMeasurement;
+import org.gongjian.programme.ProgrammeManagement;
+import org.gongjian.programme.TargetManagement;
 import org.gongjian.support.Chromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,9 +43,9 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The pages in a real browser (headless Chromium): a town's clerk logs in, opens the dashboard,
- * reports a figure with evidence on an initiative and sees it in the chart; nothing breaks the
- * Content-Security-Policy. One application and one browser serve all of it. Screenshots of the
- * dashboard and the initiative page, in Chinese and English, at desktop and phone widths, are
+ * reports a figure with evidence on an initiative and sees it in the chart; a target with several figures
+ * has its forecast drawn to the deadline; nothing breaks the Content-Security-Policy. One application and
+ * one browser serve all of it. Screenshots of the dashboard and the initiative page, in Chinese and English, at desktop and phone widths, are
  * written to {@code target/screenshots}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -54,6 +59,9 @@ class BrowserTests {
     @LocalServerPort int port;
     @Autowired Accounts accounts;
     @Autowired Organisation organisation;
+    @Autowired ProgrammeManagement programmes;
+    @Autowired TargetManagement targets;
+    @Autowired java.time.Clock clock;
 
     @BeforeAll
     static void startBrowser() throws IOException {
@@ -131,9 +139,15 @@ class BrowserTests {
         Object categories = js("return echarts.getInstanceByDom(document.querySelector('[data-chart=category-progress]'))"
                 + ".getOption().yAxis[0].data;");
         assertThat(categories.toString()).contains("交通与乡村振兴", "生态文明");
-        Object counts = js("return echarts.getInstanceByDom(document.querySelector('[data-chart=status-count]'))"
-                + ".getOption().series[0].data.map(function (d) { return d.value; });");
-        assertThat(counts.toString()).isEqualTo("[0, 9, 2, 0]");
+        // initiatives by computed status, stacked per category: one series per status, worst first, 11 in all
+        Object statuses = js("return echarts.getInstanceByDom(document.querySelector('[data-chart=status-by-category]'))"
+                + ".getOption().series.map(function (s) { return s.name; });");
+        assertThat(statuses.toString()).isEqualTo("[逾期, 滞后, 预警, 无数据, 正常, 已完成]");
+        Object total = js("return echarts.getInstanceByDom(document.querySelector('[data-chart=status-by-category]'))"
+                + ".getOption().series.reduce(function (n, s) { return n + s.data.reduce(function (a, b) { return a + b; }, 0); }, 0);");
+        assertThat(((Number) total).intValue()).isEqualTo(11);
+        // the worst come first, each with its status word
+        assertThat(browser.findElement(By.cssSelector(".initiative-row .light")).getText()).isEqualTo("逾期");
         // the filter swaps the results in with htmx and keeps the address shareable
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("f-unit"))).selectByValue("chishui");
         waiting().until(d -> d.findElements(By.cssSelector(".initiative-row")).size() == 2);
@@ -177,11 +191,46 @@ class BrowserTests {
 
     @Test
     @Order(4)
+    void a_target_with_several_figures_has_its_forecast_drawn_dashed_to_the_deadline_with_the_interval_shaded() {
+        // 示范基地开发用地: 0 → 800公顷 by 2030-12-31; four figures on its way, the latest ten days ago
+        LocalDate today = LocalDate.now(clock);
+        if (targets.measurements(targets.target(programmes.programme("kaiping-2024"), "hydrogen.area")).isEmpty()) {
+            int[] values = {120, 260, 380, 430};
+            for (int k = 0; k < values.length; k++) {
+                targets.report("kaiping-2024", "hydrogen.area", new NewMeasurement(BigDecimal.valueOf(values[k]),
+                        today.minusDays(100L * (values.length - k) - 90), null, null));
+            }
+        }
+        browser.get(url("/programmes/kaiping-2024/initiatives/3?lang=zh-CN"));
+        waitForCharts();
+        String chart = "echarts.getInstanceByDom(document.getElementById('target-hydrogen.area').querySelector('[data-chart]'))";
+        Object forecast = js("var s = " + chart + ".getOption().series.filter(function (x) { return x.name === '到期预测'; })[0];"
+                + "return [s.lineStyle.type, s.data.length, s.data[1].value[0]];");
+        assertThat(forecast.toString()).isEqualTo("[dashed, 2, 2030-12-31]");
+        Object band = js("return " + chart + ".getOption().series.filter(function (x) { return x.name === '80%预测区间'"
+                + " && x.areaStyle; }).length;");
+        assertThat(((Number) band).intValue()).isEqualTo(1);
+        assertThat(browser.findElement(By.id("target-hydrogen.area")).findElement(By.className("forecast-note")).getText())
+                .startsWith("到期预测（2030-12-31）：");
+        assertThat(browser.findElement(By.id("target-hydrogen.investment")).findElement(By.className("forecast-note")).getText())
+                .isEqualTo("到期预测：数据不足（已有0次填报，至少需要3次），暂不预测");
+        // the warning board's target page draws the same chart with the same script
+        browser.get(url("/supervision/programmes/kaiping-2024/targets/hydrogen.area"));
+        waitForCharts();
+        Object same = js("return echarts.getInstanceByDom(document.querySelector('[data-chart=target]')).getOption().series"
+                + ".filter(function (x) { return x.name === '到期预测'; }).length;");
+        assertThat(((Number) same).intValue()).isEqualTo(1);
+        assertThat(consoleErrors()).isEmpty();
+    }
+
+    @Test
+    @Order(5)
     void the_dashboard_and_the_initiative_page_are_photographed_in_both_languages_at_desktop_and_phone_width()
             throws IOException {
         for (String lang : List.of("zh-CN", "en")) {
             for (int width : List.of(1366, 390)) {
-                for (String page : List.of("/programmes/kaiping-2024", "/programmes/kaiping-2024/initiatives/8")) {
+                for (String page : List.of("/programmes/kaiping-2024", "/programmes/kaiping-2024/initiatives/8",
+                        "/programmes/kaiping-2024/initiatives/3")) {
                     browser.manage().window().setSize(new Dimension(width, 900));
                     browser.get(url(page + "?lang=" + lang));
                     waitForCharts();
@@ -190,7 +239,8 @@ class BrowserTests {
                     long height = (Long) js("return Math.min(document.body.scrollHeight, 6000);");
                     browser.manage().window().setSize(new Dimension(width, (int) Math.max(height, 900)));
                     waitForCharts();
-                    String name = (page.endsWith("/8") ? "initiative" : "dashboard") + "-" + lang + "-" + width + ".png";
+                    String name = (page.contains("/initiatives/") ? "initiative-" + page.substring(page.length() - 1)
+                            : "dashboard") + "-" + lang + "-" + width + ".png";
                     Files.write(SHOTS.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
                     assertThat(Files.size(SHOTS.resolve(name))).isGreaterThan(20_000);
                 }
@@ -201,13 +251,13 @@ class BrowserTests {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void an_idle_session_ends_after_thirty_minutes(@Autowired jakarta.servlet.ServletContext server) {
         assertThat(server.getSessionTimeout()).isEqualTo(30);
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void on_a_phone_the_navigation_opens_from_the_menu_button() {
         browser.manage().window().setSize(new Dimension(390, 844));
         browser.get(url("/?lang=zh-CN"));

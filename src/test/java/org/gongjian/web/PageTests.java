@@ -51,13 +51,13 @@ class PageTests extends PageTestSupport {
     @Test
     void the_dashboard_shows_every_initiative_with_its_lead_unit_category_targets_next_milestone_and_declared_stage() throws Exception {
         String html = page(PROGRAMME, "page-viewer");
-        assertThat(occurrences(html, "class=\"initiative-row\"")).isEqualTo(11);
+        assertThat(occurrences(html, "class=\"initiative-row")).isEqualTo(11);
         assertThat(html).contains("创建“四好农村路”全国示范县", "市交通运输局", "交通与乡村振兴", "推进森林GEP核算与转化",
                 "市自然资源局", "完成森林GEP核算和碳汇核算报告的镇", "截止 2024-12-31", "下一节点", "已完成", "推进中",
                 "攻坚任务（11项）");
         // status words stand next to their colours, and the charts get their data in attributes, not scripts
         assertThat(html).contains("class=\"status decl-COMPLETED\"", "data-chart=\"category-progress\"",
-                "data-chart=\"status-count\"", "&quot;name&quot;:&quot;生态文明&quot;");
+                "data-chart=\"status-by-category\"", "&quot;name&quot;:&quot;生态文明&quot;");
         // money in 亿元, as Chinese readers expect
         assertThat(html).contains("目标 400亿元以上", "目标 约68亿元");
     }
@@ -65,10 +65,10 @@ class PageTests extends PageTestSupport {
     @Test
     void the_dashboard_filters_by_category_and_unit_and_htmx_gets_only_the_results() throws Exception {
         String industry = page(PROGRAMME + "?category=industry", "page-viewer");
-        assertThat(occurrences(industry, "class=\"initiative-row\"")).isEqualTo(4);
+        assertThat(occurrences(industry, "class=\"initiative-row")).isEqualTo(4);
         assertThat(industry).contains("编制发布低空经济产业发展规划").doesNotContain("推进森林GEP核算与转化");
         String chishui = page(PROGRAMME + "?unit=chishui", "page-viewer");
-        assertThat(occurrences(chishui, "class=\"initiative-row\"")).isEqualTo(2);
+        assertThat(occurrences(chishui, "class=\"initiative-row")).isEqualTo(2);
         assertThat(chishui).contains("推进金融机构结对支持镇村经济发展", "推进森林GEP核算与转化");
         mvc.perform(get(PROGRAMME).param("unit", "chishui").header("HX-Request", "true").with(as("page-viewer")))
                 .andExpect(status().isOk())
@@ -199,10 +199,10 @@ class PageTests extends PageTestSupport {
     void the_start_page_shows_unit_staff_their_units_work_and_the_office_the_whole_programme() throws Exception {
         String staff = page("/", "page-staff");
         assertThat(staff).contains("现在需要赤水镇关注什么？", "本单位牵头或配合的攻坚任务", "逾期节点", "超过31天未填报的指标");
-        assertThat(occurrences(staff, "class=\"initiative-row\"")).isEqualTo(2);
+        assertThat(occurrences(staff, "class=\"initiative-row")).isEqualTo(2);
         String office = page("/", "admin");
         assertThat(office).contains("全市攻坚任务现在需要关注什么？");
-        assertThat(occurrences(office, "class=\"initiative-row\"")).isEqualTo(11);
+        assertThat(occurrences(office, "class=\"initiative-row")).isEqualTo(11);
     }
 
     @Test

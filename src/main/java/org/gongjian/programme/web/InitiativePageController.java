@@ -17,6 +17,7 @@ import org.gongjian.programme.NewMeasurement;
 import org.gongjian.programme.Programme;
 import org.gongjian.programme.ProgrammeManagement;
 import org.gongjian.programme.ProgrammeRecords;
+import org.gongjian.programme.StatusLights.Lights;
 import org.gongjian.programme.Target;
 import org.gongjian.programme.TargetManagement;
 import org.gongjian.programme.web.TargetViews.TargetView;
@@ -51,17 +52,20 @@ class InitiativePageController {
     private final Overviews overviews;
     private final TargetViews views;
     private final Organisation organisation;
+    private final Lighting lighting;
     private final PageFormat fmt;
     private final MessageSource messages;
 
     InitiativePageController(ProgrammeManagement programmes, TargetManagement targets, ProgrammeRecords records,
-            Overviews overviews, TargetViews views, Organisation organisation, PageFormat fmt, MessageSource messages) {
+            Overviews overviews, TargetViews views, Organisation organisation, Lighting lighting, PageFormat fmt,
+            MessageSource messages) {
         this.programmes = programmes;
         this.targets = targets;
         this.records = records;
         this.overviews = overviews;
         this.views = views;
         this.organisation = organisation;
+        this.lighting = lighting;
         this.fmt = fmt;
         this.messages = messages;
     }
@@ -117,9 +121,12 @@ class InitiativePageController {
                 : new ReportForm(value, asOf, note, errors, null);
         if (fragment) {
             model.addAttribute("programme", programme);
-            model.addAttribute("t", views.view(target, initiative, form));
+            Lights lights = lighting.initiative(programme, initiative, fmt.today());
+            model.addAttribute("t", views.view(target, initiative, form, lights.target(target.id())));
             model.addAttribute("isOffice", programmes.isOffice());
-            return "programme/initiative :: target";
+            model.addAttribute("initiative", initiative);
+            model.addAttribute("light", lights.initiative(initiative.id()));
+            return "programme/initiative :: reported";
         }
         page(model, programme, initiative, targetCode, form);
         return "programme/initiative";
@@ -129,16 +136,18 @@ class InitiativePageController {
             @Nullable ReportForm form) {
         @SuppressWarnings("unchecked")
         Map<String, String> reported = (Map<String, String>) model.asMap().getOrDefault("reported", Map.of());
+        Lights lights = lighting.initiative(programme, initiative, fmt.today());
         List<TargetView> targetViews = new ArrayList<>();
         for (Target t : targets.targets(initiative)) {
             ReportForm f = t.code().equals(formTarget) ? form
                     : reported.containsKey(t.code()) ? ReportForm.blank(fmt.today().toString(), reported.get(t.code())) : null;
-            targetViews.add(views.view(t, initiative, f));
+            targetViews.add(views.view(t, initiative, f, lights.target(t.id())));
         }
         var overview = overviews.overview(programme, i -> i.id().equals(initiative.id()));
         model.addAttribute("programme", programme);
         model.addAttribute("initiative", initiative);
         model.addAttribute("row", overview.rows().get(0));
+        model.addAttribute("light", lights.initiative(initiative.id()));
         model.addAttribute("milestones", overview.milestones());
         model.addAttribute("targets", targetViews);
         model.addAttribute("events", records.events(programme).stream()

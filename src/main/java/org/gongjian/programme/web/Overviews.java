@@ -99,6 +99,14 @@ class Overviews {
         public List<TargetRow> targets() {
             return rows.stream().flatMap(r -> r.targets().stream()).toList();
         }
+
+        /** The same overview limited to some of its rows, with their milestones. */
+        Overview only(Predicate<InitiativeRow> keep) {
+            List<InitiativeRow> kept = rows.stream().filter(keep).toList();
+            Set<Long> ids = kept.stream().map(r -> r.initiative().id()).collect(Collectors.toSet());
+            return new Overview(programme, kept, milestones.stream().filter(m -> ids.contains(m.initiative().id())).toList(),
+                    today);
+        }
     }
 
     /** What needs attention: overdue and coming milestones, and targets without a recent measurement. */

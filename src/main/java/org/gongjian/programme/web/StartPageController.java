@@ -8,6 +8,7 @@ import org.gongjian.organisation.Role;
 import org.gongjian.programme.Initiative;
 import org.gongjian.programme.Programme;
 import org.gongjian.programme.ProgrammeManagement;
+import org.gongjian.programme.StatusLights.Lights;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -16,7 +17,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The start page: what needs my unit's attention now. Unit staff see the initiatives their unit leads
- * or co-leads; the office, leaders and viewers see the whole programme.
+ * or co-leads; the office, leaders and viewers see the whole programme. Initiatives come worst status
+ * first, with counts by status that open the dashboard filtered to them.
  */
 @Controller
 class StartPageController {
@@ -26,14 +28,16 @@ class StartPageController {
     private final Overviews overviews;
     private final Accounts accounts;
     private final Organisation organisation;
+    private final Lighting lighting;
 
     StartPageController(ProgrammeNav nav, ProgrammeManagement programmes, Overviews overviews, Accounts accounts,
-            Organisation organisation) {
+            Organisation organisation, Lighting lighting) {
         this.nav = nav;
         this.programmes = programmes;
         this.overviews = overviews;
         this.accounts = accounts;
         this.organisation = organisation;
+        this.lighting = lighting;
     }
 
     @GetMapping("/")
@@ -46,8 +50,13 @@ class StartPageController {
         if (programme != null) {
             Predicate<Initiative> which = unitScope
                     ? i -> i.responsibleUnitIds().contains(actor.unitId()) : i -> true;
+            Overviews.Overview overview = overviews.overview(programme, which);
+            Lights lights = lighting.programme(programme, overview.today());
             model.addAttribute("programme", programme);
-            model.addAttribute("attention", overviews.attention(overviews.overview(programme, which)));
+            model.addAttribute("attention", overviews.attention(overview));
+            model.addAttribute("lights", lights);
+            model.addAttribute("counts", DashboardController.counts(overview, lights));
+            model.addAttribute("rows", DashboardController.worstFirst(overview.rows(), lights));
         }
         return "programme/start";
     }

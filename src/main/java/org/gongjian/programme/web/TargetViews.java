@@ -4,11 +4,14 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import org.gongjian.organisation.Accounts;
 import org.gongjian.organisation.UserAccount;
 import org.gongjian.programme.Evidence;
 import org.gongjian.programme.Initiative;
 import org.gongjian.programme.Measurement;
+import org.gongjian.programme.StatusLights.TargetLight;
 import org.gongjian.programme.Target;
 import org.gongjian.programme.TargetManagement;
 import org.gongjian.programme.web.Overviews.TargetRow;
@@ -40,32 +43,48 @@ class TargetViews {
     record Line(Measurement measurement, String value, String reporter, String source, List<Evidence> evidence) {
     }
 
-    record TargetView(TargetRow row, String chart, List<Line> lines, boolean mayReport, ReportForm form,
-            long maxFileMegabytes, int maxFiles) {
+    /** A target's card; {@code light} is its computed status, with the forecast, when supervision judged it. */
+    record TargetView(TargetRow row, @Nullable TargetLight light, String chart, List<Line> lines, boolean mayReport,
+            ReportForm form, long maxFileMegabytes, int maxFiles) {
 
         public Target target() {
             return row.target();
         }
     }
 
-    TargetView view(Target target, Initiative initiative, @Nullable ReportForm form) {
+    TargetView view(Target target, Initiative initiative, @Nullable ReportForm form, @Nullable TargetLight light) {
         List<Measurement> measurements = targets.measurements(target);
         Measurement latest = Overviews.latest(measurements, fmt.today()).get(target.id());
         TargetRow row = new TargetRow(target, initiative.number(), latest,
                 latest == null ? null : target.progress(latest.value()).orElse(null), fmt.today());
-        Map<String, String> names = new HashMap<>();
-        java.util.function.Function<String, String> reporter = username -> names.computeIfAbsent(username,
-                u -> accounts.findByUsername(u).map(UserAccount::displayName).orElse(u));
+        Function<String, String> reporter = reporterNames();
         Map<Long, List<Evidence>> evidence = targets.evidence(measurements);
         List<Line> lines = measurements.stream()
                 .sorted(Comparator.comparing(Measurement::asOf).thenComparing(Measurement::id).reversed())
                 .map(m -> new Line(m, fmt.figure(m.value(), target.unit()), reporter.apply(m.reporter()),
                         message("measurement.source." + m.source()), evidence.getOrDefault(m.id(), List.of())))
                 .toList();
-        String chart = charts.json(charts.target(target, initiative, measurements, reporter));
-        return new TargetView(row, chart, lines, targets.mayReport(target),
+        List<Measurement> valid = measurements.stream().filter(m -> !m.superseded()).toList();
+        String chart = charts.json(charts.target(target, initiative, valid, reporter, light));
+        return new TargetView(row, light, chart, lines, targets.mayReport(target),
                 form != null ? form : ReportForm.blank(fmt.today().toString(), null),
                 targets.evidenceMaxFileSize() / (1024 * 1024), targets.evidenceMaxFiles());
+    }
+
+    /**
+     * A target's chart as it stood at the end of {@code asOf}: the measurements valid then (by their ids,
+     * from the programme's snapshot of that date) and the status and forecast computed for that date.
+     */
+    PageCharts.TargetChart chart(Target target, Initiative initiative, Set<Long> validIds, @Nullable TargetLight light) {
+        List<Measurement> valid = targets.measurements(target).stream().filter(m -> validIds.contains(m.id())).toList();
+        return charts.target(target, initiative, valid, reporterNames(), light);
+    }
+
+    /** Reporters' display names by username, each looked up once. */
+    private Function<String, String> reporterNames() {
+        Map<String, String> names = new HashMap<>();
+        return username -> names.computeIfAbsent(username,
+                u -> accounts.findByUsername(u).map(UserAccount::displayName).orElse(u));
     }
 
     private String message(String key) {

@@ -20,12 +20,15 @@ class UnitPageController {
     private final ProgrammeManagement programmes;
     private final ProgrammeNav nav;
     private final Overviews overviews;
+    private final Lighting lighting;
 
-    UnitPageController(Organisation organisation, ProgrammeManagement programmes, ProgrammeNav nav, Overviews overviews) {
+    UnitPageController(Organisation organisation, ProgrammeManagement programmes, ProgrammeNav nav, Overviews overviews,
+            Lighting lighting) {
         this.organisation = organisation;
         this.programmes = programmes;
         this.nav = nav;
         this.overviews = overviews;
+        this.lighting = lighting;
     }
 
     @GetMapping("/units/{code}")
@@ -39,8 +42,12 @@ class UnitPageController {
             var overview = overviews.overview(shown, i -> i.responsibleUnitIds().contains(unit.id()));
             model.addAttribute("programme", shown);
             model.addAttribute("attention", overviews.attention(overview));
-            model.addAttribute("led", overview.rows().stream().filter(r -> r.initiative().leadUnitId().equals(unit.id())).toList());
-            model.addAttribute("coLed", overview.rows().stream().filter(r -> !r.initiative().leadUnitId().equals(unit.id())).toList());
+            var lights = lighting.programme(shown, overview.today());
+            var rows = DashboardController.worstFirst(overview.rows(), lights);
+            model.addAttribute("lights", lights);
+            model.addAttribute("counts", DashboardController.counts(overview, lights));
+            model.addAttribute("led", rows.stream().filter(r -> r.initiative().leadUnitId().equals(unit.id())).toList());
+            model.addAttribute("coLed", rows.stream().filter(r -> !r.initiative().leadUnitId().equals(unit.id())).toList());
         }
         return "programme/unit";
     }

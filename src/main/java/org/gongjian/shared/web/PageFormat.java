@@ -49,6 +49,33 @@ public class PageFormat {
         return fraction.multiply(BigDecimal.valueOf(100)).setScale(0, RoundingMode.HALF_UP).toPlainString() + "%";
     }
 
+    /** A computed fraction as a percentage to one decimal, as bulletins print 时间进度: 0.9167 → 91.7%, 0.75 → 75%. */
+    public String percentage(@Nullable Double fraction) {
+        return fraction == null ? "—" : points(fraction * 100) + "%";
+    }
+
+    /** A number of percentage points to one decimal, without trailing zeros: 13.79 → 13.8, 5.0 → 5. */
+    public String points(double points) {
+        return BigDecimal.valueOf(points).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
+
+    /** A computed figure (a forecast, a planned value) with its unit, to a precision a reader wants. */
+    public String estimate(@Nullable BigDecimal value, UnitOfMeasure unit) {
+        return value == null ? "—" : Figures.format(readable(value), unit, locale());
+    }
+
+    /** A computed figure to a readable precision: no decimals from 100 up, one from 1, two below (6303, 95.5, 0.82). */
+    public static BigDecimal readable(BigDecimal v) {
+        int places = v.abs().compareTo(BigDecimal.valueOf(100)) >= 0 ? 0 : v.abs().compareTo(BigDecimal.ONE) >= 0 ? 1 : 2;
+        BigDecimal rounded = v.setScale(Math.min(places, Math.max(0, v.scale())), RoundingMode.HALF_UP).stripTrailingZeros();
+        return rounded.scale() < 0 ? rounded.setScale(0) : rounded;
+    }
+
+    /** A fraction as a percentage between 0 and 100, for a bar's length. */
+    public int barOf(@Nullable Double fraction) {
+        return fraction == null ? 0 : bar(BigDecimal.valueOf(fraction));
+    }
+
     /** A fraction as a percentage between 0 and 100, for a bar's length. */
     public int bar(@Nullable BigDecimal fraction) {
         if (fraction == null) {

@@ -15,6 +15,7 @@ import org.gongjian.organisation.Unit;
 import org.gongjian.programme.Programme;
 import org.gongjian.programme.ProgrammeManagement;
 import org.gongjian.shared.Figures;
+import org.gongjian.shared.web.PageFormat;
 import org.gongjian.supervision.InitiativeStanding;
 import org.gongjian.supervision.MilestoneStatus;
 import org.gongjian.supervision.NoticeManagement;
@@ -152,15 +153,6 @@ class BoardController {
         return "supervision/target";
     }
 
-    /** The chart's data for the page (the API chain is for scripts with Basic auth; pages use their session). */
-    @GetMapping(path = "/supervision/programmes/{code}/targets/{target}/chart.json", produces = "application/json")
-    @PreAuthorize("hasAuthority('supervision:status:read')")
-    @org.springframework.web.bind.annotation.ResponseBody
-    org.gongjian.supervision.TargetChart chartJson(@PathVariable String code, @PathVariable String target,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf) {
-        return engine.chart(code, target, asOf == null ? engine.today() : asOf);
-    }
-
     private BoardRow row(@Nullable InitiativeStanding i, TargetStatus t, String lead, @Nullable Long noticeId, Locale locale) {
         Formatter f = new Formatter(t, locale);
         long overdue = t.asOf().isAfter(t.deadline()) ? ChronoUnit.DAYS.between(t.deadline(), t.asOf()) : 0;
@@ -174,14 +166,7 @@ class BoardController {
     /** Formats a target's figures in the reader's language. */
     record Formatter(TargetStatus t, Locale locale) {
         public String value(@Nullable BigDecimal v) {
-            return v == null ? "—" : Figures.format(readable(v), t.unit(), locale);
-        }
-
-        /** Computed figures (forecasts, planned values) to a precision a reader wants: 6303, 95.5, 0.82. */
-        static BigDecimal readable(BigDecimal v) {
-            int places = v.abs().compareTo(BigDecimal.valueOf(100)) >= 0 ? 0 : v.abs().compareTo(BigDecimal.ONE) >= 0 ? 1 : 2;
-            BigDecimal rounded = v.setScale(Math.min(places, Math.max(0, v.scale())), java.math.RoundingMode.HALF_UP).stripTrailingZeros();
-            return rounded.scale() < 0 ? rounded.setScale(0) : rounded;
+            return v == null ? "—" : Figures.format(PageFormat.readable(v), t.unit(), locale);
         }
 
         static String percent(@Nullable Double fraction) {
