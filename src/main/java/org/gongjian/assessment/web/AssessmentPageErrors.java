@@ -15,7 +15,7 @@ import org.springframework.web.servlet.ModelAndView;
  * A refusal on an assessment page (an unknown unit, a period outside the programme, a malformed period)
  * shows a page that says what is wrong, in the reader's language, with the right status.
  */
-@ControllerAdvice(name = "assessmentPageErrors", assignableTypes = {RankingPageController.class, ScorecardPageController.class,
+@ControllerAdvice(assignableTypes = {RankingPageController.class, ScorecardPageController.class,
         AppealPageController.class, ProgressReportPageController.class, SchemePageController.class})
 class AssessmentPageErrors {
 
