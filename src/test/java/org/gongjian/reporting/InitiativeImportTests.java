@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -255,6 +257,21 @@ class InitiativeImportTests {
         List<List<String>> rows = Workbooks.shown(marked, "指标", 13);
         assertThat(rows.get(0).get(12)).isEqualTo("错误说明");
         assertThat(rows.get(2).get(12)).contains("基期值与基期日期");
+    }
+
+    @Test
+    void on_the_import_page_the_office_sees_what_changed_and_a_unit_is_told_the_ledger_is_the_offices() throws Exception {
+        emptyCopyOfKaiping("kaiping-page");
+        byte[] ledger = export("kaiping-2024");
+        mvc.perform(multipart("/reports/kaiping-page/import").file(new MockMultipartFile("file", "台账.xlsx", null, ledger))
+                        .param("kind", "initiatives").with(admin()).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("导入成功：共写入 26 行。")))
+                .andExpect(content().string(containsString("新增任务 11 项、更新 0 项；新增指标 15 个、更新 0 个")));
+        mvc.perform(multipart("/reports/kaiping-page/import").file(new MockMultipartFile("file", "台账.xlsx", null, ledger))
+                        .param("kind", "initiatives").with(httpBasic("chishui-clerk", "staff-secret-1")).with(csrf()))
+                .andExpect(status().isForbidden())
+                .andExpect(content().string(containsString("只有改革办（管理员）可以导入攻坚任务和指标")));
     }
 
     @Test

@@ -55,7 +55,11 @@ class ReportPageController {
 
     @GetMapping
     @PreAuthorize("hasAuthority('reporting:report:read')")
-    String index(Model model) {
+    String index(@RequestParam(required = false) @Nullable String refused, Model model, Locale locale) {
+        if ("too-big".equals(refused)) {   // an upload over the limit, sent back here by UploadLimitFilter
+            model.addAttribute("refused", messages.getMessage("error.import.too-big",
+                    new Object[] {String.valueOf(settings.maxBytes() / (1024 * 1024))}, locale));
+        }
         model.addAttribute("programmes", programmes.programmes(Pageable.unpaged()).getContent());
         model.addAttribute("maxMb", settings.maxBytes() / (1024 * 1024));
         model.addAttribute("maxBytes", settings.maxBytes());
