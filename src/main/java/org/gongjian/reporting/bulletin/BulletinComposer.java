@@ -30,8 +30,8 @@ import org.gongjian.programme.TargetManagement;
 import org.gongjian.reporting.Document;
 import org.gongjian.reporting.Document.Section;
 import org.gongjian.reporting.Document.Table;
-import org.gongjian.reporting.excel.Layouts;
 import org.gongjian.reporting.render.Charts;
+import org.gongjian.reporting.review.Words;
 import org.gongjian.shared.Figures;
 import org.gongjian.shared.PartialDate;
 import org.gongjian.shared.Qualifier;
@@ -76,36 +76,36 @@ public class BulletinComposer {
         List<Target> all = targets.targets(programme);
         List<TargetProgress> progress = all.stream().map(t -> progress(t, programme, end)).toList();
 
+        Words words = new Words(messages, locale, programme.year());
         List<Section> sections = new ArrayList<>();
-        sections.add(overview(initiatives, progress, month, locale));
-        sections.add(timeProgress(programme, byId, progress, locale));
-        sections.add(overdue(programme, byId, units, progress, end, locale));
-        sections.add(changes(programme, byId, all, start, end, locale));
-        String title = programme.year() + "年" + (programme.theme() == null ? programme.title() : programme.theme());
-        List<String> masthead = List.of(text(locale, "bulletin.issue", String.valueOf(month.getYear()),
-                String.valueOf(month.getMonthValue())), text(locale, "bulletin.as-of", PartialDate.ofDay(end).toChinese(true)));
-        return new Document(text(locale, "bulletin.title", title), null, masthead, List.of(), null, sections,
-                text(locale, "bulletin.file-name", programme.code(), month.toString()));
+        sections.add(overview(initiatives, progress, words));
+        sections.add(timeProgress(programme, byId, progress, words));
+        sections.add(overdue(programme, byId, units, progress, end, words));
+        sections.add(changes(programme, byId, all, start, end, words));
+        String theme = programme.theme() == null ? programme.title() : programme.theme();
+        List<String> masthead = List.of(words.get("bulletin.issue", month.getYear(), month.getMonthValue()),
+                words.get("bulletin.as-of", words.date(PartialDate.ofDay(end), true)));
+        return new Document(words.get("bulletin.title", programme.year(), theme), null, masthead, List.of(), null, sections,
+                words.get("bulletin.file-name", programme.code(), month.toString()));
     }
 
-    private Section overview(List<Initiative> initiatives, List<TargetProgress> progress, YearMonth month, Locale locale) {
+    private Section overview(List<Initiative> initiatives, List<TargetProgress> progress, Words words) {
         Map<InitiativeStatus, Integer> byStatus = new EnumMap<>(InitiativeStatus.class);
         initiatives.forEach(i -> byStatus.merge(i.status(), 1, Integer::sum));
-        StringBuilder counts = new StringBuilder();
-        byStatus.forEach((s, n) -> counts.append(counts.length() == 0 ? "" : "、").append(Layouts.status(s)).append(n)
-                .append("项（").append(percent(n, initiatives.size())).append("%）"));
+        List<String> counts = new ArrayList<>();
+        byStatus.forEach((s, n) -> counts.add(words.get("bulletin.overview.status", words.get("bulletin.status." + s), n,
+                percent(n, initiatives.size()))));
         long measured = progress.stream().filter(p -> p.latest().isPresent()).count();
         long reached = progress.stream().filter(p -> p.share().map(s -> s.compareTo(BigDecimal.ONE) >= 0).orElse(false)).count();
         long ahead = progress.stream().filter(p -> p.gap().map(g -> g.signum() >= 0).orElse(false)).count();
         long behind = progress.stream().filter(p -> p.gap().map(g -> g.signum() < 0).orElse(false)).count();
-        return Section.text("一、", text(locale, "bulletin.overview"), List.of(
-                text(locale, "bulletin.overview.initiatives", String.valueOf(initiatives.size()), counts.toString()),
-                text(locale, "bulletin.overview.targets", String.valueOf(progress.size()), String.valueOf(measured),
-                        String.valueOf(reached), String.valueOf(ahead), String.valueOf(behind))));
+        return Section.text(words.section(1), words.get("bulletin.overview"), List.of(
+                words.get("bulletin.overview.initiatives", initiatives.size(), words.list(counts)),
+                words.get("bulletin.overview.targets", progress.size(), measured, reached, ahead, behind)));
     }
 
     private Section timeProgress(Programme programme, Map<Long, Initiative> byId, List<TargetProgress> progress,
-            Locale locale) {
+            Words words) {
         Map<String, List<TargetProgress>> byCategory = new LinkedHashMap<>();
         programme.categories().forEach(c -> byCategory.put(c.code(), new ArrayList<>()));
         progress.stream().filter(p -> p.share().isPresent())
@@ -122,35 +122,37 @@ public class BulletinComposer {
             double done = list.stream().mapToDouble(p -> Math.min(1.5, p.share().get().doubleValue())).average().orElse(0) * 100;
             double time = list.stream().mapToDouble(p -> p.time().doubleValue()).average().orElse(0) * 100;
             double gap = done - time;
-            names.add(c.name());
+            String name = words.chinese() || c.nameEn() == null ? c.name() : c.nameEn();
+            names.add(name);
             bars.add(new double[] {done, time});
-            rows.add(List.of(c.name(), String.valueOf(list.size()), one(done) + "%", one(time) + "%",
+            rows.add(List.of(name, String.valueOf(list.size()), one(done) + "%", one(time) + "%",
                     (gap >= 0 ? "+" : "") + one(gap)));
-            lines.add(text(locale, gap >= 0 ? "bulletin.category.ahead" : "bulletin.category.behind", c.name(), one(done),
+            lines.add(words.get(gap >= 0 ? "bulletin.category.ahead" : "bulletin.category.behind", name, one(done),
                     one(Math.abs(gap))));
         }
         if (names.isEmpty()) {
-            return Section.text("二、", text(locale, "bulletin.time"), List.of(text(locale, "bulletin.time.none")));
+            return Section.text(words.section(2), words.get("bulletin.time"), List.of(words.get("bulletin.time.none")));
         }
         double[][] series = new double[2][names.size()];
         for (int i = 0; i < names.size(); i++) {
             series[0][i] = bars.get(i)[0];
             series[1][i] = bars.get(i)[1];
         }
-        var chart = charts.bars(text(locale, "bulletin.chart.caption"), "%", names,
-                List.of(text(locale, "bulletin.chart.done"), text(locale, "bulletin.chart.time")), series);
-        Table table = new Table(text(locale, "bulletin.table.time"), List.of("领域", "已填报指标", "平均完成进度", "时间进度",
-                "差值（百分点）"), rows);
-        return new Section("二、", text(locale, "bulletin.time"), lines, List.of(), List.of(table), List.of(chart), List.of());
+        var chart = charts.bars(words.get("bulletin.chart.caption"), "%", names,
+                List.of(words.get("bulletin.chart.done"), words.get("bulletin.chart.time")), series);
+        Table table = new Table(words.get("bulletin.table.time"), header(words, "bulletin.table.time.header"), rows);
+        return new Section(words.section(2), words.get("bulletin.time"), lines, List.of(), List.of(table), List.of(chart),
+                List.of());
     }
 
     private Section overdue(Programme programme, Map<Long, Initiative> byId, Map<Long, Unit> units,
-            List<TargetProgress> progress, LocalDate end, Locale locale) {
+            List<TargetProgress> progress, LocalDate end, Words words) {
         List<List<String>> rows = new ArrayList<>();
         for (Milestone m : records.milestones(programme)) {
             if (m.completedOn() == null && m.dueDate().isBefore(end)) {
                 Initiative i = byId.get(m.initiativeId());
-                rows.add(List.of(i.number() + "", "节点", m.title(), m.dueDate().toString(), units.get(i.leadUnitId()).shortName(),
+                rows.add(List.of(i.number() + "", words.get("bulletin.kind.milestone"), m.title(), m.dueDate().toString(),
+                        units.get(i.leadUnitId()).displayName(words.locale()),
                         String.valueOf(ChronoUnit.DAYS.between(m.dueDate(), end))));
             }
         }
@@ -159,55 +161,57 @@ public class BulletinComposer {
             boolean reached = p.share().map(s -> s.compareTo(BigDecimal.ONE) >= 0).orElse(false);
             if (!reached && t.deadline().isBefore(end)) {
                 Initiative i = byId.get(t.initiativeId());
-                String goal = Figures.format(t.targetValue(), t.targetValueMax(), t.unit(), t.targetQualifier(), locale);
-                String now = p.latest().map(m -> Figures.format(m.value(), null, t.unit(), Qualifier.EXACT, locale))
-                        .orElse(text(locale, "bulletin.no-data"));
-                rows.add(List.of(i.number() + "", "指标", t.name() + "：目标" + goal + "，现为" + now, t.deadline().toString(),
-                        units.get(i.leadUnitId()).shortName(), String.valueOf(ChronoUnit.DAYS.between(t.deadline(), end))));
+                String goal = Figures.format(t.targetValue(), t.targetValueMax(), t.unit(), t.targetQualifier(), words.locale());
+                String now = p.latest().map(m -> Figures.format(m.value(), null, t.unit(), Qualifier.EXACT, words.locale()))
+                        .orElse(words.get("bulletin.no-data"));
+                rows.add(List.of(i.number() + "", words.get("bulletin.kind.target"),
+                        words.get("bulletin.overdue.target", t.name(), goal, now), t.deadline().toString(),
+                        units.get(i.leadUnitId()).displayName(words.locale()),
+                        String.valueOf(ChronoUnit.DAYS.between(t.deadline(), end))));
             }
         }
         if (rows.isEmpty()) {
-            return Section.text("三、", text(locale, "bulletin.overdue"), List.of(text(locale, "bulletin.overdue.none")));
+            return Section.text(words.section(3), words.get("bulletin.overdue"), List.of(words.get("bulletin.overdue.none")));
         }
-        Table table = new Table(text(locale, "bulletin.table.overdue"), List.of("任务", "类别", "事项", "时限", "牵头单位",
-                "逾期天数"), rows);
-        return new Section("三、", text(locale, "bulletin.overdue"),
-                List.of(text(locale, "bulletin.overdue.count", String.valueOf(rows.size()))),
+        Table table = new Table(words.get("bulletin.table.overdue"), header(words, "bulletin.table.overdue.header"), rows);
+        return new Section(words.section(3), words.get("bulletin.overdue"),
+                List.of(words.get("bulletin.overdue.count", rows.size())),
                 List.of(), List.of(table), List.of(), List.of());
     }
 
     private Section changes(Programme programme, Map<Long, Initiative> byId, List<Target> all, LocalDate start,
-            LocalDate end, Locale locale) {
+            LocalDate end, Words words) {
         List<String> lines = new ArrayList<>();
         Map<Long, Target> targetById = new HashMap<>();
         all.forEach(t -> targetById.put(t.id(), t));
         for (Measurement m : targets.measurements(all)) {
             if (!m.superseded() && !m.asOf().isBefore(start) && !m.asOf().isAfter(end)) {
                 Target t = targetById.get(m.targetId());
-                lines.add(text(locale, "bulletin.change.measurement", byId.get(t.initiativeId()).number() + "", t.name(),
-                        Figures.format(m.value(), null, t.unit(), Qualifier.EXACT, locale), PartialDate.ofDay(m.asOf()).toChinese(false)));
+                lines.add(words.get("bulletin.change.measurement", byId.get(t.initiativeId()).number(), t.name(),
+                        Figures.format(m.value(), null, t.unit(), Qualifier.EXACT, words.locale()),
+                        words.date(PartialDate.ofDay(m.asOf()), false)));
             }
         }
         for (Milestone m : records.milestones(programme)) {
             if (m.completedOn() != null && !m.completedOn().isBefore(start) && !m.completedOn().isAfter(end)) {
-                lines.add(text(locale, "bulletin.change.milestone", byId.get(m.initiativeId()).number() + "", m.title(),
-                        PartialDate.ofDay(m.completedOn()).toChinese(false)));
+                lines.add(words.get("bulletin.change.milestone", byId.get(m.initiativeId()).number(), m.title(),
+                        words.date(PartialDate.ofDay(m.completedOn()), false)));
             }
         }
         for (ProgrammeEvent e : records.events(programme)) {
             if (!e.date().start().isAfter(end) && !e.date().end().isBefore(start)) {
-                lines.add(text(locale, "bulletin.change.event", e.date().toChinese(false), e.title()));
+                lines.add(words.get("bulletin.change.event", words.date(e.date(), false), e.title()));
             }
         }
         for (Honour h : records.honours(programme)) {
             if (!h.date().start().isAfter(end) && !h.date().end().isBefore(start)) {
-                lines.add(text(locale, "bulletin.change.honour", h.name()));
+                lines.add(words.get("bulletin.change.honour", h.name()));
             }
         }
         if (lines.isEmpty()) {
-            lines.add(text(locale, "bulletin.change.none"));
+            lines.add(words.get("bulletin.change.none"));
         }
-        return Section.text("四、", text(locale, "bulletin.changes"), lines);
+        return Section.text(words.section(4), words.get("bulletin.changes"), lines);
     }
 
     /** A target's completion and its time progress at a date; the gap is completion minus time, in shares. */
@@ -234,7 +238,8 @@ public class BulletinComposer {
         return BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).toPlainString();
     }
 
-    private String text(Locale locale, String key, Object... args) {
-        return messages.getMessage(key, args, locale);
+    /** A table's header row: the message's cells, separated by |. */
+    private static List<String> header(Words words, String key) {
+        return List.of(words.get(key).split("\\|"));
     }
 }

@@ -168,6 +168,13 @@ final class Cells {
 
     /** Full-width digits, letters and punctuation (０-９，（）％) to their half-width forms. */
     static String normalise(String text) {
+        int i = 0;
+        while (i < text.length() && text.charAt(i) < '\u3000') {
+            i++;
+        }
+        if (i == text.length()) {
+            return text;   // nothing full-width: the common case, without a copy
+        }
         StringBuilder out = new StringBuilder(text.length());
         for (char ch : text.toCharArray()) {
             if (ch >= '\uFF01' && ch <= '\uFF5E' && ch != '\uFF08' && ch != '\uFF09' && ch != '\uFF0C') {

@@ -41,6 +41,28 @@ public class MeasurementImport {
     }
 
     public ImportResult run(String programmeCode, Path file, String fileName) {
+        Reading reading = read(programmeCode, file, fileName);
+        HeaderedSheets sheets = reading.sheets();
+        Map<String, List<String>> byRow = importer.messages(sheets.problems());
+        List<Importer.Source> sources = List.of(new Importer.Source("rows", Layouts.SHEET_MEASUREMENTS,
+                reading.rowNumbers(), MeasurementImport::column));
+        if (byRow.isEmpty()) {
+            try {
+                return ImportResult.written(sheets.rows(), bulk.record(programmeCode, reading.batch()), null);
+            } catch (InvalidInputException e) {
+                importer.addViolations(byRow, e.violations(), sources);
+            }
+        } else {
+            importer.addViolations(byRow, bulk.check(programmeCode, reading.batch()), sources);   // every problem at once
+        }
+        return importer.failed(file, sheets.rows(), byRow, sheets, sheets.fileNames());
+    }
+
+    /** A file read and its rows checked, nothing written: the rows that read cleanly, and their rows in the sheet. */
+    record Reading(HeaderedSheets sheets, MeasurementBatch batch, List<Integer> rowNumbers) {
+    }
+
+    Reading read(String programmeCode, Path file, String fileName) {
         Programme programme = programmes.programme(programmeCode);
         Map<String, Target> byCode = new HashMap<>();
         targets.targets(programme).forEach(t -> byCode.put(t.code(), t));
@@ -55,20 +77,7 @@ public class MeasurementImport {
         if (sheets.rows() == 0) {
             throw new ImportRefused("error.import.no-rows");
         }
-        Map<String, List<String>> byRow = importer.messages(sheets.problems());
-        MeasurementBatch batch = new MeasurementBatch(fileName, rows);
-        List<Importer.Source> sources = List.of(new Importer.Source("rows", Layouts.SHEET_MEASUREMENTS, rowNumbers,
-                MeasurementImport::column));
-        if (byRow.isEmpty()) {
-            try {
-                return ImportResult.written(sheets.rows(), bulk.record(programmeCode, batch), null);
-            } catch (InvalidInputException e) {
-                importer.addViolations(byRow, e.violations(), sources);
-            }
-        } else {
-            importer.addViolations(byRow, bulk.check(programmeCode, batch), sources);   // report every problem at once
-        }
-        return importer.failed(file, sheets.rows(), byRow, sheets, sheets.fileNames());
+        return new Reading(sheets, new MeasurementBatch(fileName, rows), rowNumbers);
     }
 
     private static String column(String field) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Locale;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.util.Units;
 import org.apache.poi.wp.usermodel.HeaderFooterType;
@@ -42,9 +43,10 @@ public class DocxWriter {
     /** 156 mm 版心 width in points, for pictures. */
     private static final double TEXT_WIDTH_PT = 442;
 
-    public byte[] write(Document doc) {
+    /** The document as Word; text in a language other than Chinese is set flush left instead of justified. */
+    public byte[] write(Document doc, Locale locale) {
         try (XWPFDocument d = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            GbStyles.install(d);
+            GbStyles.install(d, "zh".equals(locale.getLanguage()));
             page(d);
             footers(d);
             paragraph(d, GbStyles.TITLE, doc.title());
@@ -112,7 +114,9 @@ public class DocxWriter {
         paragraph(d, GbStyles.CAPTION, t.caption());
         XWPFTable table = d.createTable(t.rows().size() + 1, t.header().size());
         table.setWidth("100%");
+        table.setCellMargins(40, 100, 40, 100);   // twips: text clear of the rules
         fill(table.getRow(0), t.header(), true);
+        table.getRow(0).getTableCells().forEach(c -> c.setColor("EEEEEE"));
         table.getRow(0).setRepeatHeader(true);
         for (int r = 0; r < t.rows().size(); r++) {
             fill(table.getRow(r + 1), t.rows().get(r), false);
