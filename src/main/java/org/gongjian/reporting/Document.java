@@ -23,8 +23,18 @@ public record Document(String title, @Nullable String subtitle, List<String> mas
         }
     }
 
-    /** A labelled line: 关键数据：计划总投资约68亿元. */
+    /** A labelled line: 关键数据：计划总投资约68亿元, or Key figures: …. */
     public record Fact(String label, String text) {
+
+        /** The colon of the label's language: full-width after Chinese, ": " after other text. */
+        public String colon() {
+            char last = label.isEmpty() ? ' ' : label.charAt(label.length() - 1);
+            return Character.UnicodeScript.of(last) == Character.UnicodeScript.HAN ? "：" : ": ";
+        }
+
+        public String prefix() {
+            return label + colon();
+        }
     }
 
     /** A table with a caption, a header row and rows of cells. */

@@ -81,7 +81,7 @@ public class DocxWriter {
             XWPFParagraph p = d.createParagraph();
             p.setStyle(GbStyles.FACT);
             XWPFRun label = p.createRun();
-            label.setText(f.label() + "：");
+            label.setText(f.prefix());
             label.setBold(true);
             p.createRun().setText(f.text());
         }
