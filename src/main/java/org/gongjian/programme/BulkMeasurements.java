@@ -1,7 +1,6 @@
 package org.gongjian.programme;
 
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
@@ -10,8 +9,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.gongjian.audit.AuditLog;
 import org.gongjian.organisation.Actor;
 import org.gongjian.organisation.Permissions;
@@ -44,16 +45,18 @@ public class BulkMeasurements {
     private final Guard guard;
     private final AuditLog audit;
     private final JdbcTemplate jdbc;
+    private final MeasurementStore store;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     BulkMeasurements(ProgrammeManagement programmes, TargetManagement targets, Guard guard, AuditLog audit,
-            JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock) {
+            JdbcTemplate jdbc, MeasurementStore store, ApplicationEventPublisher events, Clock clock) {
         this.programmes = programmes;
         this.targets = targets;
         this.guard = guard;
         this.audit = audit;
         this.jdbc = jdbc;
+        this.store = store;
         this.events = events;
         this.clock = clock;
     }
@@ -72,20 +75,30 @@ public class BulkMeasurements {
         if (!prepared.violations().isEmpty()) {
             throw new InvalidInputException(prepared.violations());
         }
+        // Every row is valid here, so rows and batch rows share their indexes. Each target's newest row is
+        // inserted last and on its own, for the id supervision hears of; the others go in bulk.
         List<Object[]> rows = prepared.rows();
-        int whole = rows.size() / ROWS_PER_STATEMENT * ROWS_PER_STATEMENT;
-        insert(rows.subList(0, whole), ROWS_PER_STATEMENT);
-        insert(rows.subList(whole, rows.size()), rows.size() - whole);
-        audit.created("measurement-import", programmeCode + "/" + batch.sourceRef(),
-                Map.of("rows", rows.size(), "targets", prepared.newest().size(), "source", batch.sourceRef()));
+        Set<Integer> newest = new HashSet<>(prepared.newest().values());
+        List<Object[]> bulk = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            if (!newest.contains(i)) {
+                bulk.add(rows.get(i));
+            }
+        }
+        int whole = bulk.size() / ROWS_PER_STATEMENT * ROWS_PER_STATEMENT;
+        insert(bulk.subList(0, whole), ROWS_PER_STATEMENT);
+        insert(bulk.subList(whole, bulk.size()), bulk.size() - whole);
+        Actor actor = guard.actor();
         for (Map.Entry<Long, Integer> e : prepared.newest().entrySet()) {
             Target t = targets.target(e.getKey());
             MeasurementBatch.Row row = batch.rows().get(e.getValue());
-            Long id = jdbc.queryForObject("select max(id) from programme_measurement where target_id = ? and as_of = ? "
-                    + "and recorded_at = ?", Long.class, t.id(), row.asOf(), prepared.recordedAt());
-            events.publishEvent(new MeasurementRecorded(programmeCode, t.code(), t.id(), id == null ? 0L : id,
-                    row.value(), row.asOf(), MeasurementSource.IMPORT));
+            long id = store.insert(new MeasurementStore.NewRow(t.id(), row.value(), row.asOf(), MeasurementSource.IMPORT,
+                    batch.sourceRef(), row.note(), actor.username(), prepared.recordedAt().toInstant(), null, false));
+            events.publishEvent(new MeasurementRecorded(programmeCode, t.code(), t.id(), id, row.value(), row.asOf(),
+                    MeasurementSource.IMPORT));
         }
+        audit.created("measurement-import", programmeCode + "/" + batch.sourceRef(),
+                Map.of("rows", rows.size(), "targets", prepared.newest().size(), "source", batch.sourceRef()));
         return rows.size();
     }
 
@@ -172,7 +185,7 @@ public class BulkMeasurements {
                 violations.add(new Violation(p + "value", "error.measurement.value-range"));
             }
             if (violations.size() == before) {
-                rows.add(new Object[] {target.id(), row.value(), Date.valueOf(row.asOf()), MeasurementSource.IMPORT.name(),
+                rows.add(new Object[] {target.id(), row.value(), row.asOf(), MeasurementSource.IMPORT.name(),
                         batch.sourceRef(), row.note(), actor.username(), recordedAt, false});
                 newest.merge(target.id(), i, (a, b) -> batch.rows().get(b).asOf().isBefore(batch.rows().get(a).asOf()) ? a : b);
             }

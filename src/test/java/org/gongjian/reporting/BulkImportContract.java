@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.gongjian.programme.MeasurementRecorded;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,16 +19,20 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** A sheet of a few hundred measurements is written whole, on H2 and on PostgreSQL, every value as read. */
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
+@RecordApplicationEvents
 abstract class BulkImportContract {
 
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
+    @Autowired ApplicationEvents events;
 
     @Test
     void a_sheet_of_250_rows_is_written_whole_with_every_value_date_and_note_as_read() throws Exception {
@@ -62,5 +67,17 @@ abstract class BulkImportContract {
         assertThat(((Number) stored.get("notes")).intValue()).isEqualTo(250 - 84);
         assertThat(stored.get("first_day").toString()).isEqualTo("2024-12-06");
         assertThat(stored.get("last_day").toString()).isEqualTo("2024-12-12");
+
+        // supervision hears once per target, of its newest row, by the id it was stored under
+        List<MeasurementRecorded> heard = events.stream(MeasurementRecorded.class).toList();
+        assertThat(heard).hasSize(2);
+        for (MeasurementRecorded e : heard) {
+            var newest = jdbc.sql("""
+                    select m.id, m.as_of from programme_measurement m where m.source_ref = 'batch-250.xlsx'
+                       and m.target_id = :target order by m.as_of desc, m.id desc limit 1""")
+                    .param("target", e.targetId()).query().singleRow();
+            assertThat(e.measurementId()).isEqualTo(((Number) newest.get("id")).longValue());
+            assertThat(e.asOf().toString()).isEqualTo(newest.get("as_of").toString()).isEqualTo("2024-12-12");
+        }
     }
 }

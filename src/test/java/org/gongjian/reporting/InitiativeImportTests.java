@@ -3,6 +3,7 @@ package org.gongjian.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gongjian.reporting.Workbooks.row;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -26,6 +27,7 @@ import org.gongjian.programme.ProgrammeData;
 import org.gongjian.programme.ProgrammeManagement;
 import org.gongjian.programme.TargetData;
 import org.gongjian.programme.TargetManagement;
+import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +41,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.ResultMatcher;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
@@ -98,6 +101,11 @@ class InitiativeImportTests {
     ResultActions upload(String programme, byte[] file, String name, RequestPostProcessor who) throws Exception {
         return mvc.perform(multipart("/api/v1/programmes/" + programme + "/imports/initiatives")
                 .file(new MockMultipartFile("file", name, "application/octet-stream", file)).with(who));
+    }
+
+    /** The messages of a sheet row in the response include one that matches. */
+    static ResultMatcher says(String sheet, int row, Matcher<String> message) {
+        return jsonPath("$.errors[?(@.sheet == '" + sheet + "' && @.row == " + row + ")].messages[*]").value(hasItem(message));
     }
 
     long count(String table) {
@@ -215,30 +223,18 @@ class InitiativeImportTests {
         long targetCount = count("programme_target");
         String body = upload("kaiping-bad", bad, "有错.xlsx", admin()).andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.written").value(0))
-                .andExpect(jsonPath("$.errors[?(@.sheet == '攻坚任务' && @.row == 4)].messages[*]").value(
-                        hasItem(containsString("领域：领域“航天”不在本方案中"))))
-                .andExpect(jsonPath("$.errors[?(@.sheet == '攻坚任务' && @.row == 5)].messages[*]").value(
-                        hasItem("牵头单位：找不到单位“火星镇”：请填写单位简称、全称或编码。")))
-                .andExpect(jsonPath("$.errors[?(@.sheet == '攻坚任务' && @.row == 5)].messages[*]").value(
-                        hasItem("责任单位：找不到单位“月球局”：请填写单位简称、全称或编码。")))
-                .andExpect(jsonPath("$.errors[?(@.sheet == '攻坚任务' && @.row == 6)].messages[*]").value(
-                        hasItem(containsString("状态：“进行中”无法识别，可选：未启动、推进中、已完成、已暂停"))))
-                .andExpect(jsonPath("$.errors[?(@.sheet == '攻坚任务' && @.row == 7)].messages[*]").value(
-                        hasItem("编号：“7.5”不是整数。")))
-                .andExpect(jsonPath("$.errors[?(@.sheet == '攻坚任务' && @.row == 7)].messages[*]").value(
-                        hasItem("标题：不接受公式，请复制后“选择性粘贴—数值”。")))
-                .andExpect(jsonPath("$.errors[?(@.sheet == '指标' && @.row == 3)].messages[*]").value(
-                        hasItem("基期日期：基期值与基期日期须同时填写或同时留空。")))
-                .andExpect(jsonPath("$.errors[?(@.sheet == '指标' && @.row == 4)].messages[*]").value(
-                        hasItem("任务编号：攻坚任务 kaiping-bad 第99项不存在。")))
-                .andExpect(jsonPath("$.errors[?(@.sheet == '指标' && @.row == 5)].messages[*]").value(
-                        hasItem("指标编码：重复的值：ok.target")))
-                .andExpect(jsonPath("$.errors[?(@.sheet == '指标' && @.row == 6)].messages[*]").value(
-                        hasItem(containsString("计量单位：计量单位“斤”无法识别"))))
-                .andExpect(jsonPath("$.errors[?(@.sheet == '指标' && @.row == 6)].messages[*]").value(
-                        hasItem(containsString("方向：“向上”无法识别"))))
-                .andExpect(jsonPath("$.errors[?(@.sheet == '指标' && @.row == 6)].messages[*]").value(
-                        hasItem(containsString("目标值：“约10”不是数字"))))
+                .andExpect(says("攻坚任务", 4, containsString("领域：领域“航天”不在本方案中")))
+                .andExpect(says("攻坚任务", 5, equalTo("牵头单位：找不到单位“火星镇”：请填写单位简称、全称或编码。")))
+                .andExpect(says("攻坚任务", 5, equalTo("责任单位：找不到单位“月球局”：请填写单位简称、全称或编码。")))
+                .andExpect(says("攻坚任务", 6, containsString("状态：“进行中”无法识别，可选：未启动、推进中、已完成、已暂停")))
+                .andExpect(says("攻坚任务", 7, equalTo("编号：“7.5”不是整数。")))
+                .andExpect(says("攻坚任务", 7, equalTo("标题：不接受公式，请复制后“选择性粘贴—数值”。")))
+                .andExpect(says("指标", 3, equalTo("基期日期：基期值与基期日期须同时填写或同时留空。")))
+                .andExpect(says("指标", 4, equalTo("任务编号：攻坚任务 kaiping-bad 第99项不存在。")))
+                .andExpect(says("指标", 5, equalTo("指标编码：重复的值：ok.target")))
+                .andExpect(says("指标", 6, containsString("计量单位：计量单位“斤”无法识别")))
+                .andExpect(says("指标", 6, containsString("方向：“向上”无法识别")))
+                .andExpect(says("指标", 6, containsString("目标值：“约10”不是数字")))
                 .andReturn().getResponse().getContentAsString();
         assertThat(body).as("a target of a row that failed to read is not reported again as of an unknown task")
                 .doesNotContain("第2项不存在");

@@ -97,7 +97,7 @@ final class Cells {
         if (c == null) {
             return null;
         }
-        if (c.kind() == Cell.Kind.NUMBER) {
+        if (c.kind() == Cell.Kind.NUMBER && c.number() != null) {
             return c.number();
         }
         if (c.kind() == Cell.Kind.TEXT) {
@@ -131,7 +131,7 @@ final class Cells {
         if (c == null) {
             return null;
         }
-        if (c.kind() == Cell.Kind.DATE) {
+        if (c.kind() == Cell.Kind.DATE && c.date() != null) {
             return c.date();
         }
         if (c.kind() == Cell.Kind.NUMBER) {

@@ -44,8 +44,9 @@ public final class XlsxReader {
     }
 
     /**
-     * A cell as read: its kind, its text as shown, and its number or date when it has one. A number's text and
-     * a date are worked out when first asked for: most cells of a large sheet are never asked.
+     * A cell as read: its kind, its text as shown, and its number or date when it has one. A number, its text
+     * and a date are worked out from the stored digits when first asked for: most cells of a large sheet are
+     * never asked (a row's 序号, a name kept for the reader's eye).
      */
     public static final class Cell {
 
@@ -56,14 +57,15 @@ public final class XlsxReader {
         private static final double FIRST_PLAIN_SERIAL = 61;
 
         private final Kind kind;
+        /** The text, or for a number or date the digits as stored (6.8E9, 45000). */
+        private final String raw;
         private @Nullable String text;
-        private final @Nullable BigDecimal number;
+        private @Nullable BigDecimal number;
         private @Nullable LocalDate date;
 
-        Cell(Kind kind, @Nullable String text, @Nullable BigDecimal number) {
+        Cell(Kind kind, String raw) {
             this.kind = kind;
-            this.text = text;
-            this.number = number;
+            this.raw = raw;
         }
 
         public Kind kind() {
@@ -73,19 +75,36 @@ public final class XlsxReader {
         /** The text as shown: 12.5 for a number, 2024-05-22 for a date. */
         public String text() {
             if (text == null) {
-                text = kind == Kind.DATE ? String.valueOf(date()) : Objects.requireNonNull(number).stripTrailingZeros().toPlainString();
+                text = switch (kind) {
+                    case NUMBER -> number() == null ? raw : number().stripTrailingZeros().toPlainString();
+                    case DATE -> date() == null ? raw : date().toString();
+                    default -> raw;
+                };
             }
             return text;
         }
 
+        /** The number of a number or date cell; null when the stored digits are not a number (a damaged file). */
         public @Nullable BigDecimal number() {
+            if (number == null && (kind == Kind.NUMBER || kind == Kind.DATE)) {
+                try {
+                    number = new BigDecimal(raw);
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+            }
             return number;
         }
 
-        /** The date of a date-formatted cell (Excel's 1900 date system). */
+        /** The date of a date-formatted cell (Excel's 1900 date system); null when its digits are not a number. */
         public @Nullable LocalDate date() {
             if (date == null && kind == Kind.DATE) {
-                double serial = Objects.requireNonNull(number).doubleValue();
+                double serial;
+                try {
+                    serial = Double.parseDouble(raw);
+                } catch (NumberFormatException e) {
+                    return null;
+                }
                 date = serial >= FIRST_PLAIN_SERIAL && serial == Math.rint(serial)
                         ? LocalDate.ofEpochDay((long) serial - SERIAL_OF_EPOCH)   // a whole day: plain arithmetic
                         : DateUtil.getLocalDateTime(serial).toLocalDate();   // 1900's phantom 29 February, times of day
@@ -94,7 +113,7 @@ public final class XlsxReader {
         }
 
         public boolean blank() {
-            return kind == Kind.TEXT && text().isBlank();
+            return kind == Kind.TEXT && raw.isBlank();
         }
     }
 
@@ -258,19 +277,16 @@ public final class XlsxReader {
         private Cell cell() {
             String raw = value.toString();
             if (formula) {
-                return new Cell(Cell.Kind.FORMULA, raw, null);
+                return new Cell(Cell.Kind.FORMULA, raw);
             }
             if (type == null || "n".equals(type)) {
-                if (raw.isEmpty()) {
-                    return new Cell(Cell.Kind.TEXT, "", null);
-                }
-                return new Cell(isDate() ? Cell.Kind.DATE : Cell.Kind.NUMBER, null, new BigDecimal(raw));
+                return raw.isEmpty() ? new Cell(Cell.Kind.TEXT, "") : new Cell(isDate() ? Cell.Kind.DATE : Cell.Kind.NUMBER, raw);
             }
             return switch (type) {
-                case "s" -> new Cell(Cell.Kind.TEXT, strings.getItemAt(Integer.parseInt(raw)).getString(), null);
-                case "b" -> new Cell(Cell.Kind.BOOLEAN, "1".equals(raw) ? "TRUE" : "FALSE", null);
-                case "e" -> new Cell(Cell.Kind.ERROR, raw, null);
-                default -> new Cell(Cell.Kind.TEXT, raw, null);   // inlineStr, str
+                case "s" -> new Cell(Cell.Kind.TEXT, strings.getItemAt(Integer.parseInt(raw)).getString());
+                case "b" -> new Cell(Cell.Kind.BOOLEAN, "1".equals(raw) ? "TRUE" : "FALSE");
+                case "e" -> new Cell(Cell.Kind.ERROR, raw);
+                default -> new Cell(Cell.Kind.TEXT, raw);   // inlineStr, str
             };
         }
 
