@@ -42,15 +42,24 @@ public class AuditLog {
         record(AuditAction.UPDATE, entityType, entityId, null, before, after);
     }
 
+    /** An update worth a word of explanation, such as a password reset (whose values the trail never holds). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void updated(String entityType, String entityId, String summary, Object before, Object after) {
+        record(AuditAction.UPDATE, entityType, entityId, summary, before, after);
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     public void deleted(String entityType, String entityId, Object before) {
         record(AuditAction.DELETE, entityType, entityId, null, before, null);
     }
 
-    /** Records a refused attempt in a transaction of its own, so that it survives the refusal's rollback. */
+    /**
+     * Records a refused attempt in a transaction of its own, so that it survives the refusal's rollback.
+     * A refused request may not name its entity (a creation without a code): it is then recorded as "-".
+     */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void denied(String entityType, String entityId, String reason) {
-        record(AuditAction.DENIED, entityType, entityId, reason, null, null);
+    public void denied(String entityType, @Nullable String entityId, String reason) {
+        record(AuditAction.DENIED, entityType, entityId == null || entityId.isBlank() ? "-" : entityId, reason, null, null);
     }
 
     private void record(AuditAction action, String entityType, String entityId, @Nullable String summary,

@@ -1,32 +1,56 @@
 package org.gongjian.organisation;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** A logged-in account as Spring Security holds it: username, hash, authorities and the actor. */
-public final class AccountPrincipal implements UserDetails {
+/**
+ * A logged-in account as Spring Security holds it: username, authorities and the actor. After login
+ * the password hash is erased; only its fingerprint stays, so that a session ends when the password changes.
+ */
+public final class AccountPrincipal implements UserDetails, CredentialsContainer {
 
     private final Actor actor;
     private final String displayName;
-    private final String passwordHash;
+    private final String passwordFingerprint;
+    private @Nullable String passwordHash;
     private final boolean enabled;
 
     AccountPrincipal(UserAccount account) {
         this.displayName = account.displayName();
         this.passwordHash = account.passwordHash();
+        this.passwordFingerprint = fingerprint(account.passwordHash());
         this.enabled = account.enabled();
-        java.util.Set<String> permissions = new java.util.HashSet<>();
+        Set<String> permissions = new HashSet<>();
         account.roles().forEach(r -> permissions.addAll(r.permissions()));
-        this.actor = new Actor(account.username(), account.unitId(), account.roles(), java.util.Set.copyOf(permissions));
+        this.actor = new Actor(account.username(), account.unitId(), account.roles(), Set.copyOf(permissions));
     }
 
     public Actor actor() { return actor; }
 
     public String displayName() { return displayName; }
+
+    String passwordFingerprint() { return passwordFingerprint; }
+
+    static String fingerprint(String passwordHash) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(passwordHash.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
@@ -37,11 +61,16 @@ public final class AccountPrincipal implements UserDetails {
     }
 
     @Override
-    public String getPassword() { return passwordHash; }
+    public @Nullable String getPassword() { return passwordHash; }
 
     @Override
     public String getUsername() { return actor.username(); }
 
     @Override
     public boolean isEnabled() { return enabled; }
+
+    @Override
+    public void eraseCredentials() {
+        passwordHash = null;
+    }
 }

@@ -5,7 +5,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** Who is acting: a logged-in user with their unit and roles, or the system itself. */
-public record Actor(String username, @Nullable Long unitId, Set<Role> roles, Set<String> permissions) {
+public record Actor(String username, @Nullable Long unitId, Set<Role> roles, Set<String> permissions)
+        implements java.io.Serializable {
 
     public static Actor system() {
         return new Actor("system", null, Set.of(Role.ADMIN), Role.ADMIN.permissions());

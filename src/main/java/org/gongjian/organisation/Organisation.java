@@ -25,10 +25,20 @@ public class Organisation {
 
     private final UnitRepository units;
     private final AuditLog audit;
+    private final Accounts accounts;
 
-    Organisation(UnitRepository units, AuditLog audit) {
+    Organisation(UnitRepository units, AuditLog audit, Accounts accounts) {
         this.units = units;
         this.audit = audit;
+        this.accounts = accounts;
+    }
+
+    /** Only the office (or the system, importing a document) shapes the list of units. */
+    private void requireUnitWrite(String code) {
+        if (!accounts.current().can(Permissions.UNIT_WRITE)) {
+            audit.denied("unit", code, "changing units needs " + Permissions.UNIT_WRITE);
+            throw new org.springframework.security.access.AccessDeniedException("error.access-denied");
+        }
     }
 
     public Optional<Unit> findByCode(String code) {
@@ -37,6 +47,10 @@ public class Organisation {
 
     public Unit unit(String code) {
         return units.findByCode(code).orElseThrow(() -> new NotFoundException("error.unit.not-found", code));
+    }
+
+    public Optional<Unit> findById(Long id) {
+        return units.findById(id);
     }
 
     public Unit unit(Long id) {
@@ -63,6 +77,18 @@ public class Organisation {
         return units.findAll();
     }
 
+    /** Units of a kind whose code or name contains the text, by kind and code, a page at a time. */
+    public Page<Unit> search(@Nullable UnitKind kind, @Nullable String text, Pageable pageable) {
+        String needle = text == null ? "" : text.trim().toLowerCase(java.util.Locale.ROOT);
+        List<Unit> matching = units.findAll().stream()
+                .filter(u -> kind == null || u.kind() == kind)
+                .filter(u -> needle.isEmpty() || u.code().contains(needle) || u.name().toLowerCase(java.util.Locale.ROOT).contains(needle)
+                        || u.shortName().contains(needle) || (u.nameEn() != null && u.nameEn().toLowerCase(java.util.Locale.ROOT).contains(needle)))
+                .sorted(java.util.Comparator.comparing(Unit::kind).thenComparing(Unit::code))
+                .toList();
+        return org.gongjian.shared.Pages.of(matching, pageable);
+    }
+
     /** The 15 towns and subdistricts with the management committee, ranked together. */
     public List<Unit> townLevelUnits() {
         return units.findByKindIn(List.of(UnitKind.TOWN, UnitKind.SUBDISTRICT, UnitKind.MANAGEMENT_COMMITTEE));
@@ -70,6 +96,7 @@ public class Organisation {
 
     @Transactional
     public Unit create(UnitData data) {
+        requireUnitWrite(data.code());
         if (units.findByCode(data.code()).isPresent()) {
             throw new ConflictException("error.unit.duplicate-code", data.code());
         }
@@ -80,6 +107,7 @@ public class Organisation {
 
     @Transactional
     public Unit update(String code, UnitData data, @Nullable Integer expectedVersion) {
+        requireUnitWrite(code);
         Unit unit = unit(code);
         if (expectedVersion != null && !expectedVersion.equals(unit.version())) {
             throw new ConflictException("error.stale-version");

@@ -14,15 +14,30 @@ public final class Permissions {
     public static final String UNIT_WRITE = "organisation:unit:write";
     public static final String USER_ADMIN = "organisation:user:admin";
     public static final String AUDIT_READ = "audit:entry:read";
+    public static final String SUPERVISION_READ = "supervision:status:read";
+    public static final String NOTICE_ANSWER = "supervision:notice:answer";
+    public static final String SUPERVISION_MANAGE = "supervision:notice:manage";
+    public static final String INBOX_READ = "notification:inbox:read";
+    public static final String CHANNEL_MANAGE = "notification:channel:manage";
     /** Read and download reports: the year-end review, bulletins, Excel exports and templates. */
     public static final String REPORT_READ = "reporting:report:read";
     /** Import measurements (own unit's initiatives only) or initiatives with targets (office only) from Excel. */
     public static final String IMPORT_CREATE = "reporting:import:create";
+    /** Read GEP and carbon-sink accounts, and evaluate requests without storing them. */
+    public static final String ECOLOGY_ACCOUNT_READ = "ecology:account:read";
+    /** Create accounts and recompute them (unit staff: the forestry department only, see ecology). */
+    public static final String ECOLOGY_ACCOUNT_WRITE = "ecology:account:write";
+    /** Publish an account version, which feeds the targets bound to the ecology indicators. */
+    public static final String ECOLOGY_ACCOUNT_PUBLISH = "ecology:account:publish";
+    /** One's own account: change one's password, create and revoke one's personal API tokens. */
+    public static final String ACCOUNT_SELF = "organisation:account:self";
 
-    static final Set<String> READ = Set.of(PROGRAMME_READ, UNIT_READ, REPORT_READ);
-    static final Set<String> UNIT_STAFF = union(READ, Set.of(INITIATIVE_WRITE, MEASUREMENT_CREATE, IMPORT_CREATE));
+    static final Set<String> READ = Set.of(PROGRAMME_READ, UNIT_READ, REPORT_READ, ECOLOGY_ACCOUNT_READ,
+            SUPERVISION_READ, INBOX_READ, ACCOUNT_SELF);
+    static final Set<String> UNIT_STAFF = union(READ, Set.of(INITIATIVE_WRITE, MEASUREMENT_CREATE, IMPORT_CREATE,
+            ECOLOGY_ACCOUNT_WRITE, ECOLOGY_ACCOUNT_PUBLISH, NOTICE_ANSWER));
     static final Set<String> ALL = union(UNIT_STAFF,
-            Set.of(PROGRAMME_WRITE, UNIT_WRITE, USER_ADMIN, AUDIT_READ));
+            Set.of(PROGRAMME_WRITE, UNIT_WRITE, USER_ADMIN, AUDIT_READ, SUPERVISION_MANAGE, CHANNEL_MANAGE));
 
     private Permissions() {
     }

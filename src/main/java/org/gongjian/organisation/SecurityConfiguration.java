@@ -3,23 +3,54 @@ package org.gongjian.organisation;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Two filter chains: the JSON API under {@code /api} is stateless (HTTP Basic, no session, so no
- * CSRF exposure); the pages use a session with form login and CSRF protection.
+ * Two filter chains. The JSON API under {@code /api} is stateless: HTTP Basic or a personal token
+ * ({@code Bearer gj_…}), no session, so no CSRF exposure. The pages use a session with form login,
+ * CSRF protection, session fixation protection, an idle timeout ({@code server.servlet.session.timeout})
+ * and logout. Both send a strict Content-Security-Policy (no inline script or style) and the usual
+ * headers. Logins by password are throttled per account and per address ({@link LoginThrottle}).
  */
 @Configuration
 @EnableMethodSecurity
-class SecurityConfiguration {
+class SecurityConfiguration implements WebMvcConfigurer {
+
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+            + "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'";
+
+    private final PermissionCheck permissionCheck;
+
+    SecurityConfiguration(PermissionCheck permissionCheck) {
+        this.permissionCheck = permissionCheck;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(permissionCheck);
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -27,32 +58,81 @@ class SecurityConfiguration {
     }
 
     @Bean
+    AuthenticationManager authenticationManager(AccountDetailsService details, PasswordEncoder encoder,
+            LoginThrottle throttle) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(details);
+        passwords.setPasswordEncoder(encoder);
+        passwords.setUserDetailsPasswordService(details);
+        return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
+    }
+
+    @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager manager, ApiTokens tokens,
+            SecurityResponses responses) throws Exception {
         return http.securityMatcher("/api/**")
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
-                        // refuse read-only roles before a request body is even read
-                        .anyRequest().hasAnyRole(Role.ADMIN.name(), Role.UNIT_STAFF.name()))
-                .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .authenticationManager(manager)
+                // each handler's permission is checked before its request body is read (PermissionCheck)
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(responses.apiEntryPoint()))
+                .addFilterBefore(new ApiTokenFilter(tokens, responses.apiEntryPoint()), BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
+                .exceptionHandling(e -> e.authenticationEntryPoint(responses.apiEntryPoint())
+                        .accessDeniedHandler(responses.apiAccessDenied()))
+                .headers(SecurityConfiguration::headers)
                 .build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager manager, Accounts accounts,
+            SecurityResponses responses) throws Exception {
+        ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
+        failures.setDefaultFailureUrl("/login?error");
+        failures.setExceptionMappings(java.util.Map.of(LoginThrottledException.class.getName(), "/login?throttled"));
         return http
+                .authenticationManager(manager)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
                                 "/actuator/health", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**",
                                 "/swagger-ui.html", "/error")
                         .permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-                .httpBasic(basic -> { })
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failures)
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
+                        .invalidateHttpSession(true).deleteCookies("JSESSIONID"))
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(responses.pageEntryPoint())
+                        .accessDeniedHandler(responses.pageAccessDenied()))
+                .addFilterBefore(new AccountFreshnessFilter(accounts), AuthorizationFilter.class)
+                .headers(SecurityConfiguration::headers)
                 .build();
+    }
+
+    /** Swagger UI, a library's page, applies inline styles; it may, and still runs no inline script. */
+    static final String SWAGGER_CSP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+
+    /** A report downloaded as HTML carries its style sheet inside, so that the file stands alone; it runs no script. */
+    static final String DOCUMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
+            + "font-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    private static final RequestMatcher SWAGGER = PathPatternRequestMatcher.pathPattern("/swagger-ui/**");
+    private static final RequestMatcher DOCUMENTS = new OrRequestMatcher(
+            PathPatternRequestMatcher.pathPattern("/reports/*/review/download"),
+            PathPatternRequestMatcher.pathPattern("/reports/*/bulletin/download"),
+            PathPatternRequestMatcher.pathPattern("/api/v1/programmes/*/review"),
+            PathPatternRequestMatcher.pathPattern("/api/v1/programmes/*/bulletin"));
+
+    private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+        headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        new NegatedRequestMatcher(new OrRequestMatcher(SWAGGER, DOCUMENTS)), new ContentSecurityPolicyHeaderWriter(CSP)))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER, new ContentSecurityPolicyHeaderWriter(SWAGGER_CSP)))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(DOCUMENTS, new ContentSecurityPolicyHeaderWriter(DOCUMENT_CSP)))
+                .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .frameOptions(f -> f.deny())
+                .httpStrictTransportSecurity(h -> h.maxAgeInSeconds(31_536_000).includeSubDomains(true))
+                .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(), payment=()"));
     }
 }

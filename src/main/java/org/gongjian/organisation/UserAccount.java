@@ -58,8 +58,20 @@ public class UserAccount {
         return roles.stream().map(RoleGrant::role).collect(Collectors.toUnmodifiableSet());
     }
 
+    public @Nullable Integer version() { return version; }
+
     void changePassword(String newHash) {
         this.passwordHash = newHash;
+    }
+
+    void assign(String displayName, @Nullable Long unitId, Set<Role> roles) {
+        this.displayName = displayName;
+        this.unitId = unitId;
+        this.roles = roles.stream().map(RoleGrant::new).collect(Collectors.toSet());
+    }
+
+    void enable(boolean enabled) {
+        this.enabled = enabled;
     }
 
     /** One role held by a user. */

@@ -47,6 +47,12 @@ class Guard {
         return actor;
     }
 
+    /** Whether the current user may act for the initiative with the permission; nothing is recorded. */
+    boolean allows(Initiative initiative, String permission) {
+        Actor actor = actor();
+        return actor.isAdmin() || (actor.can(permission) && actor.mayActFor(initiative.responsibleUnitIds()));
+    }
+
     private void refuse(String entityType, String entityId, String reason) {
         audit.denied(entityType, entityId, reason);
         throw new AccessDeniedException("error.access-denied");

@@ -78,7 +78,11 @@ public class Honour {
 
     public String name() { return name; }
 
+    public HonourKind kind() { return kind; }
+
     public HonourLevel level() { return level; }
+
+    public @Nullable String note() { return note; }
 
     public HonourStatus status() { return status; }
 

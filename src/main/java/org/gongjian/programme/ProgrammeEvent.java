@@ -69,6 +69,10 @@ public class ProgrammeEvent {
 
     public String title() { return title; }
 
+    public @Nullable String text() { return text; }
+
+    public @Nullable String place() { return place; }
+
     public List<Long> unitIds() { return units.stream().map(UnitLink::unitId).toList(); }
 
     @Table("programme_event_unit")

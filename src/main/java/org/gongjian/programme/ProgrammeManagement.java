@@ -110,6 +110,22 @@ public class ProgrammeManagement {
         return initiatives.findById(id).orElseThrow(() -> new NotFoundException("error.initiative.not-found", "", id));
     }
 
+    /** Whether the current user may act for the initiative with the permission (nothing is recorded). */
+    public boolean mayActFor(Initiative initiative, String permission) {
+        return guard.allows(initiative, permission);
+    }
+
+    /** Refuses (and audits) a user who may not act for the initiative with the permission. */
+    public void requireMayActFor(Initiative initiative, String permission) {
+        guard.requireActFor(initiative, permission, "initiative",
+                programme(initiative.programmeId()).code() + "/" + initiative.number());
+    }
+
+    /** Whether the current user is the programme office, who shapes programmes, initiatives and targets. */
+    public boolean isOffice() {
+        return guard.actor().can(Permissions.PROGRAMME_WRITE);
+    }
+
     public InitiativeData data(Initiative initiative) {
         return initiative.data(unitCodes(initiative));
     }

@@ -144,6 +144,12 @@ public class Target {
      * days fall. Without a baseline a rising target counts from zero; a falling one cannot be measured.
      */
     public java.util.Optional<BigDecimal> progress(BigDecimal value) {
+        return progress(direction, baselineValue, targetValue, value);
+    }
+
+    /** The progress rule of {@link #progress(BigDecimal)} for a target's direction, baseline and target value. */
+    public static java.util.Optional<BigDecimal> progress(Direction direction, @Nullable BigDecimal baselineValue,
+            BigDecimal targetValue, BigDecimal value) {
         BigDecimal start = baselineValue;
         if (start == null) {
             if (direction == Direction.DOWN || targetValue.signum() == 0) {

@@ -35,11 +35,12 @@ public class TargetManagement {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
+    private final EvidenceStore evidence;
     private final Clock clock;
 
     TargetManagement(TargetRepository targets, MeasurementStore measurements, ProgrammeManagement programmes,
             UnitResolver units, Guard guard, AuditLog audit, ApplicationEventPublisher events, JdbcClient jdbc,
-            Clock clock) {
+            EvidenceStore evidence, Clock clock) {
         this.targets = targets;
         this.measurements = measurements;
         this.programmes = programmes;
@@ -48,6 +49,7 @@ public class TargetManagement {
         this.audit = audit;
         this.events = events;
         this.jdbc = jdbc;
+        this.evidence = evidence;
         this.clock = clock;
     }
 
@@ -163,8 +165,70 @@ public class TargetManagement {
         return record(target, report, MeasurementSource.MANUAL, null, actor.username(), false);
     }
 
+    /**
+     * A unit reports a value with evidence files (PDF, PNG, JPEG). The measurement and its files are
+     * stored together or not at all; every problem with the value and the files is reported at once.
+     */
+    @Transactional
+    public Measurement report(String programmeCode, String targetCode, NewMeasurement report,
+            List<EvidenceUpload> uploads) {
+        Programme programme = programmes.programme(programmeCode);
+        Target target = target(programme, targetCode);
+        Initiative initiative = programmes.initiative(target.initiativeId());
+        Actor actor = guard.requireActFor(initiative, Permissions.MEASUREMENT_CREATE, "measurement",
+                programmeCode + "/" + targetCode);
+        List<Violation> violations = new ArrayList<>(violations(target, report));
+        violations.addAll(evidence.check(uploads));
+        Rules.throwIfAny(violations);
+        Measurement saved = record(target, report, MeasurementSource.MANUAL, null, actor.username(), false);
+        for (Evidence stored : evidence.store(saved.id(), uploads, actor.username())) {
+            audit.created("evidence", String.valueOf(stored.id()), stored);
+        }
+        return saved;
+    }
+
+    /** Whether the current user may report for this target (the office, or staff of a responsible unit). */
+    public boolean mayReport(Target target) {
+        return guard.allows(programmes.initiative(target.initiativeId()), Permissions.MEASUREMENT_CREATE);
+    }
+
+    /** The evidence files of these measurements, by measurement id. */
+    public java.util.Map<Long, List<Evidence>> evidence(List<Measurement> of) {
+        return evidence.byMeasurements(of.stream().map(Measurement::id).toList());
+    }
+
+    public Evidence evidence(long id) {
+        return evidence.find(id).orElseThrow(() -> new NotFoundException("error.evidence.not-found", id));
+    }
+
+    public org.springframework.core.io.Resource openEvidence(Evidence found) {
+        return evidence.open(found.id());
+    }
+
+    /** The most files, and the largest file, a report may carry. */
+    public long evidenceMaxFileSize() {
+        return evidence.maxFileSize();
+    }
+
+    public int evidenceMaxFiles() {
+        return evidence.maxFiles();
+    }
+
     Measurement record(Target target, NewMeasurement report, MeasurementSource source, @Nullable String sourceRef,
             String reporter, boolean demo) {
+        Rules.throwIfAny(violations(target, report));
+        Instant now = Instant.now(clock);
+        long id = measurements.insert(new MeasurementStore.NewRow(target.id(), report.value(), report.asOf(), source,
+                sourceRef, report.note(), reporter, now, report.supersedes(), demo));
+        Measurement saved = measurements.find(id).orElseThrow();
+        Programme programme = programmes.programme(target.programmeId());
+        audit.created("measurement", programme.code() + "/" + target.code() + "/" + id, saved);
+        events.publishEvent(new MeasurementRecorded(programme.code(), target.code(), target.id(), id, saved.value(),
+                saved.asOf(), source));
+        return saved;
+    }
+
+    private List<Violation> violations(Target target, NewMeasurement report) {
         LocalDate today = LocalDate.now(clock);
         List<Violation> violations = new ArrayList<>();
         if (report.asOf().isAfter(today)) {
@@ -181,16 +245,7 @@ public class TargetManagement {
                 violations.add(new Violation("supersedes", "error.measurement.already-superseded", report.supersedes()));
             }
         }
-        Rules.throwIfAny(violations);
-        Instant now = Instant.now(clock);
-        long id = measurements.insert(new MeasurementStore.NewRow(target.id(), report.value(), report.asOf(), source,
-                sourceRef, report.note(), reporter, now, report.supersedes(), demo));
-        Measurement saved = measurements.find(id).orElseThrow();
-        Programme programme = programmes.programme(target.programmeId());
-        audit.created("measurement", programme.code() + "/" + target.code() + "/" + id, saved);
-        events.publishEvent(new MeasurementRecorded(programme.code(), target.code(), target.id(), id, saved.value(),
-                saved.asOf(), source));
-        return saved;
+        return violations;
     }
 
     // --- indicators -----------------------------------------------------------------------------

@@ -87,7 +87,8 @@ public final class Figures {
         if (tenThousands && abs.compareTo(WAN) >= 0) {
             return new Scaled(plain(value.divide(WAN, 2, RoundingMode.HALF_UP)), "万");
         }
-        return new Scaled(plain(value), "");
+        // shown to at most two decimals (42397.07吨, 19.45%); the value itself is kept exact
+        return new Scaled(plain(value.setScale(Math.min(Math.max(value.scale(), 0), 2), RoundingMode.HALF_UP)), "");
     }
 
     /** The number without trailing zeros or exponent: 68, 7.3, 217.8, 12000. */

@@ -12,10 +12,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.Set;
 import org.gongjian.organisation.Accounts;
 import org.gongjian.organisation.Organisation;
 import org.gongjian.organisation.Role;
+import org.gongjian.support.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,16 +50,13 @@ abstract class ProgrammeApiContract {
     }
 
     static RequestPostProcessor as(String username) {
-        return httpBasic(username, "staff-secret-1");
+        return httpBasic(username, TestUsers.PASSWORD);
     }
 
     @BeforeEach
     void users() {
-        if (accounts.findByUsername("chishui-clerk").isEmpty()) {
-            accounts.create("chishui-clerk", "赤水镇填报员", "staff-secret-1", organisation.unit("chishui").id(),
-                    Set.of(Role.UNIT_STAFF));
-            accounts.create("viewer", "查阅人员", "staff-secret-1", null, Set.of(Role.VIEWER));
-        }
+        TestUsers.ensure(accounts, organisation, "chishui-clerk", "chishui", Role.UNIT_STAFF);
+        TestUsers.ensure(accounts, organisation, "viewer", null, Role.VIEWER);
     }
 
     private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {

@@ -85,6 +85,7 @@ class UploadLimitTests {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** 25 MB: over the import's 20 MB, under the container's 55 MB for a request (evidence files take more). */
     @Test
     void a_file_over_the_limit_on_the_import_page_comes_back_to_the_page_with_a_chinese_message() throws Exception {
         String csrf = logIn();
@@ -95,14 +96,6 @@ class UploadLimitTests {
         String page = get(URI.create(location).getPath() + "?" + URI.create(location).getQuery());
         assertThat(page).contains("报表中心").contains("文件太大：上限为 20MB。请分成几个文件导入。")
                 .doesNotContain("HTTP Status");
-    }
-
-    @Test
-    void a_file_just_over_the_import_limit_is_refused_on_the_import_page() throws Exception {
-        String csrf = logIn();
-        HttpResponse<String> refused = post("/reports/kaiping-2024/import", multipart(csrf, 20 * 1024 * 1024 + 300 * 1024));
-        assertThat(refused.statusCode()).isEqualTo(413);
-        assertThat(refused.body()).contains("批量导入").contains("文件太大：上限为 20MB。").doesNotContain("HTTP Status");
     }
 
     @Test

@@ -39,6 +39,12 @@ class FiguresTests {
     }
 
     @Test
+    void measured_quantities_are_shown_to_two_decimals_at_most() {
+        assertThat(zh("42397.073172", UnitOfMeasure.TONNES, Qualifier.EXACT)).isEqualTo("42397.07吨");
+        assertThat(zh("7.5", UnitOfMeasure.DAYS, Qualifier.EXACT)).isEqualTo("7.5天");
+    }
+
+    @Test
     void a_range_is_written_with_both_bounds() {
         String text = Figures.format(new BigDecimal("5"), new BigDecimal("8"), UnitOfMeasure.ENTERPRISES, Qualifier.RANGE, ZH);
         assertThat(text).isEqualTo("5-8家");

@@ -1,12 +1,11 @@
 package org.gongjian.reporting.web;
 
 import java.util.Locale;
-import java.util.stream.Collectors;
 import org.gongjian.reporting.excel.ImportRefused;
 import org.gongjian.reporting.excel.ImportSettings;
-import org.gongjian.shared.InvalidInputException;
-import org.gongjian.shared.NotFoundException;
 import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -16,10 +15,11 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * A file refused on the report pages is shown on the import page with a message naming what is wrong (too
- * big, not an .xlsx, damaged…), and a bad address (month, format, programme) on a page that says so, never
- * on the generic error page. The API's problem details are {@link ReportingApiErrors}.
+ * big, not an .xlsx, damaged…); other errors of the pages take the common error page. The API's problem
+ * details are {@link ReportingApiErrors}.
  */
 @ControllerAdvice(assignableTypes = ReportPageController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ReportPageErrors {
 
     private final MessageSource messages;
@@ -47,25 +47,8 @@ class ReportPageErrors {
         return page(HttpStatus.BAD_REQUEST, messages.getMessage("error.import.multipart", null, locale));
     }
 
-    /** A bad month, format or import kind in the address: a page that says which. */
-    @ExceptionHandler(InvalidInputException.class)
-    ModelAndView invalid(InvalidInputException e, Locale locale) {
-        return page("reporting/problem", HttpStatus.BAD_REQUEST, e.violations().stream()
-                .map(v -> messages.getMessage(v.messageKey(), v.args(), v.messageKey(), locale))
-                .collect(Collectors.joining(" ")));
-    }
-
-    @ExceptionHandler(NotFoundException.class)
-    ModelAndView notFound(NotFoundException e, Locale locale) {
-        return page("reporting/problem", HttpStatus.NOT_FOUND, messages.getMessage(e.messageKey(), e.args(), locale));
-    }
-
     private static ModelAndView page(HttpStatus status, String message) {
-        return page("reporting/import-result", status, message);
-    }
-
-    private static ModelAndView page(String view, HttpStatus status, String message) {
-        ModelAndView page = new ModelAndView(view);
+        ModelAndView page = new ModelAndView("reporting/import-result");
         page.addObject("refused", message);
         page.setStatus(status);
         return page;

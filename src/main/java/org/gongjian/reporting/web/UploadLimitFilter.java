@@ -1,15 +1,13 @@
 package org.gongjian.reporting.web;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.gongjian.reporting.excel.ImportSettings;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -26,30 +24,30 @@ import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Refuses an upload larger than the server accepts before anything reads its parameters. Without it, the
- * first {@code getParameter} (the CSRF check of the pages, the language switch of the API) makes the
- * servlet container parse the oversized body and fail, and the user sees the container's bare error page.
- * The page form is sent back to 报表中心 with a message naming the limit; the API answers with a problem
- * detail. The body is read and dropped first (up to a bound), so that a browser still sending it gets the
- * answer instead of a reset connection.
+ * Refuses an Excel import larger than the server takes before anything reads the request's parameters.
+ * Without it, the first {@code getParameter} (the CSRF check of the pages, the language switch of the API)
+ * makes the servlet container parse the oversized body and fail, and the user sees the container's bare
+ * error page. The page form is sent back to 报表中心 with a message naming the limit; the API answers with a
+ * problem detail. The container reads and drops the rest of the body ({@code server.tomcat.max-swallow-size}),
+ * so that a browser still sending it gets the answer instead of a reset connection.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 100)
 class UploadLimitFilter extends OncePerRequestFilter {
 
-    /** Bodies up to this many times the limit are read to the end before answering; larger ones are cut. */
-    private static final int DRAIN_FACTOR = 3;
+    /** The import paths: the page's form, and the API's imports. */
+    private static final Pattern IMPORTS =
+            Pattern.compile("/reports/[^/]+/import|/api/v1/programmes/[^/]+/imports/[^/]+");
 
-    private final long maxRequestBytes;
-    private final ImportSettings settings;
+    /** The largest file an import takes: the smaller of the import's limit and the container's. */
+    private final long maxBytes;
     private final MessageSource messages;
     private final LocaleResolver locales;
     private final JsonMapper json;
 
-    UploadLimitFilter(@Value("${spring.servlet.multipart.max-request-size}") DataSize maxRequestSize,
-            ImportSettings settings, MessageSource messages, LocaleResolver locales, JsonMapper json) {
-        this.maxRequestBytes = maxRequestSize.toBytes();
-        this.settings = settings;
+    UploadLimitFilter(@Value("${spring.servlet.multipart.max-file-size}") DataSize maxFileSize, ImportSettings settings,
+            MessageSource messages, LocaleResolver locales, JsonMapper json) {
+        this.maxBytes = Math.min(maxFileSize.toBytes(), settings.maxBytes());
         this.messages = messages;
         this.locales = locales;
         this.json = json;
@@ -60,24 +58,18 @@ class UploadLimitFilter extends OncePerRequestFilter {
         String type = request.getContentType();
         return !"POST".equals(request.getMethod()) || type == null
                 || !type.toLowerCase(Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA_VALUE)
-                || request.getContentLengthLong() <= maxRequestBytes
-                || !(request.getRequestURI().startsWith(request.getContextPath() + "/api/")
-                        || request.getRequestURI().startsWith(request.getContextPath() + "/reports/"));
+                || request.getContentLengthLong() <= maxBytes
+                || !IMPORTS.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        if (request.getContentLengthLong() <= DRAIN_FACTOR * maxRequestBytes) {
-            try (InputStream body = request.getInputStream()) {
-                body.transferTo(OutputStream.nullOutputStream());
-            }
-        }
+            throws IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/api/")) {
             Locale locale = locales.resolveLocale(request);
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, messages.getMessage(
-                    "error.import.too-big", new Object[] {String.valueOf(settings.maxBytes() / (1024 * 1024))}, locale));
+                    "error.import.too-big", new Object[] {String.valueOf(maxBytes / (1024 * 1024))}, locale));
             problem.setTitle(messages.getMessage("problem.import-refused", null, locale));
             problem.setInstance(URI.create(path));
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());

@@ -29,9 +29,11 @@ import tools.jackson.core.JacksonException;
 
 /**
  * Errors of the JSON API as RFC 9457 problem details, in the reader's language (Accept-Language),
- * with an {@code errors} list of {@code {field, message}} for each invalid field.
+ * with an {@code errors} list of {@code {field, message}} for each invalid field. It comes before
+ * {@link PageErrors}, which answers the pages' errors with a page.
  */
 @RestControllerAdvice(annotations = RestController.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ApiErrors extends ResponseEntityExceptionHandler {
 
     private final MessageSource messages;

@@ -1,0 +1,122 @@
+package org.gongjian.ecology.web;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import org.gongjian.ecology.GepAccount;
+import org.gongjian.ecology.GepAccounts;
+import org.gongjian.ecology.engine.GepRequest;
+import org.gongjian.ecology.engine.GepResult;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Forest GEP and carbon-sink accounting as JSON: evaluate a request, store, recompute and publish accounts. */
+@RestController
+@RequestMapping("/api/v1/ecology")
+@io.swagger.v3.oas.annotations.tags.Tag(name = "ecology", description = "森林GEP与碳汇核算")
+class GepApiController {
+
+    private final GepAccounts accounts;
+    private final Workbooks workbooks;
+
+    GepApiController(GepAccounts accounts, Workbooks workbooks) {
+        this.accounts = accounts;
+        this.workbooks = workbooks;
+    }
+
+    /** Evaluates an accounting request; nothing is stored. */
+    @PostMapping("/gep/evaluate")
+    @PreAuthorize("hasAuthority('ecology:account:read')")
+    GepResult evaluate(@RequestBody GepRequest request) {
+        return accounts.evaluate(request);
+    }
+
+    /** A new named account: the request is evaluated and stored as version 1, a draft. */
+    record NewAccount(String code, String name, @Nullable String note, GepRequest request) {
+    }
+
+    /** A recomputation: a new request, or none to evaluate the latest inputs again with today's tables. */
+    record Recompute(@Nullable GepRequest request, @Nullable String note) {
+    }
+
+    /** A publication, as of a date (today when left out). */
+    record Publish(@Nullable LocalDate asOf) {
+    }
+
+    /** An account without the bulky inputs and results. */
+    record AccountView(String code, String name, int accountingYear, boolean demo, List<GepAccount.Version> versions) {
+        static AccountView of(GepAccount a) {
+            return new AccountView(a.code(), a.name(), a.accountingYear(), a.demo(), a.versions());
+        }
+    }
+
+    @GetMapping("/accounts")
+    @PreAuthorize("hasAuthority('ecology:account:read')")
+    Page<AccountView> list(@PageableDefault(size = 20) Pageable pageable) {
+        return accounts.list(pageable).map(AccountView::of);
+    }
+
+    @PostMapping("/accounts")
+    @PreAuthorize("hasAuthority('ecology:account:write')")
+    ResponseEntity<AccountView> create(@RequestBody NewAccount body) {
+        GepAccount account = accounts.create(body.code(), body.name(), body.note(), body.request(), false);
+        return ResponseEntity.created(URI.create("/api/v1/ecology/accounts/" + account.code()))
+                .body(AccountView.of(account));
+    }
+
+    @GetMapping("/accounts/{code}")
+    @PreAuthorize("hasAuthority('ecology:account:read')")
+    AccountView account(@PathVariable String code) {
+        return AccountView.of(accounts.account(code));
+    }
+
+    @GetMapping("/accounts/{code}/versions/{number}/result")
+    @PreAuthorize("hasAuthority('ecology:account:read')")
+    GepResult result(@PathVariable String code, @PathVariable int number) {
+        return accounts.result(accounts.account(code).version(number));
+    }
+
+    @GetMapping(path = "/accounts/{code}/versions/{number}/request", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAuthority('ecology:account:read')")
+    String request(@PathVariable String code, @PathVariable int number) {
+        return accounts.requestJson(accounts.account(code).version(number));
+    }
+
+    @PostMapping("/accounts/{code}/versions")
+    @PreAuthorize("hasAuthority('ecology:account:write')")
+    ResponseEntity<GepAccount.Version> recompute(@PathVariable String code, @RequestBody Recompute body) {
+        GepAccount.Version v = accounts.recompute(code, body.request(), body.note());
+        return ResponseEntity.created(URI.create("/api/v1/ecology/accounts/" + code + "/versions/" + v.number()))
+                .body(v);
+    }
+
+    @PostMapping("/accounts/{code}/versions/{number}/publish")
+    @PreAuthorize("hasAuthority('ecology:account:publish')")
+    GepAccount.Version publish(@PathVariable String code, @PathVariable int number,
+            @RequestBody(required = false) @Nullable Publish body) {
+        return accounts.publish(code, number, body == null ? null : body.asOf());
+    }
+
+    @GetMapping("/accounts/{code}/versions/{number}/workbook")
+    @PreAuthorize("hasAuthority('ecology:account:read')")
+    ResponseEntity<byte[]> workbook(@PathVariable String code, @PathVariable int number) {
+        GepAccount account = accounts.account(code);
+        GepAccount.Version version = account.version(number);
+        byte[] xlsx = workbooks.account(account, version, accounts.result(version));
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, Workbooks.disposition(account, version))
+                .contentType(MediaType.parseMediaType(Workbooks.XLSX)).body(xlsx);
+    }
+}

@@ -1,0 +1,181 @@
+package org.gongjian.programme;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.gongjian.programme.InitiativeData.PlannedPointData;
+import org.gongjian.programme.ProgrammeSnapshot.InitiativeRow;
+import org.gongjian.programme.ProgrammeSnapshot.MeasurementRow;
+import org.gongjian.programme.ProgrammeSnapshot.MilestoneRow;
+import org.gongjian.programme.ProgrammeSnapshot.TargetRow;
+import org.gongjian.shared.Decimals;
+import org.gongjian.shared.Qualifier;
+import org.gongjian.shared.UnitOfMeasure;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Fast bulk reads of a programme for computations over all of it: a {@link ProgrammeSnapshot} as it
+ * stood on a date, in six queries whatever the programme's size, and when units last reported.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ProgrammeSnapshots {
+
+    static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
+
+    private final JdbcClient jdbc;
+    private final ProgrammeManagement programmes;
+
+    ProgrammeSnapshots(JdbcClient jdbc, ProgrammeManagement programmes) {
+        this.jdbc = jdbc;
+        this.programmes = programmes;
+    }
+
+    /** The whole programme as it stood at the end of {@code asOf}. */
+    public ProgrammeSnapshot snapshot(String programmeCode, LocalDate asOf) {
+        return snapshot(programmeCode, asOf, null);
+    }
+
+    /** The programme as it stood at the end of {@code asOf}, limited to one initiative when one is given. */
+    public ProgrammeSnapshot snapshot(String programmeCode, LocalDate asOf, @Nullable Long initiativeId) {
+        Programme programme = programmes.programme(programmeCode);
+        long id = programme.id();
+        Instant end = endOf(asOf);
+        String scope = initiativeId == null ? "" : " and i.id = :initiative";
+        List<InitiativeRow> initiatives = initiatives(id, scope, initiativeId);
+        List<TargetRow> targets = targets(id, scope, initiativeId);
+        List<MeasurementRow> measurements = jdbc.sql("""
+                select m.id, m.target_id, m.measured_value, m.as_of, m.recorded_at, m.source
+                  from programme_measurement m
+                  join programme_target t on t.id = m.target_id
+                  join programme_initiative i on i.id = t.initiative_id
+                 where t.programme_id = :programme and m.as_of <= :asOf and m.recorded_at < :end
+                   and not exists (select 1 from programme_measurement s
+                                    where s.supersedes_id = m.id and s.recorded_at < :end)""" + scope + """
+
+                 order by m.target_id, m.as_of, m.recorded_at, m.id""")
+                .params(params(id, asOf, end, initiativeId))
+                .query(ProgrammeSnapshots::measurement).list();
+        List<MilestoneRow> milestones = jdbc.sql("""
+                select m.id, m.initiative_id, m.title, m.due_date, m.started_on, m.completed_on
+                  from programme_milestone m join programme_initiative i on i.id = m.initiative_id
+                 where m.programme_id = :programme""" + scope + " order by m.initiative_id, m.due_date, m.id")
+                .params(params(id, asOf, end, initiativeId))
+                .query((rs, n) -> new MilestoneRow(rs.getLong("id"), rs.getLong("initiative_id"), rs.getString("title"),
+                        rs.getObject("due_date", LocalDate.class), rs.getObject("started_on", LocalDate.class),
+                        rs.getObject("completed_on", LocalDate.class)))
+                .list();
+        return new ProgrammeSnapshot(id, programme.code(), programme.year(), programme.startDate(), programme.endDate(),
+                asOf, initiatives, targets, measurements, milestones);
+    }
+
+    /**
+     * When each initiative of the programme last had a measurement recorded within {@code [from, to)}:
+     * what the supervision module counts as a unit having reported in a cycle.
+     */
+    public Map<Long, Instant> lastMeasurementRecorded(String programmeCode, Instant from, Instant to) {
+        Map<Long, Instant> last = new HashMap<>();
+        jdbc.sql("""
+                select t.initiative_id, max(m.recorded_at) as last_recorded
+                  from programme_measurement m join programme_target t on t.id = m.target_id
+                 where t.programme_id = :programme and m.recorded_at >= :from and m.recorded_at < :to
+                 group by t.initiative_id""")
+                .param("programme", programmes.programme(programmeCode).id())
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .query((rs, n) -> last.put(rs.getLong("initiative_id"), rs.getTimestamp("last_recorded").toInstant()))
+                .list();
+        return last;
+    }
+
+    /** The first instant after a date in the city's time zone. */
+    public static Instant endOf(LocalDate date) {
+        return date.plusDays(1).atStartOfDay(CITY).toInstant();
+    }
+
+    private Map<String, Object> params(long programme, LocalDate asOf, Instant end, @Nullable Long initiative) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("programme", programme);
+        p.put("asOf", asOf);
+        p.put("end", Timestamp.from(end));
+        if (initiative != null) {
+            p.put("initiative", initiative);
+        }
+        return p;
+    }
+
+    private List<InitiativeRow> initiatives(long programme, String scope, @Nullable Long initiative) {
+        Map<Long, List<Long>> coUnits = new HashMap<>();
+        jdbc.sql("""
+                select u.initiative_id, u.unit_id from programme_initiative_unit u
+                  join programme_initiative i on i.id = u.initiative_id
+                 where i.programme_id = :programme""" + scope + " order by u.initiative_id, u.position")
+                .params(params(programme, LocalDate.MIN, Instant.EPOCH, initiative))
+                .query((rs, n) -> coUnits.computeIfAbsent(rs.getLong("initiative_id"), k -> new ArrayList<>())
+                        .add(rs.getLong("unit_id")))
+                .list();
+        return jdbc.sql("""
+                select i.id, i.number, i.title, i.category_code, i.lead_unit_id, i.start_date, i.end_date, i.status
+                  from programme_initiative i where i.programme_id = :programme""" + scope + " order by i.number")
+                .params(params(programme, LocalDate.MIN, Instant.EPOCH, initiative))
+                .query((rs, n) -> new InitiativeRow(rs.getLong("id"), rs.getInt("number"), rs.getString("title"),
+                        rs.getString("category_code"), rs.getLong("lead_unit_id"),
+                        List.copyOf(coUnits.getOrDefault(rs.getLong("id"), List.of())),
+                        rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
+                        InitiativeStatus.valueOf(rs.getString("status"))))
+                .list();
+    }
+
+    private List<TargetRow> targets(long programme, String scope, @Nullable Long initiative) {
+        Map<Long, List<PlannedPointData>> points = new HashMap<>();
+        jdbc.sql("""
+                select p.target_id, p.on_date, p.planned_value from programme_target_point p
+                  join programme_target t on t.id = p.target_id
+                  join programme_initiative i on i.id = t.initiative_id
+                 where t.programme_id = :programme""" + scope + " order by p.target_id, p.on_date")
+                .params(params(programme, LocalDate.MIN, Instant.EPOCH, initiative))
+                .query((rs, n) -> points.computeIfAbsent(rs.getLong("target_id"), k -> new ArrayList<>())
+                        .add(new PlannedPointData(rs.getObject("on_date", LocalDate.class),
+                                Objects.requireNonNull(Decimals.normal(rs.getBigDecimal("planned_value"))))))
+                .list();
+        return jdbc.sql("""
+                select t.id, t.initiative_id, t.position, t.code, t.name, t.unit, t.direction, t.baseline_value,
+                       t.baseline_date, t.target_value, t.target_value_max, t.target_qualifier, t.deadline,
+                       t.indicator_code, t.scope_unit_id
+                  from programme_target t join programme_initiative i on i.id = t.initiative_id
+                 where t.programme_id = :programme""" + scope + " order by i.number, t.position")
+                .params(params(programme, LocalDate.MIN, Instant.EPOCH, initiative))
+                .query((rs, n) -> target(rs, points.getOrDefault(rs.getLong("id"), List.of())))
+                .list();
+    }
+
+    private static TargetRow target(ResultSet rs, List<PlannedPointData> points) throws SQLException {
+        long scope = rs.getLong("scope_unit_id");
+        Long scopeUnit = rs.wasNull() ? null : scope;
+        return new TargetRow(rs.getLong("id"), rs.getLong("initiative_id"), rs.getInt("position"), rs.getString("code"),
+                rs.getString("name"), UnitOfMeasure.valueOf(rs.getString("unit")),
+                Direction.valueOf(rs.getString("direction")), Decimals.normal(rs.getBigDecimal("baseline_value")),
+                rs.getObject("baseline_date", LocalDate.class),
+                Objects.requireNonNull(Decimals.normal(rs.getBigDecimal("target_value"))),
+                Decimals.normal(rs.getBigDecimal("target_value_max")), Qualifier.valueOf(rs.getString("target_qualifier")),
+                rs.getObject("deadline", LocalDate.class), rs.getString("indicator_code"), scopeUnit, List.copyOf(points));
+    }
+
+    private static MeasurementRow measurement(ResultSet rs, int row) throws SQLException {
+        BigDecimal value = rs.getBigDecimal("measured_value");
+        return new MeasurementRow(rs.getLong("id"), rs.getLong("target_id"), Objects.requireNonNull(Decimals.normal(value)),
+                rs.getObject("as_of", LocalDate.class), rs.getTimestamp("recorded_at").toInstant(),
+                MeasurementSource.valueOf(rs.getString("source")));
+    }
+}

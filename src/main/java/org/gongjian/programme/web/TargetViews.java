@@ -1,0 +1,74 @@
+package org.gongjian.programme.web;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.gongjian.organisation.Accounts;
+import org.gongjian.organisation.UserAccount;
+import org.gongjian.programme.Evidence;
+import org.gongjian.programme.Initiative;
+import org.gongjian.programme.Measurement;
+import org.gongjian.programme.Target;
+import org.gongjian.programme.TargetManagement;
+import org.gongjian.programme.web.Overviews.TargetRow;
+import org.gongjian.shared.web.PageFormat;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/** A target as the initiative page shows it: chart, measurements with their evidence, and the report form. */
+@Component
+class TargetViews {
+
+    private final TargetManagement targets;
+    private final Accounts accounts;
+    private final PageCharts charts;
+    private final PageFormat fmt;
+    private final MessageSource messages;
+
+    TargetViews(TargetManagement targets, Accounts accounts, PageCharts charts, PageFormat fmt, MessageSource messages) {
+        this.targets = targets;
+        this.accounts = accounts;
+        this.charts = charts;
+        this.fmt = fmt;
+        this.messages = messages;
+    }
+
+    /** One reported value, with who reported it, where it came from and its evidence. */
+    record Line(Measurement measurement, String value, String reporter, String source, List<Evidence> evidence) {
+    }
+
+    record TargetView(TargetRow row, String chart, List<Line> lines, boolean mayReport, ReportForm form,
+            long maxFileMegabytes, int maxFiles) {
+
+        public Target target() {
+            return row.target();
+        }
+    }
+
+    TargetView view(Target target, Initiative initiative, @Nullable ReportForm form) {
+        List<Measurement> measurements = targets.measurements(target);
+        Measurement latest = Overviews.latest(measurements, fmt.today()).get(target.id());
+        TargetRow row = new TargetRow(target, initiative.number(), latest,
+                latest == null ? null : target.progress(latest.value()).orElse(null), fmt.today());
+        Map<String, String> names = new HashMap<>();
+        java.util.function.Function<String, String> reporter = username -> names.computeIfAbsent(username,
+                u -> accounts.findByUsername(u).map(UserAccount::displayName).orElse(u));
+        Map<Long, List<Evidence>> evidence = targets.evidence(measurements);
+        List<Line> lines = measurements.stream()
+                .sorted(Comparator.comparing(Measurement::asOf).thenComparing(Measurement::id).reversed())
+                .map(m -> new Line(m, fmt.figure(m.value(), target.unit()), reporter.apply(m.reporter()),
+                        message("measurement.source." + m.source()), evidence.getOrDefault(m.id(), List.of())))
+                .toList();
+        String chart = charts.json(charts.target(target, initiative, measurements, reporter));
+        return new TargetView(row, chart, lines, targets.mayReport(target),
+                form != null ? form : ReportForm.blank(fmt.today().toString(), null),
+                targets.evidenceMaxFileSize() / (1024 * 1024), targets.evidenceMaxFiles());
+    }
+
+    private String message(String key) {
+        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+    }
+}

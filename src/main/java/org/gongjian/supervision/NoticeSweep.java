@@ -1,0 +1,244 @@
+package org.gongjian.supervision;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import org.gongjian.programme.InitiativeStatus;
+import org.gongjian.programme.Programme;
+import org.gongjian.programme.ProgrammeManagement;
+import org.gongjian.programme.ProgrammeSnapshot;
+import org.gongjian.programme.ProgrammeSnapshot.InitiativeRow;
+import org.gongjian.programme.ProgrammeSnapshots;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * The daily sweep: for every programme under way, raises notices for targets off track or forecast to
+ * miss, milestones overdue or due soon and not started, and units that have not reported for the last
+ * cycle; then escalates what is left unanswered. Idempotent (a subject gets one open notice, and one
+ * notice per basis ever), and run by one instance at a time under a ShedLock lock.
+ */
+@Service
+public class NoticeSweep {
+
+    private static final Logger log = LoggerFactory.getLogger(NoticeSweep.class);
+    static final String LOCK = "supervision-sweep";
+
+    /** What one sweep did. */
+    public record Result(int programmes, int raised, int escalated) {
+    }
+
+    private final ProgrammeManagement programmes;
+    private final ProgrammeSnapshots snapshots;
+    private final StatusEngine engine;
+    private final PolicyParameters policies;
+    private final NoticeManagement notices;
+    private final NoticeTexts texts;
+    private final LockingTaskExecutor locks;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    NoticeSweep(ProgrammeManagement programmes, ProgrammeSnapshots snapshots, StatusEngine engine,
+            PolicyParameters policies, NoticeManagement notices, NoticeTexts texts, LockingTaskExecutor locks,
+            JdbcClient jdbc, Clock clock) {
+        this.programmes = programmes;
+        this.snapshots = snapshots;
+        this.engine = engine;
+        this.policies = policies;
+        this.notices = notices;
+        this.texts = texts;
+        this.locks = locks;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Scheduled(cron = "${gongjian.supervision.sweep-cron:0 0 7 * * *}", zone = "Asia/Shanghai")
+    void daily() {
+        sweepLocked(null).ifPresentOrElse(r -> log.info("Supervision sweep: {} programmes, {} notices raised, {} escalated",
+                r.programmes(), r.raised(), r.escalated()), () -> log.info("Supervision sweep left to another instance"));
+    }
+
+    /**
+     * Sweeps every programme under way today (or the one named, whether under way or not) under the
+     * scheduler lock; empty when another instance holds the lock.
+     */
+    public java.util.Optional<Result> sweepLocked(@org.jspecify.annotations.Nullable String programmeCode) {
+        Instant now = Instant.now(clock);
+        LockConfiguration lock = new LockConfiguration(now, LOCK, Duration.ofMinutes(30), Duration.ZERO);
+        LocalDate today = LocalDate.now(clock);
+        try {
+            LockingTaskExecutor.TaskResult<Result> result = locks.executeWithLock(
+                    () -> programmeCode == null ? sweep(today) : sweep(programmeCode, today), lock);
+            return result.wasExecuted() ? java.util.Optional.ofNullable(result.getResult()) : java.util.Optional.empty();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("Supervision sweep failed", e);
+        }
+    }
+
+    /** Sweeps every programme under way on {@code today}. Callers should hold the lock. */
+    Result sweep(LocalDate today) {
+        int count = 0;
+        int raised = 0;
+        int escalated = 0;
+        for (Programme programme : programmes.programmes(Pageable.unpaged())) {
+            ProgrammeSnapshot snapshot = snapshots.snapshot(programme.code(), today);
+            if (!underWay(snapshot, today)) {
+                continue;
+            }
+            count++;
+            raised += raise(snapshot, null);
+            escalated += notices.escalate(programme.code(), today);
+        }
+        return new Result(count, raised, escalated);
+    }
+
+    /** Sweeps one programme on {@code today}, whether under way or not (the office asks for it). */
+    Result sweep(String programmeCode, LocalDate today) {
+        ProgrammeSnapshot snapshot = snapshots.snapshot(programmeCode, today);
+        int raised = raise(snapshot, null);
+        return new Result(1, raised, notices.escalate(programmeCode, today));
+    }
+
+    /** Re-evaluates one initiative at once, after a measurement or milestone change. */
+    int initiativeChanged(String programmeCode, long initiativeId) {
+        LocalDate today = LocalDate.now(clock);
+        return raise(snapshots.snapshot(programmeCode, today, initiativeId), initiativeId);
+    }
+
+    /** A programme is under way from its start until its last target or milestone is due. */
+    static boolean underWay(ProgrammeSnapshot s, LocalDate today) {
+        LocalDate last = s.programmeEnd();
+        for (var t : s.targets()) {
+            last = t.deadline().isAfter(last) ? t.deadline() : last;
+        }
+        for (var m : s.milestones()) {
+            last = m.dueDate().isAfter(last) ? m.dueDate() : last;
+        }
+        return !today.isBefore(s.programmeStart()) && !today.isAfter(last);
+    }
+
+    private int raise(ProgrammeSnapshot snapshot, @org.jspecify.annotations.Nullable Long onlyInitiative) {
+        LocalDate today = snapshot.asOf();
+        SupervisionPolicy policy = policies.policy(snapshot.programmeCode(), today);
+        ProgrammeStatus status = engine.evaluate(snapshot);
+        Map<Long, InitiativeRow> rows = new HashMap<>();
+        snapshot.initiatives().forEach(i -> rows.put(i.id(), i));
+        List<NoticeManagement.Candidate> candidates = new ArrayList<>();
+        for (InitiativeStanding standing : status.initiatives()) {
+            InitiativeRow row = rows.get(standing.initiativeId());
+            if (row.declaredStatus() == InitiativeStatus.SUSPENDED) {
+                continue;
+            }
+            standing.targets().forEach(t -> target(snapshot.programmeCode(), row, t, policy).ifPresent(candidates::add));
+            standing.milestones().forEach(m -> milestone(snapshot.programmeCode(), row, m).ifPresent(candidates::add));
+        }
+        if (onlyInitiative == null) {
+            candidates.addAll(reportsMissing(snapshot, policy, today));
+        }
+        int raised = 0;
+        for (NoticeManagement.Candidate c : candidates) {
+            if (notices.raiseAutomatically(c, policy, today).isPresent()) {
+                raised++;
+            }
+        }
+        return raised;
+    }
+
+    private java.util.Optional<NoticeManagement.Candidate> target(String programme, InitiativeRow row, TargetStatus t,
+            SupervisionPolicy policy) {
+        boolean offTrack = t.status() == Status.OFF_TRACK || t.status() == Status.OVERDUE;
+        boolean forecastMiss = t.status() != Status.ACHIEVED && t.forecast().sufficient()
+                && t.forecast().probability() != null && t.forecast().probability() < policy.forecastAtRiskBelow();
+        if (!offTrack && !forecastMiss) {
+            return java.util.Optional.empty();
+        }
+        NoticeTrigger trigger = offTrack ? NoticeTrigger.TARGET_OFF_TRACK : NoticeTrigger.TARGET_FORECAST_MISS;
+        NoticeLevel level = t.status() == Status.OVERDUE ? NoticeLevel.CHASE : NoticeLevel.REMINDER;
+        String basis = t.status() + "@" + t.measurements() + ":" + t.actualAsOf();
+        String title = texts.get("notice.title." + trigger, t.name());
+        return java.util.Optional.of(new NoticeManagement.Candidate(programme, trigger, level, row.leadUnitId(), row.id(),
+                "target:" + t.targetId(), basis, t.status(), title, texts.targetMatter(t, row.title())));
+    }
+
+    private java.util.Optional<NoticeManagement.Candidate> milestone(String programme, InitiativeRow row, MilestoneStatus m) {
+        NoticeTrigger trigger;
+        if (m.status() == Status.OVERDUE) {
+            trigger = NoticeTrigger.MILESTONE_OVERDUE;
+        } else if (m.reason() == StatusReason.MILESTONE_DUE_SOON) {
+            trigger = NoticeTrigger.MILESTONE_DUE_SOON;
+        } else {
+            return java.util.Optional.empty();
+        }
+        NoticeLevel level = trigger == NoticeTrigger.MILESTONE_OVERDUE ? NoticeLevel.CHASE : NoticeLevel.REMINDER;
+        return java.util.Optional.of(new NoticeManagement.Candidate(programme, trigger, level, row.leadUnitId(), row.id(),
+                "milestone:" + m.milestoneId(), trigger + "@" + m.dueDate(), m.status(),
+                texts.get("notice.title." + trigger, m.title()), texts.milestoneMatter(m, row.number(), row.title())));
+    }
+
+    /**
+     * Lead units that have not reported in the last cycle whose due day has passed. Reporting means any
+     * measurement recorded, or any milestone change, on an initiative the unit leads, between the cycle's
+     * first day and its due day (inclusive). Only initiatives running in that cycle and not declared
+     * completed or suspended owe a report; the lead unit reports for a joint initiative (牵头单位报送).
+     */
+    List<NoticeManagement.Candidate> reportsMissing(ProgrammeSnapshot snapshot, SupervisionPolicy policy, LocalDate today) {
+        ReportCycle cycle = policy.reportCycle();
+        LocalDate start = cycle.cycleStart(today);
+        while (!cycle.dueDate(start, policy.reportDueDay()).isBefore(today)) {
+            start = cycle.previous(start);
+        }
+        LocalDate end = cycle.cycleEnd(start);
+        LocalDate due = cycle.dueDate(start, policy.reportDueDay());
+        if (start.isBefore(snapshot.programmeStart().withDayOfMonth(1))) {
+            return List.of();
+        }
+        Instant from = start.atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
+        Instant to = ProgrammeSnapshots.endOf(due);
+        Set<Long> reported = new HashSet<>(snapshots.lastMeasurementRecorded(snapshot.programmeCode(), from, to).keySet());
+        reported.addAll(jdbc.sql("select distinct initiative_id from supervision_activity where occurred_at >= :from and occurred_at < :to")
+                .param("from", java.sql.Timestamp.from(from)).param("to", java.sql.Timestamp.from(to))
+                .query(Long.class).list());
+        Map<Long, List<InitiativeRow>> owing = new HashMap<>();
+        Set<Long> unitsReported = new HashSet<>();
+        for (InitiativeRow i : snapshot.initiatives()) {
+            boolean running = !i.startDate().isAfter(end) && !i.endDate().isBefore(start)
+                    && i.declaredStatus() != InitiativeStatus.COMPLETED && i.declaredStatus() != InitiativeStatus.SUSPENDED;
+            if (!running) {
+                continue;
+            }
+            owing.computeIfAbsent(i.leadUnitId(), k -> new ArrayList<>()).add(i);
+            if (reported.contains(i.id())) {
+                unitsReported.add(i.leadUnitId());
+            }
+        }
+        String label = cycle.label(start);
+        List<NoticeManagement.Candidate> missing = new ArrayList<>();
+        owing.forEach((unit, initiatives) -> {
+            if (unitsReported.contains(unit)) {
+                return;
+            }
+            String list = String.join("、", initiatives.stream().map(i -> i.number() + "." + i.title()).toList());
+            missing.add(new NoticeManagement.Candidate(snapshot.programmeCode(), NoticeTrigger.REPORT_MISSING,
+                    NoticeLevel.REMINDER, unit, initiatives.size() == 1 ? initiatives.get(0).id() : null,
+                    "report:" + snapshot.programmeCode() + ":" + unit + ":" + label, label, Status.AT_RISK,
+                    texts.get("notice.title.REPORT_MISSING", label),
+                    texts.get("notice.text.report", label, NoticeTexts.date(due), list)));
+        });
+        return missing;
+    }
+}

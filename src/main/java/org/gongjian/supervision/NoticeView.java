@@ -1,0 +1,45 @@
+package org.gongjian.supervision;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A supervision notice (督办单) as readers see it: the matter, the responsible unit and deadline, its
+ * level and state, the answers and the history of every transition.
+ *
+ * @param originalDue the first answer deadline; a notice is assessed against it even after escalation
+ * @param answerDue   the current answer deadline
+ * @param subject     what it concerns, e.g. {@code target:ip.design-days}, {@code milestone:42},
+ *                    {@code report:chishui:2024-05}
+ */
+public record NoticeView(long id, int version, String programmeCode, @Nullable String number, NoticeTrigger trigger,
+        NoticeLevel level, NoticeState state, String title, String matter, String requirement, long unitId,
+        @Nullable Long initiativeId, @Nullable Integer initiativeNumber, String subject, LocalDate raisedOn,
+        LocalDate originalDue, LocalDate answerDue, Status severity, String raisedBy, Instant raisedAt,
+        @Nullable Instant closedAt, List<Answer> answers, List<HistoryEntry> history) {
+
+    /** Whether the unit still owes an answer and the deadline has passed on {@code today}. */
+    public boolean overdueOn(LocalDate today) {
+        return NoticeState.AWAITING_UNIT.contains(state) && today.isAfter(answerDue);
+    }
+
+    /** Calendar days past the current answer deadline on {@code today}; 0 when not overdue. */
+    public long daysOverdue(LocalDate today) {
+        return overdueOn(today) ? java.time.temporal.ChronoUnit.DAYS.between(answerDue, today) : 0;
+    }
+
+    /** A unit's answer: its text and evidence files. */
+    public record Answer(int seq, String text, String answeredBy, Instant answeredAt, List<EvidenceFile> evidence) {
+    }
+
+    /** A file of evidence (佐证材料) attached to an answer. */
+    public record EvidenceFile(long id, String fileName, String contentType, long size, String sha256) {
+    }
+
+    /** One transition: who, when, from which state and level to which, and what they wrote. */
+    public record HistoryEntry(Instant at, String actor, NoticeAction action, @Nullable NoticeState fromState,
+            NoticeState toState, @Nullable NoticeLevel fromLevel, NoticeLevel toLevel, @Nullable String comment) {
+    }
+}

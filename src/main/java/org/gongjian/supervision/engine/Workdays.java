@@ -1,0 +1,69 @@
+package org.gongjian.supervision.engine;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.Set;
+
+/**
+ * The official working-day calendar: Monday to Friday, less the State Council's holidays, plus its
+ * weekend make-up working days (调休上班). For a year whose notice is not out yet the calendar is
+ * unknown: Monday to Friday is assumed and dates in it are {@linkplain #provisional(LocalDate) provisional}.
+ */
+public final class Workdays {
+
+    private final Set<LocalDate> holidays;
+    private final Set<LocalDate> makeupDays;
+    private final Set<Integer> knownYears;
+
+    public Workdays(Set<LocalDate> holidays, Set<LocalDate> makeupDays, Set<Integer> knownYears) {
+        this.holidays = Set.copyOf(holidays);
+        this.makeupDays = Set.copyOf(makeupDays);
+        this.knownYears = Set.copyOf(knownYears);
+    }
+
+    /** A 工作日: Monday to Friday and not a holiday, or a make-up working day. */
+    public boolean isWorkingDay(LocalDate date) {
+        if (makeupDays.contains(date)) {
+            return true;
+        }
+        DayOfWeek day = date.getDayOfWeek();
+        return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && !holidays.contains(date);
+    }
+
+    /** Whether the date lies in a year whose holiday notice has not been entered. */
+    public boolean provisional(LocalDate date) {
+        return !knownYears.contains(date.getYear());
+    }
+
+    /**
+     * The day by which "N个工作日内" ends when counted from {@code from}: the start day is not counted
+     * (民法典 第二百零一条), so the count begins on the next day. N = 0 gives {@code from} itself.
+     */
+    public LocalDate plusWorkingDays(LocalDate from, int n) {
+        LocalDate date = from;
+        int left = n;
+        while (left > 0) {
+            date = date.plusDays(1);
+            if (isWorkingDay(date)) {
+                left--;
+            }
+        }
+        return date;
+    }
+
+    /** Working days in {@code (from, to]}; 0 when {@code to} is not after {@code from}. */
+    public int workingDaysBetween(LocalDate from, LocalDate to) {
+        int count = 0;
+        for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
+            if (isWorkingDay(d)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Working days in a calendar year. */
+    public int workingDaysIn(int year) {
+        return workingDaysBetween(LocalDate.of(year - 1, 12, 31), LocalDate.of(year, 12, 31));
+    }
+}

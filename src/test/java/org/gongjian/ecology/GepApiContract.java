@@ -1,0 +1,178 @@
+package org.gongjian.ecology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Set;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.gongjian.organisation.Accounts;
+import org.gongjian.organisation.Organisation;
+import org.gongjian.organisation.Role;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** The GEP API as a script uses it, on H2 and on PostgreSQL, with the demo accounts loaded. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+abstract class GepApiContract {
+
+    static final String API = "/api/v1/ecology";
+
+    @Autowired MockMvc mvc;
+    @Autowired Accounts accounts;
+    @Autowired Organisation organisation;
+    @Autowired JdbcClient jdbc;
+
+    static RequestPostProcessor admin() {
+        return httpBasic("admin", "test-admin-secret");
+    }
+
+    static RequestPostProcessor as(String user) {
+        return httpBasic(user, "staff-secret-1");
+    }
+
+    @BeforeEach
+    void users() {
+        if (accounts.findByUsername("forestry-clerk").isEmpty()) {
+            accounts.create("forestry-clerk", "林业局填报员", "staff-secret-1",
+                    organisation.unit("natural-resources").id(), Set.of(Role.UNIT_STAFF));
+            accounts.create("chishui-gep", "赤水镇填报员", "staff-secret-1", organisation.unit("chishui").id(),
+                    Set.of(Role.UNIT_STAFF));
+            accounts.create("gep-viewer", "查阅人员", "staff-secret-1", null, Set.of(Role.VIEWER));
+        }
+    }
+
+    static String example() throws Exception {
+        return new ClassPathResource("ecology/example-request.json").getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void the_documented_example_evaluates_to_every_service_line_with_prices_and_sources() throws Exception {
+        mvc.perform(post(API + "/gep/evaluate").with(as("chishui-gep")).contentType(MediaType.APPLICATION_JSON)
+                        .content(example()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.method").value("GBT_38582_2020"))
+                .andExpect(jsonPath("$.lines[?(@.code == 'WATER_REGULATION')].name").value(hasItem("调节水量")))
+                .andExpect(jsonPath("$.lines[?(@.code == 'WATER_REGULATION')].unit").value(hasItem("m³")))
+                .andExpect(jsonPath("$.lines[?(@.code == 'CARBON_FIXATION')].parameters[0]").value(hasItem("C_CARBON")))
+                .andExpect(jsonPath("$.parameters[?(@.code == 'C_RESERVOIR')].status").value(hasItem("C")))
+                .andExpect(jsonPath("$.parameters[?(@.code == 'C_RESERVOIR')].adjustment").value(hasItem("D_FACTOR")))
+                .andExpect(jsonPath("$.parameters[?(@.code == 'C_RESERVOIR')].baseYear").value(hasItem(2005)))
+                .andExpect(jsonPath("$.totals.byCategory[*].name").value(hasItems("物质产品", "调节服务", "文化服务")))
+                .andExpect(jsonPath("$.carbonSink.note").value("碳汇量为存量变化，与GEP固碳（流量）分别列示，不计入GEP"))
+                .andExpect(jsonPath("$.notices[*].message").value(hasItem("1 个小班的地表径流按径流系数推算（首个：CS-001）")));
+    }
+
+    @Test
+    void an_invalid_request_gets_field_errors_in_the_readers_language() throws Exception {
+        String bad = example().replace("\"area\": 12.5", "\"area\": -12.5")
+                .replace("\"forestType\": \"EUCALYPTUS\"", "\"forestType\": \"EUCALYPTOS\"")
+                .replace("\"erosionWithForest\": \"t/(km²·a)\"", "\"erosionWithForest\": \"m³\"");
+        mvc.perform(post(API + "/gep/evaluate").with(admin()).contentType(MediaType.APPLICATION_JSON).content(bad))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(hasItems("columnUnits.erosionWithForest",
+                        "stands[0].area", "stands[1].forestType")))
+                .andExpect(jsonPath("$.errors[*].message").value(hasItem("面积不能为负数")));
+        mvc.perform(post(API + "/gep/evaluate").with(admin()).header("Accept-Language", "en")
+                        .contentType(MediaType.APPLICATION_JSON).content(bad))
+                .andExpect(jsonPath("$.errors[*].message").value(hasItem("unknown forest type EUCALYPTOS")));
+        mvc.perform(post(API + "/gep/evaluate").with(admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content(example().replace("\"town\": \"chishui\"", "\"town\": \"atlantis\"")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message").value("镇街编码 atlantis 不是本市的单位"));
+        mvc.perform(post(API + "/gep/evaluate").with(admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content(example().replace("\"GBT_38582_2020\"", "\"GBT_1999\"")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("method"));
+    }
+
+    @Test
+    void the_demo_accounts_are_published_and_feed_the_town_targets_of_item_8() throws Exception {
+        mvc.perform(get(API + "/accounts").with(as("gep-viewer")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.content[*].code").value(hasItems("chishui-2023-gep", "jinji-2023-gep")))
+                .andExpect(jsonPath("$.content[0].demo").value(true))
+                .andExpect(jsonPath("$.content[0].versions[0].status").value("PUBLISHED"))
+                .andExpect(jsonPath("$.content[0].versions[0].publishedOn").value("2024-08-23"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
+                select count(*) from programme_measurement m join programme_target t on t.id = m.target_id
+                where t.code like 'gep.%' and m.source = 'LEDGER' and m.as_of = date '2024-08-23'""").query(Long.class)
+                .single() == 6);
+        mvc.perform(get("/api/v1/programmes/kaiping-2024/targets/gep.chishui-total/measurements").with(admin()))
+                .andExpect(jsonPath("$.content[?(@.asOf == '2024-08-23')].reporter").value(hasItem("ledger:ecology")))
+                .andExpect(jsonPath("$.content[?(@.asOf == '2024-08-23')].value").value(hasItem(1529265610.278952)));
+    }
+
+    @Test
+    void the_forestry_department_creates_recomputes_and_publishes_and_a_published_version_stays_as_it_is() throws Exception {
+        String body = "{\"code\":\"chishui-test\",\"name\":\"赤水镇测试账户\",\"request\":" + example() + "}";
+        mvc.perform(post(API + "/accounts").with(as("chishui-gep")).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isForbidden());
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'DENIED' and entity_type = 'ecology-account'")
+                .query(Long.class).single()).isPositive();
+        mvc.perform(post(API + "/accounts").with(as("gep-viewer")).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isForbidden());
+        mvc.perform(post(API + "/accounts").with(as("forestry-clerk")).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.versions[0].status").value("DRAFT"));
+        mvc.perform(post(API + "/accounts").with(admin()).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isConflict());
+        mvc.perform(post(API + "/accounts/chishui-test/versions/1/publish").with(as("forestry-clerk"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("PUBLISHED"));
+        mvc.perform(post(API + "/accounts/chishui-test/versions/1/publish").with(admin())
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isConflict());
+        mvc.perform(post(API + "/accounts/chishui-test/versions").with(admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"note\":\"参数表更新后重算\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.number").value(2))
+                .andExpect(jsonPath("$.status").value("DRAFT"));
+        mvc.perform(get(API + "/accounts/chishui-test").with(admin()))
+                .andExpect(jsonPath("$.versions[0].status").value("PUBLISHED"))
+                .andExpect(jsonPath("$.versions[1].note").value("参数表更新后重算"));
+        assertThat(jdbc.sql("select count(*) from audit_entry where entity_id like 'chishui-test%'").query(Long.class)
+                .single()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void the_workbook_holds_the_physical_and_value_tables_the_parameters_and_the_carbon_sink() throws Exception {
+        byte[] xlsx = mvc.perform(get(API + "/accounts/chishui-2023-gep/versions/1/workbook").with(as("gep-viewer")))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString("chishui-2023-gep-v1.xlsx")))
+                .andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            assertThat(wb.getSheetAt(0).getSheetName()).isEqualTo("实物量表");
+            assertThat(wb.getSheetAt(1).getSheetName()).isEqualTo("价值量表");
+            assertThat(wb.getSheet("参数表").getRow(3).getCell(0).getStringCellValue()).isNotBlank();
+            assertThat(wb.getSheet("碳汇")).isNotNull();
+            assertThat(wb.getSheet("实物量表").getRow(0).getCell(0).getStringCellValue()).contains("演示数据");
+            assertThat(wb.getSheet("价值量表").getRow(3).getCell(1).getStringCellValue()).isEqualTo("调节水量");
+        }
+        mvc.perform(get(API + "/accounts/chishui-2023-gep/versions/1/request").with(admin()))
+                .andExpect(status().isOk()).andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andExpect(jsonPath("$.stands[0].town").value("chishui"));
+    }
+}

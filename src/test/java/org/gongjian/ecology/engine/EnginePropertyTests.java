@@ -1,0 +1,111 @@
+package org.gongjian.ecology.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Properties that hold for any stand, checked on generated inputs (a fixed seed, so a failure is
+ * reproducible, plus the edges of each range): linearity in area, neutrality of a factor of 1, and
+ * t C vs t CO₂ giving the same money.
+ */
+class EnginePropertyTests {
+
+    private static final long SEED = 20240823L;
+
+    private static BigDecimal between(Random r, String min, String max, int scale) {
+        BigDecimal lo = new BigDecimal(min);
+        BigDecimal hi = new BigDecimal(max);
+        return lo.add(hi.subtract(lo).multiply(BigDecimal.valueOf(r.nextDouble()))).setScale(scale, RoundingMode.HALF_UP);
+    }
+
+    static Stream<Arguments> areasAndFactors() {
+        Random r = new Random(SEED);
+        Stream<Arguments> edges = Stream.of(Arguments.of(new BigDecimal("0.01"), 2, new BigDecimal("1")),
+                Arguments.of(new BigDecimal("100000"), 50, new BigDecimal("30")));
+        return Stream.concat(edges, IntStream.range(0, 40).mapToObj(i -> Arguments.of(between(r, "0.01", "100000", 2),
+                2 + r.nextInt(49), between(r, "1", "30", 3))));
+    }
+
+    static Stream<Arguments> areasAndRain() {
+        Random r = new Random(SEED + 1);
+        return IntStream.range(0, 30).mapToObj(i -> Arguments.of(between(r, "1", "5000", 1), between(r, "1200", "2600", 0)));
+    }
+
+    static Stream<Arguments> carbonPrices() {
+        Random r = new Random(SEED + 2);
+        return IntStream.range(0, 30).mapToObj(i -> Arguments.of(between(r, "0.5", "50000", 2), between(r, "1", "400", 2),
+                r.nextBoolean()));
+    }
+
+    private static void assertClose(BigDecimal actual, BigDecimal expected, BigDecimal absolute) {
+        BigDecimal relative = expected.abs().multiply(new BigDecimal("1e-18"));
+        assertThat(actual.subtract(expected).abs()).isLessThanOrEqualTo(relative.max(absolute));
+    }
+
+    private static Requests request(String area, String npp, String precipitation) {
+        return CaseDTests.caseDRequest(MethodProfile.GBT_38582_2020).stands(List.of(CaseDTests.caseD()
+                .set("area", area).set("npp", npp).set("precipitation", precipitation).build()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("areasAndFactors")
+    void every_line_scales_linearly_with_the_area(BigDecimal area, int times, BigDecimal npp) {
+        GepResult one = request(area.toPlainString(), npp.toPlainString(), "1800").evaluate();
+        GepResult many = request(area.multiply(BigDecimal.valueOf(times)).toPlainString(), npp.toPlainString(), "1800")
+                .evaluate();
+        // results carry six decimals, so the rounding of the smaller account is multiplied too
+        BigDecimal rounding = new BigDecimal("0.0000005").multiply(BigDecimal.valueOf(times + 1L));
+        for (GepResult.ServiceLine l : one.lines()) {
+            GepResult.ServiceLine m = CaseDTests.line(many, l.code());
+            assertClose(m.value(), l.value().multiply(BigDecimal.valueOf(times)), rounding);
+            assertClose(m.quantity(), l.quantity().multiply(BigDecimal.valueOf(times)), rounding);
+        }
+        assertClose(many.totals().perHectare(), one.totals().perHectare(), new BigDecimal("0.000001"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("areasAndRain")
+    void a_price_factor_of_one_changes_nothing(BigDecimal area, BigDecimal precipitation) {
+        Requests base = request(area.toPlainString(), "10", precipitation.toPlainString());
+        GepResult none = base.evaluate();
+        GepResult factorOne = base.adjustment(PriceAdjustment.factor(BigDecimal.ONE)).evaluate();
+        GepResult cpiFlat = base.adjustment(PriceAdjustment.cpi(Map.of(2003, BigDecimal.TEN, 2005, BigDecimal.TEN,
+                2007, BigDecimal.TEN, 2008, BigDecimal.TEN, 2023, BigDecimal.TEN))).evaluate();
+        GepResult fOne = base.f("1").evaluate();
+        assertThat(factorOne.totals().total()).isEqualByComparingTo(none.totals().total());
+        assertThat(cpiFlat.totals().total()).isEqualByComparingTo(none.totals().total());
+        assertThat(fOne.totals().total()).isEqualByComparingTo(none.totals().total());
+        for (GepResult.ServiceLine l : none.lines()) {
+            assertThat(CaseDTests.line(factorOne, l.code()).value()).isEqualByComparingTo(l.value());
+            assertThat(CaseDTests.line(fOne, l.code()).quantity()).isEqualByComparingTo(l.quantity());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("carbonPrices")
+    void tonnes_of_carbon_and_tonnes_of_co2_give_the_same_money(BigDecimal area, BigDecimal price, boolean priceInCo2) {
+        GepRequest.ParameterOverride carbonPrice = new GepRequest.ParameterOverride("C_CARBON", price,
+                priceInCo2 ? "元/t CO₂" : "元/t C", 2023, "test", null);
+        Requests base = request(area.toPlainString(), "12.5", "1800").parameters(carbonPrice);
+        GepResult inC = base.carbonBasis("t C").evaluate();
+        GepResult inCo2 = base.carbonBasis("t CO₂").evaluate();
+        GepResult.ServiceLine c = CaseDTests.line(inC, "CARBON_FIXATION");
+        GepResult.ServiceLine co2 = CaseDTests.line(inCo2, "CARBON_FIXATION");
+        assertThat(c.unit()).isEqualTo("t C");
+        assertThat(co2.unit()).isEqualTo("t CO₂");
+        // both quantities are rounded to six decimals, the t C one before it is multiplied by 44/12
+        assertClose(co2.quantity(), c.quantity().multiply(BigDecimal.valueOf(44)).divide(BigDecimal.valueOf(12), Num.MC),
+                new BigDecimal("0.000003"));
+        assertThat(co2.value()).isEqualByComparingTo(c.value());
+    }
+}
