@@ -39,6 +39,47 @@ public record Document(String title, @Nullable String subtitle, List<String> mas
 
     /** A table with a caption, a header row and rows of cells. */
     public record Table(String caption, List<String> header, List<List<String>> rows) {
+
+        /**
+         * Each column's share of the width in per cent. A column's need is its longest cell, header included
+         * (a Chinese character counts one, a Latin one about half). Short columns (1, 逾期, 赤水镇, 11月30日)
+         * get all they need so that they never wrap; the long ones share the rest of the line after their
+         * needs, capped at 20 characters. Only when even that does not fit are all scaled alike.
+         */
+        public List<Integer> widths() {
+            double[] need = new double[header.size()];
+            for (int c = 0; c < need.length; c++) {
+                double longest = length(header.get(c));
+                for (List<String> row : rows) {
+                    longest = Math.max(longest, c < row.size() ? length(row.get(c)) : 0);
+                }
+                need[c] = Math.max(2.5, Math.min(20, longest));
+            }
+            double fixed = 0;
+            double flexible = 0;
+            for (double n : need) {
+                fixed += n <= SHORT ? n : 0;
+                flexible += n > SHORT ? n : 0;
+            }
+            double[] width = need.clone();
+            double room = LINE - fixed;
+            if (flexible > 0 && room >= flexible * 0.4) {
+                for (int c = 0; c < width.length; c++) {
+                    width[c] = need[c] > SHORT ? need[c] / flexible * Math.max(room, flexible) : need[c];
+                }
+            }
+            double total = java.util.Arrays.stream(width).sum();
+            return java.util.Arrays.stream(width).mapToObj(w -> (int) Math.round(100 * w / total)).toList();
+        }
+
+        /** About how many characters of table text, with cell padding, a line of the type area holds. */
+        private static final double LINE = 38;
+        /** Columns needing at most this many characters are never squeezed. */
+        private static final double SHORT = 7;
+
+        private static double length(String text) {
+            return text.codePoints().mapToDouble(ch -> ch < 0x2E80 ? 0.55 : 1).sum() + 0.6;
+        }
     }
 
     /** A chart drawn as a PNG image, with its caption as alternative text. */

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.gongjian.audit.AuditTrail;
@@ -24,6 +24,9 @@ import org.gongjian.programme.Target;
 import org.gongjian.programme.TargetManagement;
 import org.gongjian.programme.ProgrammeData.CategoryData;
 import org.gongjian.shared.Decimals;
+import org.gongjian.supervision.StatusEngine;
+import org.gongjian.supervision.TargetStatus;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,18 +46,25 @@ public class ExcelExports {
     private final TargetManagement targets;
     private final Organisation organisation;
     private final AuditTrail audit;
+    private final StatusEngine engine;
+    private final MessageSource messages;
     private final Clock clock;
 
     ExcelExports(ProgrammeManagement programmes, TargetManagement targets, Organisation organisation, AuditTrail audit,
-            Clock clock) {
+            StatusEngine engine, MessageSource messages, Clock clock) {
         this.programmes = programmes;
         this.targets = targets;
         this.organisation = organisation;
         this.audit = audit;
+        this.engine = engine;
+        this.messages = messages;
         this.clock = clock;
     }
 
-    /** 攻坚任务 and 指标 sheets: the key-task ledger (重点工作任务台账) of the programme. */
+    /**
+     * 攻坚任务 and 指标 sheets: the key-task ledger (重点工作任务台账) of the programme, each target with where
+     * the status engine places it today: latest value, progress, planned value, time progress and status.
+     */
     public byte[] initiatives(String programmeCode) {
         Programme programme = programmes.programme(programmeCode);
         List<Initiative> initiatives = programmes.initiatives(programme);
@@ -74,12 +84,12 @@ public class ExcelExports {
                         Layouts.status(i.status()), i.summary() == null ? "" : i.summary()));
             }
             SXSSFSheet tsheet = x.sheet(Layouts.SHEET_TARGETS, null, Layouts.TARGETS,
-                    new int[] {8, 24, 30, 8, 6, 14, 12, 14, 12, 8, 12, 30, 14, 12, 10});
+                    new int[] {8, 24, 30, 8, 6, 14, 12, 14, 12, 8, 12, 30, 14, 12, 10, 14, 12, 8});
             int t = 1;
+            Map<Long, TargetStatus> statuses = new HashMap<>();
+            engine.status(programmeCode, today).targets().forEach(st -> statuses.put(st.targetId(), st));
             for (Target target : targets.targets(programme)) {
-                Optional<Measurement> latest = targets.latest(target, today);
-                BigDecimal share = latest.flatMap(m -> target.progress(m.value()))
-                        .map(s -> s.multiply(BigDecimal.valueOf(100)).setScale(1, RoundingMode.HALF_UP)).orElse(null);
+                TargetStatus st = statuses.get(target.id());
                 List<Object> row = new ArrayList<>(List.of(numbers.get(target.initiativeId()), target.code(), target.name(),
                         target.unit().zh(), Layouts.direction(target.direction())));
                 row.add(Decimals.normal(target.baselineValue()));
@@ -89,9 +99,16 @@ public class ExcelExports {
                 row.add(Layouts.qualifier(target.targetQualifier()));
                 row.add(target.deadline());
                 row.add(target.note());
-                row.add(latest.map(Measurement::value).orElse(null));
-                row.add(latest.map(Measurement::asOf).orElse(null));
-                row.add(share);
+                if (st == null) {
+                    row.addAll(java.util.Arrays.asList(null, null, null, null, null, null));
+                } else {
+                    row.add(st.actual());
+                    row.add(st.actualAsOf());
+                    row.add(percent(st.progress()));
+                    row.add(st.planned() == null ? null : Decimals.normal(st.planned()));
+                    row.add(percent(st.timeProgress()));
+                    row.add(messages.getMessage(st.status().messageKey(), null, Locale.SIMPLIFIED_CHINESE));
+                }
                 x.row(tsheet, t++, row);
             }
             return x.bytes();
@@ -128,6 +145,11 @@ public class ExcelExports {
                     truncate(e.afterJson() != null ? e.afterJson() : e.beforeJson()))));
             return x.bytes();
         }
+    }
+
+    /** A fraction as per cent with one decimal: 0.4567 is 45.7. */
+    private static BigDecimal percent(Double fraction) {
+        return fraction == null ? null : BigDecimal.valueOf(fraction * 100).setScale(1, RoundingMode.HALF_UP);
     }
 
     /** A cell holds at most 32,767 characters. */

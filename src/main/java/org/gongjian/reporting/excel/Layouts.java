@@ -30,7 +30,7 @@ public final class Layouts {
     public static final List<String> INITIATIVES = List.of("编号", "标题", "领域", "牵头单位", "责任单位", "开始日期",
             "结束日期", "状态", "概述");
     public static final List<String> TARGETS = List.of("任务编号", "指标编码", "指标名称", "计量单位", "方向", "基期值",
-            "基期日期", "目标值", "目标上限", "目标限定", "完成时限", "备注", "最新值", "最新日期", "完成率(%)");
+            "基期日期", "目标值", "目标上限", "目标限定", "完成时限", "备注", "最新值", "最新日期", "完成率(%)", "计划值", "时间进度(%)", "状态");
     public static final List<String> AUDIT = List.of("时间", "操作人", "操作", "对象类型", "对象", "说明", "内容");
 
     private static final Map<InitiativeStatus, String> STATUS = Map.of(InitiativeStatus.NOT_STARTED, "未启动",

@@ -52,6 +52,39 @@ public class Charts {
                 data.addValue(values[s][c], series.get(s), categories.get(c));
             }
         }
+        JFreeChart chart = chart(data, valueAxis, new BarRenderer(), new DecimalFormat("0.0"));
+        BarRenderer renderer = (BarRenderer) chart.getCategoryPlot().getRenderer();
+        for (int s = 0; s < series.size(); s++) {
+            renderer.setSeriesPaint(s, PALETTE[s % PALETTE.length]);
+            renderer.setLegendShape(s, new Rectangle(-10, -10, 20, 20));
+        }
+        NumberAxis axis = (NumberAxis) chart.getCategoryPlot().getRangeAxis();
+        if (java.util.Arrays.stream(values).flatMapToDouble(java.util.Arrays::stream).max().orElse(0) <= 200) {
+            axis.setTickUnit(new NumberTickUnit(20));   // per cent: 0, 20 … 100, not 110
+        }
+        return png(chart, caption, WIDTH, HEIGHT);
+    }
+
+    /** Counts, one bar per category, each in its own colour (a status's colour); no legend. */
+    public Chart counts(String caption, String valueAxis, List<String> categories, long[] values, List<Color> colours) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (int c = 0; c < categories.size(); c++) {
+            data.addValue(values[c], valueAxis, categories.get(c));
+        }
+        BarRenderer coloured = new BarRenderer() {
+            @Override
+            public java.awt.Paint getItemPaint(int row, int column) {
+                return colours.get(column % colours.size());
+            }
+        };
+        JFreeChart chart = chart(data, valueAxis, coloured, new DecimalFormat("0"));
+        chart.removeLegend();
+        coloured.setMaximumBarWidth(0.1);
+        ((NumberAxis) chart.getCategoryPlot().getRangeAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        return png(chart, caption, WIDTH, HEIGHT * 4 / 5);
+    }
+
+    private JFreeChart chart(DefaultCategoryDataset data, String valueAxis, BarRenderer renderer, DecimalFormat labels) {
         StandardChartTheme theme = new StandardChartTheme("gongjian");
         Font font = fonts.awt();
         // The image is shown about 440 pt wide: 30 px of 1200 print at 11 pt, beside the 14-16 pt text.
@@ -66,33 +99,29 @@ public class Charts {
         theme.setItemLabelPaint(Color.DARK_GRAY);
         JFreeChart chart = ChartFactory.createBarChart(null, null, valueAxis, data, PlotOrientation.VERTICAL,
                 true, false, false);
+        CategoryPlot plot = chart.getCategoryPlot();
+        plot.setRenderer(renderer);
         theme.apply(chart);
         chart.setBackgroundPaint(Color.WHITE);
         chart.getLegend().setItemFont(font.deriveFont(Font.PLAIN, 30f));
         chart.getLegend().setFrame(BlockBorder.NONE);
         chart.getLegend().setPosition(RectangleEdge.TOP);
-        CategoryPlot plot = chart.getCategoryPlot();
         plot.setOutlineVisible(false);
-        NumberAxis axis = (NumberAxis) plot.getRangeAxis();
-        axis.setUpperMargin(0.12);   // room for the value above the tallest bar
-        if (java.util.Arrays.stream(values).flatMapToDouble(java.util.Arrays::stream).max().orElse(0) <= 200) {
-            axis.setTickUnit(new NumberTickUnit(20));   // per cent: 0, 20 … 100, not 110
-        }
-        BarRenderer renderer = (BarRenderer) plot.getRenderer();
-        for (int s = 0; s < series.size(); s++) {
-            renderer.setSeriesPaint(s, PALETTE[s % PALETTE.length]);
-            renderer.setLegendShape(s, new Rectangle(-10, -10, 20, 20));
-        }
+        ((NumberAxis) plot.getRangeAxis()).setUpperMargin(0.12);   // room for the value above the tallest bar
         renderer.setItemMargin(0.05);
         renderer.setMaximumBarWidth(0.12);   // two fields do not make two walls
-        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat("0.0")));
+        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", labels));
         renderer.setDefaultItemLabelFont(font.deriveFont(Font.PLAIN, 26f));
         renderer.setDefaultItemLabelsVisible(true);
         plot.getDomainAxis().setMaximumCategoryLabelLines(2);
-        BufferedImage image = chart.createBufferedImage(WIDTH, HEIGHT);
+        return chart;
+    }
+
+    private static Chart png(JFreeChart chart, String caption, int width, int height) {
+        BufferedImage image = chart.createBufferedImage(width, height);
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             ImageIO.write(image, "png", out);
-            return new Chart(caption, out.toByteArray(), WIDTH / 2, HEIGHT / 2);
+            return new Chart(caption, out.toByteArray(), width / 2, height / 2);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
