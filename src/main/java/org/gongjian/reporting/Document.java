@@ -43,8 +43,8 @@ public record Document(String title, @Nullable String subtitle, List<String> mas
         /**
          * Each column's share of the width in per cent. A column's need is its longest cell, header included
          * (a Chinese character counts one, a Latin one about half). Short columns (1, 逾期, 赤水镇, 11月30日)
-         * get all they need so that they never wrap; the long ones share the rest of the line after their
-         * needs, capped at 20 characters. Only when even that does not fit are all scaled alike.
+         * get all they need so that they never wrap; the long ones (capped at 20 characters) share the rest
+         * of the line in proportion. Only when that rest is too small are all scaled alike.
          */
         public List<Integer> widths() {
             double[] need = new double[header.size()];
@@ -63,22 +63,35 @@ public record Document(String title, @Nullable String subtitle, List<String> mas
             }
             double[] width = need.clone();
             double room = LINE - fixed;
-            if (flexible > 0 && room >= flexible * 0.4) {
+            if (flexible > 0 && room >= flexible / 4) {
                 for (int c = 0; c < width.length; c++) {
-                    width[c] = need[c] > SHORT ? need[c] / flexible * Math.max(room, flexible) : need[c];
+                    width[c] = need[c] > SHORT ? need[c] / flexible * room : need[c];
                 }
             }
+            // Whole per cents that add up to 100: floors, then the rest to the largest remainders.
             double total = java.util.Arrays.stream(width).sum();
-            return java.util.Arrays.stream(width).mapToObj(w -> (int) Math.round(100 * w / total)).toList();
+            int[] percent = new int[width.length];
+            Integer[] order = new Integer[width.length];
+            int left = 100;
+            for (int c = 0; c < width.length; c++) {
+                percent[c] = (int) Math.floor(100 * width[c] / total);
+                left -= percent[c];
+                order[c] = c;
+            }
+            java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(c -> percent[c] - 100 * width[c] / total));
+            for (int i = 0; i < left; i++) {
+                percent[order[i]]++;
+            }
+            return java.util.Arrays.stream(percent).boxed().toList();
         }
 
         /** About how many characters of table text, with cell padding, a line of the type area holds. */
-        private static final double LINE = 38;
+        private static final double LINE = 40;
         /** Columns needing at most this many characters are never squeezed. */
         private static final double SHORT = 7;
 
         private static double length(String text) {
-            return text.codePoints().mapToDouble(ch -> ch < 0x2E80 ? 0.55 : 1).sum() + 0.6;
+            return text.codePoints().mapToDouble(ch -> ch < 0x2E80 ? 0.55 : 1).sum() + 1;   // + the cell's padding
         }
     }
 

@@ -27,6 +27,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
+@ReportingFixtures
 @RecordApplicationEvents
 abstract class BulkImportContract {
 

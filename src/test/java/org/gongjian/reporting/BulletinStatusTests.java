@@ -58,6 +58,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
+@ReportingFixtures
 class BulletinStatusTests {
 
     static final String CODE = "bulletin-status";

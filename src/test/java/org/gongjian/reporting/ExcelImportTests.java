@@ -39,6 +39,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
+@ReportingFixtures
 class ExcelImportTests {
 
     static final String API = "/api/v1/programmes/kaiping-2024";

@@ -53,6 +53,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
+@ReportingFixtures
 class InitiativeImportTests {
 
     static final List<String> INITIATIVE_HEADERS = List.of("编号", "标题", "领域", "牵头单位", "责任单位", "开始日期",

@@ -70,10 +70,12 @@ final class StatusSections {
         Map<Status, Long> byTarget = count(now.targets(), TargetStatus::status);
         Map<Status, Long> byMilestone = count(now.milestones(), MilestoneStatus::status);
         List<String> lines = List.of(
-                words.get("bulletin.overview.initiatives", now.initiatives().size(), counts(byInitiative, "bulletin.measure.initiative")),
-                words.get("bulletin.overview.targets", now.targets().size(), counts(byTarget, "bulletin.measure.target"),
+                words.get("bulletin.overview.initiatives", now.initiatives().size(),
+                        counts(byInitiative, "bulletin.overview.status.initiative")),
+                words.get("bulletin.overview.targets", now.targets().size(), counts(byTarget, "bulletin.overview.status.target"),
                         now.targets().stream().filter(t -> t.actual() != null).count()),
-                words.get("bulletin.overview.milestones", now.milestones().size(), counts(byMilestone, "bulletin.measure.milestone")));
+                words.get("bulletin.overview.milestones", now.milestones().size(),
+                        counts(byMilestone, "bulletin.overview.status.milestone")));
         List<String> header = new ArrayList<>();
         header.add(words.get("bulletin.table.status.kind"));
         ORDER.forEach(s -> header.add(words.get(s.messageKey())));
@@ -212,15 +214,13 @@ final class StatusSections {
                 t.plannedProgress() == null ? "—" : one(t.plannedProgress() * 100), one(t.timeProgress() * 100));
     }
 
-    /** 正常1项、逾期1项 (with the kind's measure word) or 1 On track, 1 Overdue. */
-    private String counts(Map<Status, Long> byStatus, String measureKey) {
-        String measureWord = words.get(measureKey);
+    /** 正常1项、逾期1项 (the key gives the kind's measure word) or 1 on track, 1 overdue. */
+    private String counts(Map<Status, Long> byStatus, String key) {
         List<String> parts = new ArrayList<>();
         for (Status s : ORDER) {
             if (byStatus.containsKey(s)) {
                 String word = words.get(s.messageKey());
-                parts.add(words.get("bulletin.overview.status", words.chinese() ? word : word.toLowerCase(words.locale()),
-                        byStatus.get(s), measureWord));
+                parts.add(words.get(key, words.chinese() ? word : word.toLowerCase(words.locale()), byStatus.get(s)));
             }
         }
         return parts.isEmpty() ? words.get("bulletin.overview.empty") : words.list(parts);

@@ -56,7 +56,7 @@ class ExcelApiController {
         return downloads.audit(from, to, entityType);
     }
 
-    @PostMapping(path = "/programmes/{code}/imports/{kind:measurements|initiatives}", consumes = "multipart/form-data")
+    @PostMapping(path = "/programmes/{code}/imports/{kind}", consumes = "multipart/form-data")
     @PreAuthorize("hasAuthority('reporting:import:create')")
     @Operation(summary = "Import measurements, or (programme office) initiatives with their targets, from .xlsx: "
             + "all rows or none; 422 with every row's errors and a marked-up copy otherwise")
