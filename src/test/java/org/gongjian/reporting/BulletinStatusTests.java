@@ -167,6 +167,29 @@ class BulletinStatusTests {
         }
     }
 
+    @Test
+    void the_notices_export_lists_the_months_notices_with_their_unit_level_and_state() throws Exception {
+        byte[] xlsx = mvc.perform(get("/api/v1/programmes/" + CODE + "/notices.xlsx")
+                        .with(httpBasic("admin", "test-admin-secret")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = book.getSheet("督办单");
+            DataFormatter cells = new DataFormatter();
+            List<String> header = new java.util.ArrayList<>();
+            sheet.getRow(1).forEach(c -> header.add(cells.formatCellValue(c)));
+            assertThat(header).startsWith("编号", "级别", "状态", "触发原因", "事项", "责任单位");
+            assertThat(sheet.getLastRowNum()).as("title, header and three notices").isEqualTo(4);
+            List<List<String>> rows = new java.util.ArrayList<>();
+            for (int r = 2; r <= sheet.getLastRowNum(); r++) {
+                List<String> row = new java.util.ArrayList<>();
+                sheet.getRow(r).forEach(c -> row.add(cells.formatCellValue(c)));
+                rows.add(row);
+            }
+            assertThat(rows).anySatisfy(row -> assertThat(row.subList(1, 6))
+                    .containsExactly("督办", "已反馈待审核", "人工督办", "请加快企业开办改革进度", "赤水镇"));
+        }
+    }
+
     static InitiativeData initiative(int number, String title, String category, String unit, LocalDate start,
             LocalDate end) {
         return new InitiativeData(number, title, category, unit, false, List.of(), null, start, end,

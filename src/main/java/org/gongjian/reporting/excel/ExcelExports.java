@@ -24,6 +24,8 @@ import org.gongjian.programme.Target;
 import org.gongjian.programme.TargetManagement;
 import org.gongjian.programme.ProgrammeData.CategoryData;
 import org.gongjian.shared.Decimals;
+import org.gongjian.supervision.NoticeManagement;
+import org.gongjian.supervision.NoticeView;
 import org.gongjian.supervision.StatusEngine;
 import org.gongjian.supervision.TargetStatus;
 import org.springframework.context.MessageSource;
@@ -31,8 +33,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The lists the pages show, as .xlsx: a programme's initiatives with their targets (latest value and
- * completion), its measurements, and the audit trail. The headers match the import templates, so that an
+ * The lists the pages show, as .xlsx: a programme's initiatives with their targets (latest value,
+ * completion and status), its measurements, its supervision notices, and the audit trail. The headers match the import templates, so that an
  * exported file can be corrected and imported again.
  */
 @Service
@@ -47,16 +49,18 @@ public class ExcelExports {
     private final Organisation organisation;
     private final AuditTrail audit;
     private final StatusEngine engine;
+    private final NoticeManagement notices;
     private final MessageSource messages;
     private final Clock clock;
 
     ExcelExports(ProgrammeManagement programmes, TargetManagement targets, Organisation organisation, AuditTrail audit,
-            StatusEngine engine, MessageSource messages, Clock clock) {
+            StatusEngine engine, NoticeManagement notices, MessageSource messages, Clock clock) {
         this.programmes = programmes;
         this.targets = targets;
         this.organisation = organisation;
         this.audit = audit;
         this.engine = engine;
+        this.notices = notices;
         this.messages = messages;
         this.clock = clock;
     }
@@ -107,7 +111,7 @@ public class ExcelExports {
                     row.add(percent(st.progress()));
                     row.add(st.planned() == null ? null : Decimals.normal(st.planned()));
                     row.add(percent(st.timeProgress()));
-                    row.add(messages.getMessage(st.status().messageKey(), null, Locale.SIMPLIFIED_CHINESE));
+                    row.add(zh(st.status().messageKey()));
                 }
                 x.row(tsheet, t++, row);
             }
@@ -133,6 +137,32 @@ public class ExcelExports {
             }
             return x.bytes();
         }
+    }
+
+    /** The supervision notices (督办单) of the programme the reader may see, newest first, as the notice list shows them. */
+    public byte[] notices(String programmeCode) {
+        Programme programme = programmes.programme(programmeCode);
+        List<NoticeView> list = notices.notices(programmeCode, null, null, org.springframework.data.domain.Pageable.unpaged())
+                .getContent();
+        Map<Long, Unit> units = organisation.byIds(list.stream().map(NoticeView::unitId).toList());
+        LocalDate today = LocalDate.now(clock);
+        try (XlsxWriter x = new XlsxWriter()) {
+            SXSSFSheet sheet = x.sheet(Layouts.SHEET_NOTICES, programme.year() + "年" + programme.title() + " 督办单",
+                    Layouts.NOTICES, new int[] {18, 8, 12, 18, 40, 14, 8, 12, 12, 12, 8, 20, 20});
+            int r = 2;
+            for (NoticeView n : list) {
+                Unit unit = units.get(n.unitId());
+                x.row(sheet, r++, java.util.Arrays.asList(n.number(), zh(n.level().messageKey()), zh(n.state().messageKey()),
+                        zh(n.trigger().messageKey()), n.title(), unit == null ? null : unit.shortName(), n.initiativeNumber(),
+                        n.raisedOn(), n.answerDue(), n.overdueOn(today) ? n.daysOverdue(today) : null, n.answers().size(),
+                        n.answers().isEmpty() ? null : n.answers().get(n.answers().size() - 1).answeredAt(), n.closedAt()));
+            }
+            return x.bytes();
+        }
+    }
+
+    private String zh(String key) {
+        return messages.getMessage(key, null, Locale.SIMPLIFIED_CHINESE);
     }
 
     /** The audit trail between two instants, newest first. */

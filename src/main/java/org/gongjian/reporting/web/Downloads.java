@@ -70,6 +70,7 @@ class Downloads {
         return switch (what) {
             case "initiatives" -> xlsx(code + "-攻坚任务", exports.initiatives(code));
             case "measurements" -> xlsx(code + "-进展数据", exports.measurements(code));
+            case "notices" -> xlsx(code + "-督办单", exports.notices(code));
             case "template-measurements" -> xlsx(code + "-进展数据填报模板", templates.measurements(code));
             case "template-initiatives" -> xlsx(code + "-攻坚任务及指标模板", templates.initiatives(code));
             default -> throw new NotFoundException("error.report.not-found", what);

@@ -32,9 +32,10 @@ class ExcelApiController {
         this.uploads = uploads;
     }
 
-    @GetMapping("/programmes/{code}/{what:initiatives|measurements}.xlsx")
+    @GetMapping("/programmes/{code}/{what:initiatives|measurements|notices}.xlsx")
     @PreAuthorize("hasAuthority('reporting:report:read')")
-    @Operation(summary = "The initiatives with their targets (latest value, completion), or every measurement, as .xlsx")
+    @Operation(summary = "The initiatives with their targets (latest value, completion, status), every measurement, "
+            + "or the supervision notices the reader may see, as .xlsx")
     ResponseEntity<byte[]> export(@PathVariable String code, @PathVariable String what) {
         return downloads.excel(code, what);
     }
