@@ -175,18 +175,27 @@ public class ProgrammeManagement {
                 && a.startDate().equals(b.startDate()) && a.endDate().equals(b.endDate());
     }
 
-    record Resolved(Long lead, List<Long> coUnits) {
+    record Resolved(@Nullable Long lead, List<Long> coUnits) {
     }
 
     /** Checks an initiative's references and dates; throws with every violation found. */
     Resolved resolve(Programme programme, InitiativeData data, String prefix) {
+        List<Violation> violations = new ArrayList<>();
+        Resolved resolved = resolve(programme, data, prefix, violations);
+        Rules.throwIfAny(violations);
+        return new Resolved(Objects.requireNonNull(resolved.lead()), resolved.coUnits());
+    }
+
+    /** Checks an initiative's references and dates, adding every violation found to the list. */
+    Resolved resolve(Programme programme, InitiativeData data, String prefix, List<Violation> violations) {
         List<String> codes = new ArrayList<>(data.coUnits());
         codes.add(data.leadUnit());
         UnitResolver.Lookup lookup = units.lookup(codes);
         Long lead = lookup.id(data.leadUnit(), prefix + "leadUnit");
         List<Long> coUnits = lookup.ids(data.coUnits(), prefix + "coUnits");
-        lookup.throwIfInvalid(Rules.initiative(programme, data, prefix));
-        return new Resolved(Objects.requireNonNull(lead), coUnits);
+        violations.addAll(lookup.violations());
+        violations.addAll(Rules.initiative(programme, data, prefix));
+        return new Resolved(lead, coUnits);
     }
 
     Function<Long, String> unitCodes(Initiative initiative) {

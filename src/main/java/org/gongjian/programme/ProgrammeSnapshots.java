@@ -50,9 +50,18 @@ public class ProgrammeSnapshots {
 
     /** The programme as it stood at the end of {@code asOf}, limited to one initiative when one is given. */
     public ProgrammeSnapshot snapshot(String programmeCode, LocalDate asOf, @Nullable Long initiativeId) {
+        return snapshot(programmeCode, asOf, initiativeId, endOf(asOf));
+    }
+
+    /**
+     * The programme on {@code asOf} as known just before {@code knownBy}: measurements dated up to
+     * {@code asOf} and recorded (or superseded) before {@code knownBy}. With {@code knownBy} after the day,
+     * figures for it reported later count too, as a monthly bulletin compiled after the units report needs.
+     */
+    public ProgrammeSnapshot snapshot(String programmeCode, LocalDate asOf, @Nullable Long initiativeId, Instant knownBy) {
         Programme programme = programmes.programme(programmeCode);
         long id = programme.id();
-        Instant end = endOf(asOf);
+        Instant end = knownBy;
         String scope = initiativeId == null ? "" : " and i.id = :initiative";
         List<InitiativeRow> initiatives = initiatives(id, scope, initiativeId);
         List<TargetRow> targets = targets(id, scope, initiativeId);

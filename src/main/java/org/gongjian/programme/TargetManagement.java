@@ -108,7 +108,15 @@ public class TargetManagement {
 
     /** Checks a target's rules and references; returns the id of its scope unit. */
     @Nullable Long check(TargetData data, String prefix) {
-        List<Violation> violations = new ArrayList<>(Rules.target(data, prefix));
+        List<Violation> violations = new ArrayList<>();
+        Long scope = check(data, prefix, violations);
+        Rules.throwIfAny(violations);
+        return scope;
+    }
+
+    /** Checks a target's rules and references, adding every violation found; returns its scope unit's id. */
+    @Nullable Long check(TargetData data, String prefix, List<Violation> violations) {
+        violations.addAll(Rules.target(data, prefix));
         if (data.indicator() != null) {
             Optional<Indicator> indicator = indicator(data.indicator());
             if (indicator.isEmpty()) {
@@ -120,7 +128,7 @@ public class TargetManagement {
         }
         UnitResolver.Lookup lookup = units.lookup(data.scopeUnit() == null ? List.of() : List.of(data.scopeUnit()));
         Long scope = lookup.id(data.scopeUnit(), prefix + "scopeUnit");
-        lookup.throwIfInvalid(violations);
+        violations.addAll(lookup.violations());
         return scope;
     }
 

@@ -23,12 +23,76 @@ public record Document(String title, @Nullable String subtitle, List<String> mas
         }
     }
 
-    /** A labelled line: 关键数据：计划总投资约68亿元. */
+    /** A labelled line: 关键数据：计划总投资约68亿元, or Key figures: …. */
     public record Fact(String label, String text) {
+
+        /** The colon of the label's language: full-width after Chinese, ": " after other text. */
+        public String colon() {
+            char last = label.isEmpty() ? ' ' : label.charAt(label.length() - 1);
+            return Character.UnicodeScript.of(last) == Character.UnicodeScript.HAN ? "：" : ": ";
+        }
+
+        public String prefix() {
+            return label + colon();
+        }
     }
 
     /** A table with a caption, a header row and rows of cells. */
     public record Table(String caption, List<String> header, List<List<String>> rows) {
+
+        /**
+         * Each column's share of the width in per cent. A column's need is its longest cell, header included
+         * (a Chinese character counts one, a Latin one about half). Short columns (1, 逾期, 赤水镇, 11月30日)
+         * get all they need so that they never wrap; the long ones (capped at 20 characters) share the rest
+         * of the line in proportion. Only when that rest is too small are all scaled alike.
+         */
+        public List<Integer> widths() {
+            double[] need = new double[header.size()];
+            for (int c = 0; c < need.length; c++) {
+                double longest = length(header.get(c));
+                for (List<String> row : rows) {
+                    longest = Math.max(longest, c < row.size() ? length(row.get(c)) : 0);
+                }
+                need[c] = Math.max(2.5, Math.min(20, longest));
+            }
+            double fixed = 0;
+            double flexible = 0;
+            for (double n : need) {
+                fixed += n <= SHORT ? n : 0;
+                flexible += n > SHORT ? n : 0;
+            }
+            double[] width = need.clone();
+            double room = LINE - fixed;
+            if (flexible > 0 && room >= flexible / 4) {
+                for (int c = 0; c < width.length; c++) {
+                    width[c] = need[c] > SHORT ? need[c] / flexible * room : need[c];
+                }
+            }
+            // Whole per cents that add up to 100: floors, then the rest to the largest remainders.
+            double total = java.util.Arrays.stream(width).sum();
+            int[] percent = new int[width.length];
+            Integer[] order = new Integer[width.length];
+            int left = 100;
+            for (int c = 0; c < width.length; c++) {
+                percent[c] = (int) Math.floor(100 * width[c] / total);
+                left -= percent[c];
+                order[c] = c;
+            }
+            java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(c -> percent[c] - 100 * width[c] / total));
+            for (int i = 0; i < left; i++) {
+                percent[order[i]]++;
+            }
+            return java.util.Arrays.stream(percent).boxed().toList();
+        }
+
+        /** About how many characters of table text, with cell padding, a line of the type area holds. */
+        private static final double LINE = 40;
+        /** Columns needing at most this many characters are never squeezed. */
+        private static final double SHORT = 7;
+
+        private static double length(String text) {
+            return text.codePoints().mapToDouble(ch -> ch < 0x2E80 ? 0.55 : 1).sum() + 1;   // + the cell's padding
+        }
     }
 
     /** A chart drawn as a PNG image, with its caption as alternative text. */

@@ -132,6 +132,17 @@ public class NoticeManagement {
                 Pageable.unpaged()).getContent();
     }
 
+    /**
+     * Every notice of a programme, whoever reads, oldest first: for city-wide reports such as the monthly
+     * bulletin, which publish what was raised and answered (督查通报) to all units alike.
+     */
+    public List<NoticeView> programmeNotices(String programmeCode) {
+        List<NoticeView> all = new java.util.ArrayList<>(store.list(new NoticeStore.Filter(programmeCode, null, null, null))
+                .stream().map(this::view).toList());
+        all.sort(java.util.Comparator.comparing(NoticeView::raisedAt).thenComparing(NoticeView::id));
+        return all;
+    }
+
     /** An evidence file of a notice the reader may see. */
     public Download evidence(long noticeId, long evidenceId) {
         NoticeStore.StoredFile file = store.file(evidenceId).filter(f -> f.noticeId() == noticeId)

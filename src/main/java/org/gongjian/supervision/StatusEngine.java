@@ -77,6 +77,15 @@ public class StatusEngine {
         return evaluator(programmeCode, asOf).evaluate(snapshots.snapshot(programmeCode, asOf));
     }
 
+    /**
+     * The programme's status on {@code asOf} with the figures for that day known just before
+     * {@code knownBy}, under the policy in force on {@code asOf}: what a monthly bulletin compiled at
+     * {@code knownBy} reports for a month's end, counting figures the units sent in after it.
+     */
+    public ProgrammeStatus status(String programmeCode, LocalDate asOf, Instant knownBy) {
+        return evaluator(programmeCode, asOf).evaluate(snapshots.snapshot(programmeCode, asOf, null, knownBy));
+    }
+
     /** The status of an already-read snapshot, under the policy in force on its date: one read serves both. */
     public ProgrammeStatus evaluate(ProgrammeSnapshot snapshot) {
         return evaluator(snapshot.programmeCode(), snapshot.asOf()).evaluate(snapshot);

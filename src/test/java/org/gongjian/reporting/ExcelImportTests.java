@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.gongjian.reporting.Workbooks.row;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -17,7 +18,6 @@ import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.gongjian.organisation.Accounts;
@@ -39,6 +39,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
+@ReportingFixtures
 class ExcelImportTests {
 
     static final String API = "/api/v1/programmes/kaiping-2024";
@@ -71,47 +72,8 @@ class ExcelImportTests {
 
     /** A 进展数据 sheet like the template's, with the given rows under a title and the header. */
     static byte[] sheet(List<List<Object>> rows) throws Exception {
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet s = wb.createSheet("进展数据");
-            s.createRow(0).createCell(0).setCellValue("2024年指标进展填报表");
-            Row header = s.createRow(1);
-            List<String> headers = List.of("序号", "指标编码", "指标名称", "计量单位", "数值", "截至日期", "备注");
-            for (int i = 0; i < headers.size(); i++) {
-                header.createCell(i).setCellValue(headers.get(i));
-            }
-            var dateStyle = wb.createCellStyle();
-            dateStyle.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
-            for (int r = 0; r < rows.size(); r++) {
-                Row row = s.createRow(r + 2);
-                List<Object> values = rows.get(r);
-                for (int c = 0; c < values.size(); c++) {
-                    Object v = values.get(c);
-                    var cell = row.createCell(c);
-                    if (v instanceof Number n) {
-                        cell.setCellValue(n.doubleValue());
-                    } else if (v instanceof LocalDate d) {
-                        cell.setCellValue(d);
-                        cell.setCellStyle(dateStyle);
-                    } else if (v instanceof String t && t.startsWith("=")) {
-                        cell.setCellFormula(t.substring(1));
-                    } else if (v instanceof Literal l) {
-                        cell.setCellValue(l.text());
-                    } else if (v != null) {
-                        cell.setCellValue(v.toString());
-                    }
-                }
-            }
-            wb.write(out);
-            return out.toByteArray();
-        }
-    }
-
-    /** Text written as it stands, even when it starts with = (which {@link #sheet} otherwise makes a formula). */
-    record Literal(String text) {
-    }
-
-    static List<Object> row(Object... cells) {
-        return Arrays.asList(cells);
+        return Workbooks.xlsx(new Workbooks.SheetSpec("进展数据", "2024年指标进展填报表",
+                List.of("序号", "指标编码", "指标名称", "计量单位", "数值", "截至日期", "备注"), rows));
     }
 
     @Test
@@ -189,8 +151,8 @@ class ExcelImportTests {
 
     @Test
     void exported_measurements_imported_again_give_the_same_data() throws Exception {
-        upload(sheet(List.of(row(1, "hydrogen.investment", "", "元", 123456789.25, LocalDate.of(2024, 10, 31), new Literal("=SUM(A1)")),
-                row(2, "food.listed", "", "家", 1, LocalDate.of(2024, 11, 30), "+新增1家"))), "seed.xlsx", admin())
+        upload(sheet(List.of(row(1, "hydrogen.investment", "", "元", 123456789.25, LocalDate.of(2024, 10, 31), new Workbooks.Literal("=SUM(A1)")),
+                row(2, "food.listed", "", "家", 1, LocalDate.of(2024, 11, 30), "+新增1家；（待核）"))), "seed.xlsx", admin())
                 .andExpect(status().isOk());
         String query = """
                 select t.code, m.measured_value, m.as_of, m.note from programme_measurement m
@@ -209,7 +171,7 @@ class ExcelImportTests {
                 }
             });
             assertThat(notes).extracting(org.apache.poi.ss.usermodel.Cell::getStringCellValue)
-                    .containsExactlyInAnyOrder("=SUM(A1)", "+新增1家");
+                    .containsExactlyInAnyOrder("=SUM(A1)", "+新增1家；（待核）");
             assertThat(notes).as("text starting with = or + is never a formula")
                     .allMatch(c -> c.getCellStyle().getQuotePrefixed());
         }
@@ -228,20 +190,33 @@ class ExcelImportTests {
 
     @Test
     void hostile_files_each_get_a_clear_message_and_leave_the_database_unchanged() throws Exception {
-        long before = measurements();
         byte[] good = sheet(List.of(row(1, "hydrogen.area", "", "公顷", 1, LocalDate.of(2024, 9, 30), null)));
-        refused(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, "corrupt.xlsx", 400, "不是有效的 Excel");
-        refused(Arrays.copyOf(good, good.length / 2), "truncated.xlsx", 400, "文件已损坏或不完整");
-        refused(xls(), "old.xls", 400, "另存为” .xlsx");
-        refused(zipBomb(), "bomb.xlsx", 400, "压缩炸弹");
-        refused(millionRows(), "million.xlsx", 400, "数据行数超过上限 200000 行");
-        refused(new byte[0], "empty.xlsx", 400, "上传的文件是空的");
-        refused(new byte[21 * 1024 * 1024], "huge.xlsx", 413, "文件太大");
-        assertThat(measurements()).isEqualTo(before);
+        for (String kind : List.of("measurements", "initiatives")) {
+            String stored = everythingStored();
+            refused(kind, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, "corrupt.xlsx", 400, "不是有效的 Excel");
+            refused(kind, Arrays.copyOf(good, good.length / 2), "truncated.xlsx", 400, "文件已损坏或不完整");
+            refused(kind, xls(), "old.xls", 400, "另存为” .xlsx");
+            refused(kind, zipBomb(), "bomb.xlsx", 400, "压缩炸弹");
+            refused(kind, millionRows(), "million.xlsx", 400, "数据行数超过上限 200000 行");
+            refused(kind, new byte[0], "empty.xlsx", 400, "上传的文件是空的");
+            refused(kind, new byte[21 * 1024 * 1024], "huge.xlsx", 413, "文件太大");
+            assertThat(everythingStored()).as("after hostile %s files", kind).isEqualTo(stored);
+        }
     }
 
-    private void refused(byte[] file, String name, int status, String message) throws Exception {
-        upload(file, name, admin()).andExpect(status().is(status))
+    /** Counts, last ids and versions of the tables the imports write to. */
+    String everythingStored() {
+        return jdbc.sql("""
+                select (select count(*) || '/' || coalesce(max(id), 0) from programme_measurement) || ' '
+                    || (select count(*) || '/' || coalesce(max(id), 0) || '/' || coalesce(sum(version), 0) from programme_initiative)
+                    || ' ' || (select count(*) || '/' || coalesce(max(id), 0) || '/' || coalesce(sum(version), 0) from programme_target)""")
+                .query(String.class).single();
+    }
+
+    private void refused(String kind, byte[] file, String name, int status, String message) throws Exception {
+        mvc.perform(multipart(API + "/imports/" + kind)
+                .file(new MockMultipartFile("file", name, "application/octet-stream", file)).with(admin()))
+                .andExpect(status().is(status))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(message)));
     }
 

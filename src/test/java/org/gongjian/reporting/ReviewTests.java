@@ -71,6 +71,14 @@ class ReviewTests {
     }
 
     @Test
+    void the_english_review_labels_its_facts_the_english_way() throws Exception {
+        String md = mvc.perform(get(REVIEW).param("format", "md").header("Accept-Language", "en").with(admin()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(md).contains("- **Key figures**: ", "- **Lead unit**: ").doesNotContain("**：");
+        assertThat(new String(download("md"), StandardCharsets.UTF_8)).contains("- **关键数据**：计划总投资约68亿元");
+    }
+
+    @Test
     void the_word_review_has_the_articles_figures_under_real_heading_styles() throws Exception {
         byte[] docx = download("docx");
         try (XWPFDocument d = new XWPFDocument(new ByteArrayInputStream(docx));

@@ -50,8 +50,11 @@ final class Cells {
         return c == null || c.blank();
     }
 
-    /** The cell's text, trimmed, or null when blank; a formula is refused. */
-    @Nullable String text(String column, boolean required, int maxLength) {
+    /**
+     * The cell, when it holds something that is not a formula; null (with a problem when required or a formula)
+     * otherwise.
+     */
+    private @Nullable Cell present(String column, boolean required) {
         Cell c = cell(column);
         if (c == null || c.blank()) {
             if (required) {
@@ -63,7 +66,16 @@ final class Cells {
             problems.add(new Problem(column, "error.import.formula"));
             return null;
         }
-        String text = normalise(c.text()).trim();
+        return c;
+    }
+
+    /** The cell's text as typed, stripped of surrounding spaces, or null when blank; a formula is refused. */
+    @Nullable String text(String column, boolean required, int maxLength) {
+        Cell c = present(column, required);
+        if (c == null) {
+            return null;
+        }
+        String text = c.text().strip();
         if (text.length() > maxLength) {
             problems.add(new Problem(column, "error.import.too-long", maxLength));
             return null;
@@ -71,76 +83,98 @@ final class Cells {
         return text;
     }
 
+    /**
+     * A word to look up (a code, a unit, a drop-down choice): the text with full-width letters, digits and
+     * punctuation made half-width, so that ｈｙｄｒｏｇｅｎ．ａｒｅａ finds hydrogen.area.
+     */
+    @Nullable String word(String column, boolean required, int maxLength) {
+        String text = text(column, required, maxLength);
+        return text == null ? null : normalise(text).strip();
+    }
+
     @Nullable BigDecimal number(String column, boolean required) {
-        Cell c = cell(column);
-        if (c == null || c.blank()) {
-            if (required) {
-                problems.add(new Problem(column, "error.import.required"));
-            }
+        Cell c = present(column, required);
+        if (c == null) {
             return null;
         }
-        switch (c.kind()) {
-            case NUMBER:
-                return c.number();
-            case FORMULA:
-                problems.add(new Problem(column, "error.import.formula"));
-                return null;
-            case TEXT:
-                String t = normalise(c.text()).replace(",", "").replace("，", "").replace(" ", "").trim();
-                try {
-                    return new BigDecimal(t);
-                } catch (NumberFormatException e) {
-                    problems.add(new Problem(column, "error.import.not-a-number", c.text()));
-                    return null;
-                }
-            default:
-                problems.add(new Problem(column, "error.import.not-a-number", c.text()));
-                return null;
+        if (c.kind() == Cell.Kind.NUMBER && c.number() != null) {
+            return c.number();
+        }
+        if (c.kind() == Cell.Kind.TEXT) {
+            String t = normalise(c.text()).replace(",", "").replace("，", "").replace(" ", "").trim();
+            try {
+                return new BigDecimal(t);
+            } catch (NumberFormatException e) {
+                // falls through to the error below
+            }
+        }
+        problems.add(new Problem(column, "error.import.not-a-number", c.text()));
+        return null;
+    }
+
+    /** A whole number such as a task's 编号 (3, not 3.5). */
+    @Nullable Integer integer(String column, boolean required) {
+        BigDecimal n = number(column, required);
+        if (n == null) {
+            return null;
+        }
+        try {
+            return n.stripTrailingZeros().intValueExact();
+        } catch (ArithmeticException e) {
+            problems.add(new Problem(column, "error.import.not-an-integer", n.toPlainString()));
+            return null;
         }
     }
 
     @Nullable LocalDate date(String column, boolean required) {
-        Cell c = cell(column);
-        if (c == null || c.blank()) {
-            if (required) {
-                problems.add(new Problem(column, "error.import.required"));
-            }
+        Cell c = present(column, required);
+        if (c == null) {
             return null;
         }
-        switch (c.kind()) {
-            case DATE:
-                return c.date();
-            case FORMULA:
-                problems.add(new Problem(column, "error.import.formula"));
+        if (c.kind() == Cell.Kind.DATE && c.date() != null) {
+            return c.date();
+        }
+        if (c.kind() == Cell.Kind.NUMBER) {
+            double serial = c.number() == null ? -1 : c.number().doubleValue();
+            if (serial >= 36526 && serial < 73051 && serial == Math.floor(serial)) {   // 2000-01-01 … 2099-12-31
+                return DateUtil.getLocalDateTime(serial).toLocalDate();
+            }
+        } else {
+            LocalDate date = parseDate(c.text());
+            if (date != null) {
+                return date;
+            }
+        }
+        problems.add(new Problem(column, "error.import.not-a-date", c.text()));
+        return null;
+    }
+
+    /** 2024-05-22, 2024/5/22, 2024.5.22 or 2024年5月22日, with full-width digits; null when none of them. */
+    private static @Nullable LocalDate parseDate(String text) {
+        Matcher m = DATE.matcher(normalise(text).trim());
+        if (m.matches()) {
+            try {
+                return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            } catch (java.time.DateTimeException e) {
                 return null;
-            case NUMBER:
-                double serial = c.number() == null ? -1 : c.number().doubleValue();
-                if (serial >= 36526 && serial < 73051 && serial == Math.floor(serial)) {   // 2000-01-01 … 2099-12-31
-                    return DateUtil.getLocalDateTime(serial).toLocalDate();
-                }
-                problems.add(new Problem(column, "error.import.not-a-date", c.text()));
-                return null;
-            default:
-                Matcher m = DATE.matcher(normalise(c.text()).trim());
-                if (m.matches()) {
-                    try {
-                        return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                                Integer.parseInt(m.group(3)));
-                    } catch (java.time.DateTimeException e) {
-                        // falls through to the error below
-                    }
-                }
-                try {
-                    return LocalDate.parse(c.text().trim());
-                } catch (DateTimeParseException e) {
-                    problems.add(new Problem(column, "error.import.not-a-date", c.text()));
-                    return null;
-                }
+            }
+        }
+        try {
+            return LocalDate.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            return null;
         }
     }
 
     /** Full-width digits, letters and punctuation (０-９，（）％) to their half-width forms. */
     static String normalise(String text) {
+        int i = 0;
+        while (i < text.length() && text.charAt(i) < '\u3000') {
+            i++;
+        }
+        if (i == text.length()) {
+            return text;   // nothing full-width: the common case, without a copy
+        }
         StringBuilder out = new StringBuilder(text.length());
         for (char ch : text.toCharArray()) {
             if (ch >= '\uFF01' && ch <= '\uFF5E' && ch != '\uFF08' && ch != '\uFF09' && ch != '\uFF0C') {

@@ -47,8 +47,8 @@ final class ErrorWorkbook {
                         Cell c = cells.get(i);
                         if (c != null) {
                             out.set(row.createCell(i), switch (c.kind()) {
-                                case NUMBER -> c.number();
-                                case DATE -> c.date();
+                                case NUMBER -> c.number() != null ? c.number() : c.text();
+                                case DATE -> c.date() != null ? c.date() : c.text();
                                 default -> c.text();
                             });
                         }

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.gongjian.audit.AuditTrail;
@@ -24,12 +24,17 @@ import org.gongjian.programme.Target;
 import org.gongjian.programme.TargetManagement;
 import org.gongjian.programme.ProgrammeData.CategoryData;
 import org.gongjian.shared.Decimals;
+import org.gongjian.supervision.NoticeManagement;
+import org.gongjian.supervision.NoticeView;
+import org.gongjian.supervision.StatusEngine;
+import org.gongjian.supervision.TargetStatus;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The lists the pages show, as .xlsx: a programme's initiatives with their targets (latest value and
- * completion), its measurements, and the audit trail. The headers match the import templates, so that an
+ * The lists the pages show, as .xlsx: a programme's initiatives with their targets (latest value,
+ * completion and status), its measurements, its supervision notices, and the audit trail. The headers match the import templates, so that an
  * exported file can be corrected and imported again.
  */
 @Service
@@ -43,18 +48,27 @@ public class ExcelExports {
     private final TargetManagement targets;
     private final Organisation organisation;
     private final AuditTrail audit;
+    private final StatusEngine engine;
+    private final NoticeManagement notices;
+    private final MessageSource messages;
     private final Clock clock;
 
     ExcelExports(ProgrammeManagement programmes, TargetManagement targets, Organisation organisation, AuditTrail audit,
-            Clock clock) {
+            StatusEngine engine, NoticeManagement notices, MessageSource messages, Clock clock) {
         this.programmes = programmes;
         this.targets = targets;
         this.organisation = organisation;
         this.audit = audit;
+        this.engine = engine;
+        this.notices = notices;
+        this.messages = messages;
         this.clock = clock;
     }
 
-    /** 攻坚任务 and 指标 sheets: the key-task ledger (重点工作任务台账) of the programme. */
+    /**
+     * 攻坚任务 and 指标 sheets: the key-task ledger (重点工作任务台账) of the programme, each target with where
+     * the status engine places it today: latest value, progress, planned value, time progress and status.
+     */
     public byte[] initiatives(String programmeCode) {
         Programme programme = programmes.programme(programmeCode);
         List<Initiative> initiatives = programmes.initiatives(programme);
@@ -74,12 +88,12 @@ public class ExcelExports {
                         Layouts.status(i.status()), i.summary() == null ? "" : i.summary()));
             }
             SXSSFSheet tsheet = x.sheet(Layouts.SHEET_TARGETS, null, Layouts.TARGETS,
-                    new int[] {8, 24, 30, 8, 6, 14, 12, 14, 12, 8, 12, 30, 14, 12, 10});
+                    new int[] {8, 24, 30, 8, 6, 14, 12, 14, 12, 8, 12, 30, 14, 12, 10, 14, 12, 8});
             int t = 1;
+            Map<Long, TargetStatus> statuses = new HashMap<>();
+            engine.status(programmeCode, today).targets().forEach(st -> statuses.put(st.targetId(), st));
             for (Target target : targets.targets(programme)) {
-                Optional<Measurement> latest = targets.latest(target, today);
-                BigDecimal share = latest.flatMap(m -> target.progress(m.value()))
-                        .map(s -> s.multiply(BigDecimal.valueOf(100)).setScale(1, RoundingMode.HALF_UP)).orElse(null);
+                TargetStatus st = statuses.get(target.id());
                 List<Object> row = new ArrayList<>(List.of(numbers.get(target.initiativeId()), target.code(), target.name(),
                         target.unit().zh(), Layouts.direction(target.direction())));
                 row.add(Decimals.normal(target.baselineValue()));
@@ -89,9 +103,16 @@ public class ExcelExports {
                 row.add(Layouts.qualifier(target.targetQualifier()));
                 row.add(target.deadline());
                 row.add(target.note());
-                row.add(latest.map(Measurement::value).orElse(null));
-                row.add(latest.map(Measurement::asOf).orElse(null));
-                row.add(share);
+                if (st == null) {
+                    row.addAll(java.util.Arrays.asList(null, null, null, null, null, null));
+                } else {
+                    row.add(st.actual());
+                    row.add(st.actualAsOf());
+                    row.add(percent(st.progress()));
+                    row.add(st.planned() == null ? null : Decimals.normal(st.planned()));
+                    row.add(percent(st.timeProgress()));
+                    row.add(zh(st.status().messageKey()));
+                }
                 x.row(tsheet, t++, row);
             }
             return x.bytes();
@@ -118,6 +139,32 @@ public class ExcelExports {
         }
     }
 
+    /** The supervision notices (督办单) of the programme the reader may see, newest first, as the notice list shows them. */
+    public byte[] notices(String programmeCode) {
+        Programme programme = programmes.programme(programmeCode);
+        List<NoticeView> list = notices.notices(programmeCode, null, null, org.springframework.data.domain.Pageable.unpaged())
+                .getContent();
+        Map<Long, Unit> units = organisation.byIds(list.stream().map(NoticeView::unitId).toList());
+        LocalDate today = LocalDate.now(clock);
+        try (XlsxWriter x = new XlsxWriter()) {
+            SXSSFSheet sheet = x.sheet(Layouts.SHEET_NOTICES, programme.year() + "年" + programme.title() + " 督办单",
+                    Layouts.NOTICES, new int[] {18, 8, 12, 18, 40, 14, 8, 12, 12, 12, 8, 20, 20});
+            int r = 2;
+            for (NoticeView n : list) {
+                Unit unit = units.get(n.unitId());
+                x.row(sheet, r++, java.util.Arrays.asList(n.number(), zh(n.level().messageKey()), zh(n.state().messageKey()),
+                        zh(n.trigger().messageKey()), n.title(), unit == null ? null : unit.shortName(), n.initiativeNumber(),
+                        n.raisedOn(), n.answerDue(), n.overdueOn(today) ? n.daysOverdue(today) : null, n.answers().size(),
+                        n.answers().isEmpty() ? null : n.answers().get(n.answers().size() - 1).answeredAt(), n.closedAt()));
+            }
+            return x.bytes();
+        }
+    }
+
+    private String zh(String key) {
+        return messages.getMessage(key, null, Locale.SIMPLIFIED_CHINESE);
+    }
+
     /** The audit trail between two instants, newest first. */
     public byte[] audit(Instant from, Instant to, String entityType) {
         try (XlsxWriter x = new XlsxWriter()) {
@@ -128,6 +175,11 @@ public class ExcelExports {
                     truncate(e.afterJson() != null ? e.afterJson() : e.beforeJson()))));
             return x.bytes();
         }
+    }
+
+    /** A fraction as per cent with one decimal: 0.4567 is 45.7. */
+    private static BigDecimal percent(Double fraction) {
+        return fraction == null ? null : BigDecimal.valueOf(fraction * 100).setScale(1, RoundingMode.HALF_UP);
     }
 
     /** A cell holds at most 32,767 characters. */

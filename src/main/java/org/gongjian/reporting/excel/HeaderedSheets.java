@@ -62,7 +62,7 @@ final class HeaderedSheets implements XlsxReader.RowHandler {
             return;
         }
         Cell first = cells.isEmpty() ? null : cells.get(0);
-        if (first != null && first.text().trim().startsWith(Layouts.EXAMPLE)) {
+        if (first != null && first.kind() == Cell.Kind.TEXT && first.text().strip().startsWith(Layouts.EXAMPLE)) {
             return;
         }
         rows++;

@@ -1,13 +1,20 @@
 package org.gongjian.reporting.excel;
 
 import java.util.List;
+import org.gongjian.programme.BulkInitiatives;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What an import did: how many data rows it read and wrote, and, when it wrote nothing, every row's
- * problems and the id of the marked-up copy of the file to download.
+ * problems and the id of the marked-up copy of the file to download. An import of initiatives also says
+ * how many it created, updated and left unchanged.
  */
-public record ImportResult(int rows, int written, List<RowError> errors, @Nullable String errorFileId) {
+public record ImportResult(int rows, int written, List<RowError> errors, @Nullable String errorFileId,
+        BulkInitiatives.@Nullable Outcome changes) {
+
+    static ImportResult written(int rows, int written, BulkInitiatives.@Nullable Outcome changes) {
+        return new ImportResult(rows, written, List.of(), null, changes);
+    }
 
     public boolean ok() {
         return errors.isEmpty();

@@ -21,6 +21,7 @@ public final class Layouts {
     public static final String SHEET_MEASUREMENTS = "进展数据";
     public static final String SHEET_INITIATIVES = "攻坚任务";
     public static final String SHEET_TARGETS = "指标";
+    public static final String SHEET_NOTICES = "督办单";
     public static final String SHEET_GUIDE = "填报说明";
     public static final String SHEET_LISTS = "下拉选项";
     public static final String EXAMPLE = "示例";
@@ -30,7 +31,9 @@ public final class Layouts {
     public static final List<String> INITIATIVES = List.of("编号", "标题", "领域", "牵头单位", "责任单位", "开始日期",
             "结束日期", "状态", "概述");
     public static final List<String> TARGETS = List.of("任务编号", "指标编码", "指标名称", "计量单位", "方向", "基期值",
-            "基期日期", "目标值", "目标上限", "目标限定", "完成时限", "备注", "最新值", "最新日期", "完成率(%)");
+            "基期日期", "目标值", "目标上限", "目标限定", "完成时限", "备注", "最新值", "最新日期", "完成率(%)", "计划值", "时间进度(%)", "状态");
+    public static final List<String> NOTICES = List.of("编号", "级别", "状态", "触发原因", "事项", "责任单位", "任务编号",
+            "发出日期", "答复时限", "逾期天数", "答复次数", "最近答复时间", "办结时间");
     public static final List<String> AUDIT = List.of("时间", "操作人", "操作", "对象类型", "对象", "说明", "内容");
 
     private static final Map<InitiativeStatus, String> STATUS = Map.of(InitiativeStatus.NOT_STARTED, "未启动",

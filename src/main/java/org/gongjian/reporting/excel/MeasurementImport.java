@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.gongjian.programme.BulkMeasurements;
 import org.gongjian.programme.MeasurementBatch;
 import org.gongjian.programme.Programme;
@@ -16,7 +14,6 @@ import org.gongjian.programme.ProgrammeManagement;
 import org.gongjian.programme.Target;
 import org.gongjian.programme.TargetManagement;
 import org.gongjian.shared.InvalidInputException;
-import org.gongjian.shared.InvalidInputException.Violation;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,7 +27,6 @@ public class MeasurementImport {
     /** A measurement's note holds at most this many characters, as the programme checks. */
     private static final int MAX_NOTE = 2000;
     static final List<String> REQUIRED = List.of("指标编码", "数值", "截至日期");
-    private static final Pattern VIOLATION_ROW = Pattern.compile("rows\\[(\\d+)]\\.(\\w+)");
 
     private final Importer importer;
     private final ProgrammeManagement programmes;
@@ -45,6 +41,28 @@ public class MeasurementImport {
     }
 
     public ImportResult run(String programmeCode, Path file, String fileName) {
+        Reading reading = read(programmeCode, file, fileName);
+        HeaderedSheets sheets = reading.sheets();
+        Map<String, List<String>> byRow = importer.messages(sheets.problems());
+        List<Importer.Source> sources = List.of(new Importer.Source("rows", Layouts.SHEET_MEASUREMENTS,
+                reading.rowNumbers(), MeasurementImport::column));
+        if (byRow.isEmpty()) {
+            try {
+                return ImportResult.written(sheets.rows(), bulk.record(programmeCode, reading.batch()), null);
+            } catch (InvalidInputException e) {
+                importer.addViolations(byRow, e.violations(), sources);
+            }
+        } else {
+            importer.addViolations(byRow, bulk.check(programmeCode, reading.batch()), sources);   // every problem at once
+        }
+        return importer.failed(file, sheets.rows(), byRow, sheets, sheets.fileNames());
+    }
+
+    /** A file read and its rows checked, nothing written: the rows that read cleanly, and their rows in the sheet. */
+    record Reading(HeaderedSheets sheets, MeasurementBatch batch, List<Integer> rowNumbers) {
+    }
+
+    Reading read(String programmeCode, Path file, String fileName) {
         Programme programme = programmes.programme(programmeCode);
         Map<String, Target> byCode = new HashMap<>();
         targets.targets(programme).forEach(t -> byCode.put(t.code(), t));
@@ -59,31 +77,7 @@ public class MeasurementImport {
         if (sheets.rows() == 0) {
             throw new ImportRefused("error.import.no-rows");
         }
-        Map<String, List<String>> byRow = importer.messages(sheets.problems());
-        MeasurementBatch batch = new MeasurementBatch(fileName, rows);
-        if (byRow.isEmpty()) {
-            try {
-                int written = bulk.record(programmeCode, batch);
-                return new ImportResult(sheets.rows(), written, List.of(), null);
-            } catch (InvalidInputException e) {
-                add(byRow, e.violations(), rowNumbers);
-            }
-        } else {
-            add(byRow, bulk.check(programmeCode, batch), rowNumbers);   // report every problem at once
-        }
-        return importer.failed(file, sheets.rows(), byRow, sheets, sheets.fileNames());
-    }
-
-    /** The programme's violations, field rows[i].asOf, as messages of the sheet rows they came from. */
-    private void add(Map<String, List<String>> byRow, List<Violation> violations, List<Integer> rowNumbers) {
-        for (Violation v : violations) {
-            Matcher m = VIOLATION_ROW.matcher(v.field());
-            boolean found = m.find();
-            int row = found ? rowNumbers.get(Integer.parseInt(m.group(1))) : 0;
-            String column = found ? column(m.group(2)) : "";
-            byRow.computeIfAbsent(Layouts.SHEET_MEASUREMENTS + "#" + row, k -> new ArrayList<>())
-                    .add(column + "：" + importer.message(v));
-        }
+        return new Reading(sheets, new MeasurementBatch(fileName, rows), rowNumbers);
     }
 
     private static String column(String field) {
@@ -100,11 +94,11 @@ public class MeasurementImport {
         if (cells.blank("数值") && cells.blank("截至日期")) {
             return;   // a pre-filled target left without a value this month
         }
-        String code = cells.text("指标编码", true, 64);
+        String code = cells.word("指标编码", true, 64);
         BigDecimal value = cells.number("数值", true);
         LocalDate asOf = cells.date("截至日期", true);
         String note = cells.text("备注", false, MAX_NOTE);
-        String unitWord = cells.text("计量单位", false, 20);
+        String unitWord = cells.word("计量单位", false, 20);
         Target target = code == null ? null : byCode.get(code);
         if (code != null && target == null) {
             problems.add(new Cells.Problem("指标编码", "error.import.target-unknown", code));

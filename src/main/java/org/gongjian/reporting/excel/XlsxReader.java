@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
@@ -42,13 +43,77 @@ public final class XlsxReader {
     public record Limits(long maxBytes, int maxRows, long maxEntryBytes) {
     }
 
-    /** A cell as read: its kind, its text as shown, and its number or date when it has one. */
-    public record Cell(Kind kind, String text, @Nullable BigDecimal number, @Nullable LocalDate date) {
+    /**
+     * A cell as read: its kind, its text as shown, and its number or date when it has one. A number, its text
+     * and a date are worked out from the stored digits when first asked for: most cells of a large sheet are
+     * never asked (a row's 序号, a name kept for the reader's eye).
+     */
+    public static final class Cell {
 
         public enum Kind { TEXT, NUMBER, DATE, BOOLEAN, FORMULA, ERROR }
 
+        /** Serial day numbers count from 1899-12-30 (from 1 March 1900 on); 1970-01-01 is day 25569. */
+        private static final long SERIAL_OF_EPOCH = 25_569;
+        private static final double FIRST_PLAIN_SERIAL = 61;
+
+        private final Kind kind;
+        /** The text, or for a number or date the digits as stored (6.8E9, 45000). */
+        private final String raw;
+        private @Nullable String text;
+        private @Nullable BigDecimal number;
+        private @Nullable LocalDate date;
+
+        Cell(Kind kind, String raw) {
+            this.kind = kind;
+            this.raw = raw;
+        }
+
+        public Kind kind() {
+            return kind;
+        }
+
+        /** The text as shown: 12.5 for a number, 2024-05-22 for a date. */
+        public String text() {
+            if (text == null) {
+                text = switch (kind) {
+                    case NUMBER -> number() == null ? raw : number().stripTrailingZeros().toPlainString();
+                    case DATE -> date() == null ? raw : date().toString();
+                    default -> raw;
+                };
+            }
+            return text;
+        }
+
+        /** The number of a number or date cell; null when the stored digits are not a number (a damaged file). */
+        public @Nullable BigDecimal number() {
+            if (number == null && (kind == Kind.NUMBER || kind == Kind.DATE)) {
+                try {
+                    number = new BigDecimal(raw);
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+            }
+            return number;
+        }
+
+        /** The date of a date-formatted cell (Excel's 1900 date system); null when its digits are not a number. */
+        public @Nullable LocalDate date() {
+            if (date == null && kind == Kind.DATE) {
+                double serial;
+                try {
+                    serial = Double.parseDouble(raw);
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+                date = serial >= FIRST_PLAIN_SERIAL && serial == Math.rint(serial)
+                        ? LocalDate.ofEpochDay((long) serial - SERIAL_OF_EPOCH)   // a whole day: plain arithmetic
+                        : DateUtil.getLocalDateTime(serial).toLocalDate();   // 1900's phantom 29 February, times of day
+            }
+            return date;
+        }
+
         public boolean blank() {
-            return kind == Kind.TEXT && text.isBlank();
+            return kind == Kind.TEXT && raw.isBlank();
         }
     }
 
@@ -129,7 +194,7 @@ public final class XlsxReader {
     /** The SAX handler of one sheet: gathers a row's cells and hands the row over at its end. */
     private static final class SheetHandler extends DefaultHandler {
         private final ReadOnlySharedStringsTable strings;
-        private final StylesTable styles;
+        private final @Nullable StylesTable styles;
         private final RowHandler handler;
         private final int maxRows;
         private final int[] total;
@@ -141,10 +206,13 @@ public final class XlsxReader {
         private int style;
         private boolean formula;
         private boolean inValue;
+        private final @Nullable Boolean[] dateStyles;
 
-        SheetHandler(ReadOnlySharedStringsTable strings, StylesTable styles, RowHandler handler, int maxRows, int[] total) {
+        SheetHandler(ReadOnlySharedStringsTable strings, @Nullable StylesTable styles, RowHandler handler, int maxRows,
+                int[] total) {
             this.strings = strings;
             this.styles = styles;
+            this.dateStyles = new Boolean[styles == null ? 0 : styles.getNumCellStyles()];   // a file may have no styles part
             this.handler = handler;
             this.maxRows = maxRows;
             this.total = total;
@@ -195,7 +263,7 @@ public final class XlsxReader {
                     cells.set(column, cell());
                 }
                 case "row" -> {
-                    if (cells.stream().anyMatch(c -> c != null && !c.blank())) {
+                    if (anyFilled(cells)) {
                         if (++total[0] > maxRows) {
                             throw new ImportRefused("error.import.too-many-rows", String.valueOf(maxRows));
                         }
@@ -209,34 +277,38 @@ public final class XlsxReader {
         private Cell cell() {
             String raw = value.toString();
             if (formula) {
-                return new Cell(Cell.Kind.FORMULA, raw, null, null);
+                return new Cell(Cell.Kind.FORMULA, raw);
             }
             if (type == null || "n".equals(type)) {
-                if (raw.isEmpty()) {
-                    return new Cell(Cell.Kind.TEXT, "", null, null);
-                }
-                BigDecimal number = new BigDecimal(raw);
-                if (isDate()) {
-                    LocalDate date = DateUtil.getLocalDateTime(number.doubleValue()).toLocalDate();
-                    return new Cell(Cell.Kind.DATE, date.toString(), number, date);
-                }
-                return new Cell(Cell.Kind.NUMBER, number.stripTrailingZeros().toPlainString(), number, null);
+                return raw.isEmpty() ? new Cell(Cell.Kind.TEXT, "") : new Cell(isDate() ? Cell.Kind.DATE : Cell.Kind.NUMBER, raw);
             }
             return switch (type) {
-                case "s" -> new Cell(Cell.Kind.TEXT, strings.getItemAt(Integer.parseInt(raw)).getString(), null, null);
-                case "inlineStr", "str" -> new Cell(Cell.Kind.TEXT, raw, null, null);
-                case "b" -> new Cell(Cell.Kind.BOOLEAN, "1".equals(raw) ? "TRUE" : "FALSE", null, null);
-                case "e" -> new Cell(Cell.Kind.ERROR, raw, null, null);
-                default -> new Cell(Cell.Kind.TEXT, raw, null, null);
+                case "s" -> new Cell(Cell.Kind.TEXT, strings.getItemAt(Integer.parseInt(raw)).getString());
+                case "b" -> new Cell(Cell.Kind.BOOLEAN, "1".equals(raw) ? "TRUE" : "FALSE");
+                case "e" -> new Cell(Cell.Kind.ERROR, raw);
+                default -> new Cell(Cell.Kind.TEXT, raw);   // inlineStr, str
             };
         }
 
+        /** Whether the cell's style shows a date; worked out once per style, not per cell. */
         private boolean isDate() {
-            if (style <= 0 || style >= styles.getNumCellStyles()) {
+            if (style <= 0 || style >= dateStyles.length) {
                 return false;
             }
-            XSSFCellStyle s = styles.getStyleAt(style);
-            return s != null && DateUtil.isADateFormat(s.getDataFormat(), s.getDataFormatString());
+            if (dateStyles[style] == null) {
+                XSSFCellStyle s = Objects.requireNonNull(styles).getStyleAt(style);
+                dateStyles[style] = s != null && DateUtil.isADateFormat(s.getDataFormat(), s.getDataFormatString());
+            }
+            return dateStyles[style];
+        }
+
+        private static boolean anyFilled(List<@Nullable Cell> cells) {
+            for (Cell c : cells) {
+                if (c != null && !c.blank()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private static int columnIndex(String ref) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Locale;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.util.Units;
 import org.apache.poi.wp.usermodel.HeaderFooterType;
@@ -42,9 +43,10 @@ public class DocxWriter {
     /** 156 mm 版心 width in points, for pictures. */
     private static final double TEXT_WIDTH_PT = 442;
 
-    public byte[] write(Document doc) {
+    /** The document as Word; text in a language other than Chinese is set flush left instead of justified. */
+    public byte[] write(Document doc, Locale locale) {
         try (XWPFDocument d = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            GbStyles.install(d);
+            GbStyles.install(d, "zh".equals(locale.getLanguage()));
             page(d);
             footers(d);
             paragraph(d, GbStyles.TITLE, doc.title());
@@ -79,7 +81,7 @@ public class DocxWriter {
             XWPFParagraph p = d.createParagraph();
             p.setStyle(GbStyles.FACT);
             XWPFRun label = p.createRun();
-            label.setText(f.label() + "：");
+            label.setText(f.prefix());
             label.setBold(true);
             p.createRun().setText(f.text());
         }
@@ -109,21 +111,33 @@ public class DocxWriter {
     }
 
     private static void table(XWPFDocument d, Table t) {
-        paragraph(d, GbStyles.CAPTION, t.caption());
+        paragraph(d, GbStyles.CAPTION, t.caption()).setKeepNext(true);
         XWPFTable table = d.createTable(t.rows().size() + 1, t.header().size());
         table.setWidth("100%");
-        fill(table.getRow(0), t.header(), true);
+        table.setCellMargins(30, 70, 30, 70);   // twips: text clear of the rules
+        // Column widths in twips, in the grid (LibreOffice reads it) and on every cell (Word and WPS do).
+        List<Integer> twips = t.widths().stream().map(w -> (int) Math.round(TEXT_WIDTH_PT * 20 * w / 100)).toList();
+        table.setTableAlignment(org.apache.poi.xwpf.usermodel.TableRowAlign.CENTER);
+        var ctTable = table.getCTTbl();
+        var grid = ctTable.getTblGrid() != null ? ctTable.getTblGrid() : ctTable.addNewTblGrid();
+        for (int c = 0; c < twips.size(); c++) {
+            var col = c < grid.sizeOfGridColArray() ? grid.getGridColArray(c) : grid.addNewGridCol();
+            col.setW(BigInteger.valueOf(twips.get(c)));
+        }
+        fill(table.getRow(0), t.header(), twips, true);
+        table.getRow(0).getTableCells().forEach(c -> c.setColor("EEEEEE"));
         table.getRow(0).setRepeatHeader(true);
         for (int r = 0; r < t.rows().size(); r++) {
-            fill(table.getRow(r + 1), t.rows().get(r), false);
+            fill(table.getRow(r + 1), t.rows().get(r), twips, false);
         }
     }
 
-    private static void fill(XWPFTableRow row, List<String> cells, boolean header) {
+    private static void fill(XWPFTableRow row, List<String> cells, List<Integer> twips, boolean header) {
         row.setCantSplitRow(true);
         row.setHeightRule(TableRowHeightRule.AUTO);
         for (int c = 0; c < cells.size(); c++) {
             XWPFTableCell cell = row.getCell(c);
+            cell.setWidth(String.valueOf(twips.get(c)));
             XWPFParagraph p = cell.getParagraphs().get(0);
             p.setStyle(GbStyles.TABLE_TEXT);
             XWPFRun run = p.createRun();
@@ -136,6 +150,7 @@ public class DocxWriter {
         XWPFParagraph p = d.createParagraph();
         p.setStyle(GbStyles.CAPTION);
         p.setAlignment(ParagraphAlignment.CENTER);
+        p.setKeepNext(true);   // the picture stays with its caption
         double scale = Math.min(1, TEXT_WIDTH_PT / c.width());
         try {
             p.createRun().addPicture(new ByteArrayInputStream(c.png()), org.apache.poi.xwpf.usermodel.Document.PICTURE_TYPE_PNG,

@@ -42,6 +42,8 @@ final class GbStyles {
     private static final int ER_HAO = 44;
     private static final int SI_HAO = 28;
     private static final int XIAO_SI = 24;
+    /** 五号, 10.5 pt: table text, so that a bulletin's six or seven columns fit the 版心. */
+    private static final int WU_HAO = 21;
     /** 22 lines on the 225 mm 版心: 28.95 pt, in twips. */
     private static final int LINE = 579;
     /** Lines of 4号 text (facts, notes): 21 pt. */
@@ -50,17 +52,19 @@ final class GbStyles {
     private GbStyles() {
     }
 
-    static void install(XWPFDocument d) {
+    /** The styles; Chinese text is justified (两端对齐) as GB/T 9704 has it, other languages set flush left. */
+    static void install(XWPFDocument d, boolean chinese) {
         XWPFStyles styles = d.createStyles();
-        add(styles, BODY, "Normal", null, FANGSONG, SAN_HAO, STJc.BOTH, 200, LINE, 0, 0, null);
+        STJc.Enum body = chinese ? STJc.BOTH : STJc.LEFT;
+        add(styles, BODY, "Normal", null, FANGSONG, SAN_HAO, body, 200, LINE, 0, 0, null);
         add(styles, TITLE, "Title", BODY, XIAOBIAOSONG, ER_HAO, STJc.CENTER, 0, 0, LINE, LINE / 2, null);
         add(styles, SUBTITLE, "Subtitle", BODY, KAITI, SAN_HAO, STJc.CENTER, 0, LINE, 0, LINE / 2, null);
         add(styles, HEADING_1, "heading 1", BODY, HEITI, SAN_HAO, STJc.LEFT, 0, LINE, LINE / 2, 0, 0);
         add(styles, MASTHEAD, "Gongjian 报头", BODY, KAITI, SI_HAO, STJc.CENTER, 0, FACT_LINE, 0, 0, null);
-        add(styles, FACT, "Gongjian 要点", BODY, FANGSONG, SI_HAO, STJc.BOTH, 200, FACT_LINE, 0, 0, null);
-        add(styles, NOTE, "Gongjian 图注署名", BODY, KAITI, SI_HAO, STJc.BOTH, 200, FACT_LINE, LINE / 4, LINE / 4, null);
+        add(styles, FACT, "Gongjian 要点", BODY, FANGSONG, SI_HAO, body, 200, FACT_LINE, 0, 0, null);
+        add(styles, NOTE, "Gongjian 图注署名", BODY, KAITI, SI_HAO, body, 200, FACT_LINE, LINE / 4, LINE / 4, null);
         add(styles, CAPTION, "caption", BODY, HEITI, XIAO_SI, STJc.CENTER, 0, 0, LINE / 4, LINE / 4, null);
-        add(styles, TABLE_TEXT, "Gongjian 表格", BODY, FANGSONG, XIAO_SI, STJc.LEFT, 0, 0, 0, 0, null);
+        add(styles, TABLE_TEXT, "Gongjian 表格", BODY, FANGSONG, WU_HAO, STJc.LEFT, 0, 0, 0, 0, null);
         add(styles, PAGE_NUMBER, "Gongjian 页码", BODY, SONGTI, SI_HAO, STJc.RIGHT, 0, 0, 0, 0, null);
     }
 

@@ -29,7 +29,7 @@ public final class MarkdownWriter {
             md.append("### ").append(inline(s.label())).append(inline(s.heading())).append("\n\n");
             s.paragraphs().forEach(p -> md.append(inline(p)).append("\n\n"));
             for (Fact f : s.facts()) {
-                md.append("- **").append(inline(f.label())).append("**：").append(inline(f.text())).append('\n');
+                md.append("- **").append(inline(f.label())).append("**").append(f.colon()).append(inline(f.text())).append('\n');
             }
             if (!s.facts().isEmpty()) {
                 md.append('\n');

@@ -34,7 +34,7 @@ public class Renderer {
             case MD -> MarkdownWriter.write(doc).getBytes(StandardCharsets.UTF_8);
             case HTML -> html(doc, locale, false).getBytes(StandardCharsets.UTF_8);
             case PDF -> pdf(doc, locale);
-            case DOCX -> docx.write(doc);
+            case DOCX -> docx.write(doc, locale);
         };
     }
 

@@ -51,6 +51,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class ReviewComposer {
 
+    /** The word that marks a figure as an investment in the data's own (Chinese) labels: 计划总投资, 首批项目总投资. */
+    private static final String INVESTMENT_WORD = "投资";
+
     private final ProgrammeExchange exchange;
     private final ProgrammeManagement programmes;
     private final TargetManagement targets;
@@ -209,7 +212,7 @@ public class ReviewComposer {
             text.append(words.get("review.totals.honours", doc.honours().size(), levels));
         }
         List<FigureData> investments = doc.initiatives().stream().flatMap(i -> i.initiative().figures().stream())
-                .filter(f -> f.unit() == UnitOfMeasure.YUAN && f.label().contains(words.get("review.investment-word")))
+                .filter(f -> f.unit() == UnitOfMeasure.YUAN && f.label().contains(INVESTMENT_WORD))
                 .toList();
         if (!investments.isEmpty()) {
             BigDecimal sum = investments.stream().map(FigureData::value).reduce(BigDecimal.ZERO, BigDecimal::add);

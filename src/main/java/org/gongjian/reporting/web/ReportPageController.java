@@ -1,27 +1,21 @@
 package org.gongjian.reporting.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Locale;
-import org.gongjian.organisation.Accounts;
 import org.gongjian.programme.Programme;
 import org.gongjian.programme.ProgrammeManagement;
-import org.gongjian.reporting.Document;
 import org.gongjian.reporting.bulletin.BulletinComposer;
-import org.gongjian.reporting.excel.ErrorFiles;
-import org.gongjian.reporting.excel.ExcelExports;
-import org.gongjian.reporting.excel.ExcelTemplates;
-import org.gongjian.reporting.excel.ImportRefused;
-import org.gongjian.reporting.excel.ImportResult;
 import org.gongjian.reporting.excel.ImportSettings;
-import org.gongjian.reporting.excel.MeasurementImport;
-import org.gongjian.reporting.render.Format;
-import org.gongjian.reporting.render.Renderer;
 import org.gongjian.reporting.review.ReviewComposer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Pageable;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,28 +35,19 @@ class ReportPageController {
     private final ProgrammeManagement programmes;
     private final ReviewComposer reviews;
     private final BulletinComposer bulletins;
-    private final Renderer renderer;
-    private final ExcelExports exports;
-    private final ExcelTemplates templates;
-    private final MeasurementImport measurementImport;
-    private final ErrorFiles errorFiles;
-    private final Accounts accounts;
+    private final Downloads downloads;
+    private final Uploads uploads;
     private final ImportSettings settings;
     private final MessageSource messages;
     private final Clock clock;
 
     ReportPageController(ProgrammeManagement programmes, ReviewComposer reviews, BulletinComposer bulletins,
-            Renderer renderer, ExcelExports exports, ExcelTemplates templates, MeasurementImport measurementImport,
-            ErrorFiles errorFiles, Accounts accounts, ImportSettings settings, MessageSource messages, Clock clock) {
+            Downloads downloads, Uploads uploads, ImportSettings settings, MessageSource messages, Clock clock) {
         this.programmes = programmes;
         this.reviews = reviews;
         this.bulletins = bulletins;
-        this.renderer = renderer;
-        this.exports = exports;
-        this.templates = templates;
-        this.measurementImport = measurementImport;
-        this.errorFiles = errorFiles;
-        this.accounts = accounts;
+        this.downloads = downloads;
+        this.uploads = uploads;
         this.settings = settings;
         this.messages = messages;
         this.clock = clock;
@@ -70,9 +55,14 @@ class ReportPageController {
 
     @GetMapping
     @PreAuthorize("hasAuthority('reporting:report:read')")
-    String index(Model model) {
+    String index(@RequestParam(required = false) @Nullable String refused, Model model, Locale locale) {
+        if ("too-big".equals(refused)) {   // an upload over the limit, sent back here by UploadLimitFilter
+            model.addAttribute("refused", messages.getMessage("error.import.too-big",
+                    new Object[] {String.valueOf(settings.maxBytes() / (1024 * 1024))}, locale));
+        }
         model.addAttribute("programmes", programmes.programmes(Pageable.unpaged()).getContent());
         model.addAttribute("maxMb", settings.maxBytes() / (1024 * 1024));
+        model.addAttribute("maxBytes", settings.maxBytes());
         return "reporting/index";
     }
 
@@ -88,9 +78,7 @@ class ReportPageController {
     @GetMapping("/{code}/review/download")
     @PreAuthorize("hasAuthority('reporting:report:read')")
     ResponseEntity<byte[]> reviewFile(@PathVariable String code, @RequestParam String format, Locale locale) {
-        Format f = Format.parse(format);
-        Document doc = reviews.compose(code, locale);
-        return Downloads.of(doc.fileName(), f, renderer.render(doc, f, locale));
+        return downloads.review(code, format, locale);
     }
 
     @GetMapping("/{code}/bulletin")
@@ -108,34 +96,33 @@ class ReportPageController {
     @PreAuthorize("hasAuthority('reporting:report:read')")
     ResponseEntity<byte[]> bulletinFile(@PathVariable String code, @RequestParam String month, @RequestParam String format,
             Locale locale) {
-        Format f = Format.parse(format);
-        Document doc = bulletins.compose(code, Months.parse(month), locale);
-        return Downloads.of(doc.fileName(), f, renderer.render(doc, f, locale));
+        return downloads.bulletin(code, month, format, locale);
     }
 
     @GetMapping("/{code}/excel/{what}.xlsx")
     @PreAuthorize("hasAuthority('reporting:report:read')")
     ResponseEntity<byte[]> excel(@PathVariable String code, @PathVariable String what) {
-        return switch (what) {
-            case "initiatives" -> Downloads.xlsx(code + "-攻坚任务", exports.initiatives(code));
-            case "measurements" -> Downloads.xlsx(code + "-进展数据", exports.measurements(code));
-            case "template-measurements" -> Downloads.xlsx(code + "-进展数据填报模板", templates.measurements(code));
-            case "template-initiatives" -> Downloads.xlsx(code + "-攻坚任务及指标模板", templates.initiatives(code));
-            default -> throw new org.gongjian.shared.NotFoundException("error.report.not-found", what);
-        };
+        return downloads.excel(code, what);
     }
 
+    @GetMapping("/audit.xlsx")
+    @PreAuthorize("hasAuthority('audit:entry:read')")
+    ResponseEntity<byte[]> audit(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {
+        return downloads.audit(from, to, null);
+    }
+
+    /** The import's outcome page; a refused file is shown there too, by {@link ReportPageErrors}. */
     @PostMapping("/{code}/import")
     @PreAuthorize("hasAuthority('reporting:import:create')")
-    String importFile(@PathVariable String code, @RequestPart("file") MultipartFile file, Model model, Locale locale) {
+    String importFile(@PathVariable String code, @RequestParam(defaultValue = Uploads.MEASUREMENTS) String kind,
+            @RequestPart("file") MultipartFile file, Model model, Locale locale, HttpServletResponse response) {
         model.addAttribute("programme", programmes.programme(code));
         try {
-            ImportResult result = Uploads.withTempFile(file, path -> measurementImport.run(code, path, Uploads.name(file)));
-            model.addAttribute("result", result);
-        } catch (ImportRefused e) {
-            model.addAttribute("refused", messages.getMessage(e.messageKey(), e.args(), locale));
-        } catch (org.gongjian.shared.InvalidInputException e) {
-            model.addAttribute("refused", messages.getMessage(e.messageKey(), e.args(), locale));
+            model.addAttribute("result", uploads.run(code, kind, file));
+        } catch (AccessDeniedException e) {   // audited by the programme's guard
+            model.addAttribute("refused", messages.getMessage("error.import.office-only", null, locale));
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         }
         return "reporting/import-result";
     }
@@ -143,7 +130,7 @@ class ReportPageController {
     @GetMapping("/imports/errors/{id}.xlsx")
     @PreAuthorize("hasAuthority('reporting:import:create')")
     ResponseEntity<byte[]> errors(@PathVariable String id) {
-        return Downloads.xlsx("导入错误说明", errorFiles.load(id, accounts.current().username()));
+        return downloads.errorFile(id);
     }
 
     /** The last full month, within the programme's year. */

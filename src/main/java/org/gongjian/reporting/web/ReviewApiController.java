@@ -3,11 +3,6 @@ package org.gongjian.reporting.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Locale;
-import org.gongjian.reporting.Document;
-import org.gongjian.reporting.bulletin.BulletinComposer;
-import org.gongjian.reporting.render.Format;
-import org.gongjian.reporting.render.Renderer;
-import org.gongjian.reporting.review.ReviewComposer;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,20 +11,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The year-end review of a programme, generated from its data on every request. */
+/** The year-end review and the monthly bulletin of a programme, generated from its data on every request. */
 @RestController
 @RequestMapping("/api/v1/programmes/{code}")
 @Tag(name = "reports", description = "年度攻坚成果、工作简报")
 class ReviewApiController {
 
-    private final ReviewComposer reviews;
-    private final BulletinComposer bulletins;
-    private final Renderer renderer;
+    private final Downloads downloads;
 
-    ReviewApiController(ReviewComposer reviews, BulletinComposer bulletins, Renderer renderer) {
-        this.reviews = reviews;
-        this.bulletins = bulletins;
-        this.renderer = renderer;
+    ReviewApiController(Downloads downloads) {
+        this.downloads = downloads;
     }
 
     @GetMapping("/bulletin")
@@ -37,9 +28,7 @@ class ReviewApiController {
     @Operation(summary = "The monthly bulletin (工作简报) for a month (yyyy-MM) as md, html, pdf or docx, charts as images")
     ResponseEntity<byte[]> bulletin(@PathVariable String code, @RequestParam String month,
             @RequestParam(defaultValue = "md") String format, Locale locale) {
-        Format f = Format.parse(format);
-        Document doc = bulletins.compose(code, Months.parse(month), locale);
-        return Downloads.of(doc.fileName(), f, renderer.render(doc, f, locale));
+        return downloads.bulletin(code, month, format, locale);
     }
 
     @GetMapping("/review")
@@ -47,8 +36,6 @@ class ReviewApiController {
     @Operation(summary = "The year-end review (年度攻坚成果) as md, html, pdf or docx, generated from the data")
     ResponseEntity<byte[]> review(@PathVariable String code, @RequestParam(defaultValue = "md") String format,
             Locale locale) {
-        Format f = Format.parse(format);
-        Document doc = reviews.compose(code, locale);
-        return Downloads.of(doc.fileName(), f, renderer.render(doc, f, locale));
+        return downloads.review(code, format, locale);
     }
 }

@@ -6,27 +6,49 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.function.Function;
 import org.gongjian.reporting.excel.ImportRefused;
+import org.gongjian.reporting.excel.ImportResult;
+import org.gongjian.reporting.excel.InitiativeImport;
+import org.gongjian.reporting.excel.MeasurementImport;
+import org.gongjian.shared.InvalidInputException;
+import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
-/** An uploaded file copied to a temporary file for the streaming reader, and removed afterwards. */
-final class Uploads {
+/**
+ * Runs an import of an uploaded file, for the pages and the API alike: the upload is copied to a temporary
+ * file for the streaming reader and removed afterwards.
+ */
+@Component
+class Uploads {
 
-    private Uploads() {
+    static final String MEASUREMENTS = "measurements";
+    static final String INITIATIVES = "initiatives";
+
+    private final MeasurementImport measurements;
+    private final InitiativeImport initiatives;
+
+    Uploads(MeasurementImport measurements, InitiativeImport initiatives) {
+        this.measurements = measurements;
+        this.initiatives = initiatives;
     }
 
-    static <T> T withTempFile(MultipartFile file, Function<Path, T> work) {
+    /** Imports measurements, or initiatives with their targets, into a programme: all rows or none. */
+    ImportResult run(String programmeCode, String kind, MultipartFile file) {
+        if (!MEASUREMENTS.equals(kind) && !INITIATIVES.equals(kind)) {
+            throw new InvalidInputException("kind", "error.import.kind", kind);
+        }
         if (file.isEmpty()) {
             throw new ImportRefused("error.import.empty");
         }
+        String name = name(file);
         Path path = null;
         try {
             path = Files.createTempFile("gongjian-import", ".xlsx");
             try (InputStream in = file.getInputStream()) {
                 Files.copy(in, path, StandardCopyOption.REPLACE_EXISTING);
             }
-            return work.apply(path);
+            return MEASUREMENTS.equals(kind) ? measurements.run(programmeCode, path, name)
+                    : initiatives.run(programmeCode, path, name);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

@@ -1,0 +1,84 @@
+package org.gongjian.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gongjian.reporting.Workbooks.row;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.gongjian.programme.MeasurementRecorded;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** A sheet of a few hundred measurements is written whole, on H2 and on PostgreSQL, every value as read. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@ReportingFixtures
+@RecordApplicationEvents
+abstract class BulkImportContract {
+
+    @Autowired MockMvc mvc;
+    @Autowired JdbcClient jdbc;
+    @Autowired ApplicationEvents events;
+
+    @Test
+    void a_sheet_of_250_rows_is_written_whole_with_every_value_date_and_note_as_read() throws Exception {
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            rows.add(row(i + 1, i % 2 == 0 ? "volunteers.teams" : "hydrogen.investment", "", i % 2 == 0 ? "支" : "万元",
+                    i + 0.25, LocalDate.of(2024, 12, 6).plusDays(i % 7), i % 3 == 0 ? null : "第" + (i + 1) + "行"));
+        }
+        byte[] file = Workbooks.xlsx(new Workbooks.SheetSpec("进展数据", null,
+                List.of("序号", "指标编码", "指标名称", "计量单位", "数值", "截至日期", "备注"), rows));
+        mvc.perform(multipart("/api/v1/programmes/kaiping-2024/imports/measurements")
+                        .file(new MockMultipartFile("file", "batch-250.xlsx", null, file))
+                        .with(httpBasic("admin", "test-admin-secret")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.written").value(250));
+        var stored = jdbc.sql("""
+                select count(*) as n, sum(m.measured_value) as total, count(m.note) as notes, min(m.as_of) as first_day,
+                       max(m.as_of) as last_day from programme_measurement m where m.source_ref = 'batch-250.xlsx'""")
+                .query().singleRow();
+        assertThat(((Number) stored.get("n")).intValue()).isEqualTo(250);
+        // 125 team counts 0.25, 2.25 … and 125 amounts in 万元 (1.25, 3.25 …) × 10000
+        BigDecimal teams = BigDecimal.ZERO;
+        BigDecimal yuan = BigDecimal.ZERO;
+        for (int i = 0; i < 250; i++) {
+            BigDecimal v = BigDecimal.valueOf(i + 0.25);
+            if (i % 2 == 0) {
+                teams = teams.add(v);
+            } else {
+                yuan = yuan.add(v.multiply(BigDecimal.valueOf(10000)));
+            }
+        }
+        assertThat((BigDecimal) stored.get("total")).isEqualByComparingTo(teams.add(yuan));
+        assertThat(((Number) stored.get("notes")).intValue()).isEqualTo(250 - 84);
+        assertThat(stored.get("first_day").toString()).isEqualTo("2024-12-06");
+        assertThat(stored.get("last_day").toString()).isEqualTo("2024-12-12");
+
+        // supervision hears once per target, of its newest row, by the id it was stored under
+        List<MeasurementRecorded> heard = events.stream(MeasurementRecorded.class).toList();
+        assertThat(heard).hasSize(2);
+        for (MeasurementRecorded e : heard) {
+            var newest = jdbc.sql("""
+                    select m.id, m.as_of from programme_measurement m where m.source_ref = 'batch-250.xlsx'
+                       and m.target_id = :target order by m.as_of desc, m.id desc limit 1""")
+                    .param("target", e.targetId()).query().singleRow();
+            assertThat(e.measurementId()).isEqualTo(((Number) newest.get("id")).longValue());
+            assertThat(e.asOf().toString()).isEqualTo(newest.get("as_of").toString()).isEqualTo("2024-12-12");
+        }
+    }
+}
