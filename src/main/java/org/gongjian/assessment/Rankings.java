@@ -183,8 +183,10 @@ public class Rankings {
 
     /**
      * The month's ranking as the monthly bulletin prints it, for both peer groups. Reporting calls this for
-     * its 进度排名 section.
+     * its 进度排名 section. It runs in a transaction of its own, as a closed month's table is stored the
+     * first time it is asked for, even from a reader's read-only transaction.
      */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
     public BulletinRanking bulletin(String programmeCode, YearMonth month) {
         Period period = Period.month(month);
         List<BulletinRanking.Group> groups = new ArrayList<>();

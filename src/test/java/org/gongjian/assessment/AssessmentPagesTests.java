@@ -148,4 +148,26 @@ class AssessmentPagesTests extends AssessmentFixture {
         assertThat(towns.bestMovers()).allSatisfy(l -> assertThat(l.movement()).isPositive());
         assertThat(towns.worstMovers()).allSatisfy(l -> assertThat(l.movement()).isNegative());
     }
+
+    @Test
+    void the_monthly_bulletin_prints_the_months_ranking_with_the_same_ranks_and_movers_as_the_league_table() throws Exception {
+        BulletinRanking july = rankings.bulletin(KAIPING, YearMonth.of(2024, 7));
+        BulletinRanking.Group towns = july.groups().get(0);
+        BulletinRanking.Line first = towns.table().get(0);
+        BulletinRanking.Line last = towns.table().get(towns.table().size() - 1);
+        String md = mvc.perform(get("/api/v1/programmes/kaiping-2024/bulletin").param("month", "2024-07").param("format", "md")
+                        .header("Accept-Language", "zh-CN").with(office()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(md).contains("进度排名", "镇街得分排名", "位居前三名", "位居后三名",
+                "| " + first.rank() + " | " + first.unit().name() + " | " + first.total().toPlainString() + " |",
+                "| " + last.rank() + " | " + last.unit().name() + " | " + last.total().toPlainString() + " |");
+        if (!towns.bestMovers().isEmpty()) {
+            BulletinRanking.Line best = towns.bestMovers().get(0);
+            assertThat(md).contains("进步最快：" + best.unit().name() + "（↑" + best.movement() + "）");
+        }
+        String en = mvc.perform(get("/api/v1/programmes/kaiping-2024/bulletin").param("month", "2024-07").param("format", "md")
+                        .header("Accept-Language", "en").with(office()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(en).contains("Rankings", "ranked in the first three").doesNotContain("进度排名");
+    }
 }

@@ -47,7 +47,7 @@ class BulletinTests {
                 "### 二、进度与时间进度对比（按领域）", "| 领域 | 已填报指标 | 平均完成进度 | 时间进度 | 差值（百分点） |",
                 "![各领域平均完成进度与时间进度（%）](data:image/png;base64,", "### 三、滞后和逾期事项",
                 "### 四、督办情况", "本月发出督办单0件",
-                "### 五、状态变化（与上月底相比）", "### 六、本月工作进展", "9月，开平获批建设国家级知识产权快速维权中心。");
+                "### 五、进度排名", "### 六、状态变化（与上月底相比）", "### 七、本月工作进展", "9月，开平获批建设国家级知识产权快速维权中心。");
     }
 
     @Test
@@ -66,8 +66,8 @@ class BulletinTests {
                 "11 key initiatives this year; at the end of the month: ",
                 "### 2. Progress against time progress, by field",
                 "| Field | Targets reported | Average progress | Time progress | Difference (points) |", "| Finance |",
-                "### 3. Off track and overdue", "### 4. Supervision notices", "### 5. Status changes since last month",
-                "### 6. Work this month", "2024-09: 开平获批建设国家级知识产权快速维权中心.");
+                "### 3. Off track and overdue", "### 4. Supervision notices", "### 5. Rankings", "### 6. Status changes since last month",
+                "### 7. Work this month", "2024-09: 开平获批建设国家级知识产权快速维权中心.");
         assertThat(md).as("no Chinese fixed words, numbering or dates")
                 .doesNotContain("一、", "项", "领域", "推进中", "已完成", "截至", "第9期", "9月", "金融服务", "节点", "指标");
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.gongjian.assessment.Rankings;
 import org.gongjian.organisation.Organisation;
 import org.gongjian.organisation.Unit;
 import org.gongjian.programme.Honour;
@@ -22,12 +23,13 @@ import org.gongjian.programme.ProgrammeManagement;
 import org.gongjian.programme.ProgrammeRecords;
 import org.gongjian.programme.Target;
 import org.gongjian.programme.TargetManagement;
-import org.gongjian.reporting.Document;
 import org.gongjian.reporting.Document.Section;
+import org.gongjian.reporting.Document;
 import org.gongjian.reporting.render.Charts;
 import org.gongjian.reporting.review.Words;
 import org.gongjian.shared.Figures;
 import org.gongjian.shared.InvalidInputException;
+import org.gongjian.shared.LocalizedException;
 import org.gongjian.shared.PartialDate;
 import org.gongjian.shared.Qualifier;
 import org.gongjian.supervision.InitiativeStanding;
@@ -54,12 +56,13 @@ public class BulletinComposer {
     private final Organisation organisation;
     private final StatusEngine engine;
     private final NoticeManagement notices;
+    private final Rankings rankings;
     private final Charts charts;
     private final MessageSource messages;
     private final Clock clock;
 
     BulletinComposer(ProgrammeManagement programmes, TargetManagement targets, ProgrammeRecords records,
-            Organisation organisation, StatusEngine engine, NoticeManagement notices, Charts charts,
+            Organisation organisation, StatusEngine engine, NoticeManagement notices, Rankings rankings, Charts charts,
             MessageSource messages, Clock clock) {
         this.programmes = programmes;
         this.targets = targets;
@@ -67,6 +70,7 @@ public class BulletinComposer {
         this.organisation = organisation;
         this.engine = engine;
         this.notices = notices;
+        this.rankings = rankings;
         this.charts = charts;
         this.messages = messages;
         this.clock = clock;
@@ -97,6 +101,7 @@ public class BulletinComposer {
         sections.add(status.timeProgress());
         sections.add(status.offTrack());
         sections.add(new NoticeSection(month, end, clock.getZone(), units, words).section(raised));
+        sections.add(ranking(programmeCode, month, words));
         sections.add(status.changesSince(before));
         sections.add(progress(programme, month, end, status, words));
         String theme = programme.theme() == null ? programme.title() : programme.theme();
@@ -104,6 +109,16 @@ public class BulletinComposer {
                 words.get("bulletin.as-of", words.date(PartialDate.ofDay(end), true)));
         return new Document(words.get("bulletin.title", programme.year(), theme), null, masthead, List.of(), null,
                 numbered(sections, words), words.get("bulletin.file-name", programme.code(), month.toString()));
+    }
+
+    /** The month's league tables from the assessment module, or why there are none. */
+    private Section ranking(String programmeCode, YearMonth month, Words words) {
+        RankingSection section = new RankingSection(words);
+        try {
+            return section.section(rankings.bulletin(programmeCode, month));
+        } catch (LocalizedException refused) {
+            return section.unavailable(words.get(refused.messageKey(), refused.args()));
+        }
     }
 
     /** The month's work: values reported, milestones done, events and honours. */
