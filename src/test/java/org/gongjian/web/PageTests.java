@@ -235,7 +235,10 @@ class PageTests extends PageTestSupport {
         Pattern inlineHandler = Pattern.compile("\\son[a-z]+=\"");
         for (String path : new String[] {"/", PROGRAMME, PROGRAMME + "/initiatives/8", PROGRAMME + "/chronicle",
                 PROGRAMME + "/honours", "/units/chishui", "/admin/programmes", "/admin/programmes/kaiping-2024/edit",
-                "/admin/users", "/admin/units", "/admin/audit", "/account/tokens", "/account/password"}) {
+                "/admin/users", "/admin/units", "/admin/audit", "/account/tokens", "/account/password", "/reports",
+                "/reports/kaiping-2024/review", "/reports/kaiping-2024/bulletin?month=2024-09", "/supervision",
+                "/supervision/notices", "/assessment/kaiping-2024/rankings?period=2024-09",
+                "/assessment/kaiping-2024/units/chishui?period=2024-09", "/ecology/accounts"}) {
             var response = mvc.perform(get(path).with(admin())).andExpect(status().isOk()).andReturn().getResponse();
             String html = response.getContentAsString(StandardCharsets.UTF_8);
             assertThat(response.getHeader("Content-Security-Policy")).as(path)

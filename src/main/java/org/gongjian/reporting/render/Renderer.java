@@ -40,7 +40,7 @@ public class Renderer {
 
     /** The document as a standalone, printable XHTML page. */
     public String html(Document doc, Locale locale, boolean forPdf) {
-        return templates.process(TEMPLATE, new Context(locale, Map.of("doc", doc, "pdf", forPdf)));
+        return templates.process(TEMPLATE, new Context(locale, Map.of("doc", doc, "pdf", forPdf, "standalone", true)));
     }
 
     /** A PDF with the CJK font subset-embedded, so that it opens and prints the same anywhere. */
