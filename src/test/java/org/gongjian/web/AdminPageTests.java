@@ -99,6 +99,36 @@ class AdminPageTests extends PageTestSupport {
 
     @Test
     @Transactional
+    void the_office_edits_an_initiatives_tags_a_name_a_line_and_a_form_without_them_keeps_them() throws Exception {
+        var kaiping = programmes.programme("kaiping-2024");
+        var before = programmes.data(programmes.initiative(kaiping, 3));
+        assertThat(before.tags()).extracting(t -> t.name()).contains("北部制造、中部配套、南部应用");
+        String form = body(get("/admin/programmes/kaiping-2024/initiatives/3/edit").with(admin()));
+        assertThat(form).contains("name=\"tags[SLOGAN]\"", "北部制造、中部配套、南部应用", "每行一个");
+        MockHttpServletRequestBuilder edit = post("/admin/programmes/kaiping-2024/initiatives/3").with(csrf()).with(admin())
+                .param("number", "3").param("title", before.title()).param("category", before.category())
+                .param("leadUnit", before.leadUnit()).param("coUnits", before.coUnits().toArray(String[]::new))
+                .param("startDate", before.startDate().toString()).param("endDate", before.endDate().toString())
+                .param("status", before.status().name()).param("summary", before.summary())
+                .param("version", String.valueOf(programmes.initiative(kaiping, 3).version()));
+        mvc.perform(edit.param("tags[PLACE]", "三埠\n 水口 \n\n三埠").param("tags[SLOGAN]", "北部制造、中部配套、南部应用")
+                        .param("tags[ROAD]", ""))
+                .andExpect(redirectedUrl("/programmes/kaiping-2024/initiatives/3"));
+        var after = programmes.data(programmes.initiative(kaiping, 3));
+        assertThat(after.tags()).extracting(t -> t.kind().name() + ":" + t.name())
+                .containsExactly("PLACE:三埠", "PLACE:水口", "SLOGAN:北部制造、中部配套、南部应用");
+        // a form that sends no tag boxes at all (an older page, a script) leaves the tags as they are
+        mvc.perform(post("/admin/programmes/kaiping-2024/initiatives/3").with(csrf()).with(admin())
+                        .param("number", "3").param("title", "建设三埠氢能装备制造和创新应用示范基地").param("category", before.category())
+                        .param("leadUnit", before.leadUnit()).param("startDate", before.startDate().toString())
+                        .param("endDate", before.endDate().toString()).param("status", before.status().name())
+                        .param("version", String.valueOf(programmes.initiative(kaiping, 3).version())))
+                .andExpect(redirectedUrl("/programmes/kaiping-2024/initiatives/3"));
+        assertThat(programmes.data(programmes.initiative(kaiping, 3)).tags()).isEqualTo(after.tags());
+    }
+
+    @Test
+    @Transactional
     void unit_staff_update_their_initiatives_declared_stage_but_not_who_leads_it() throws Exception {
         mvc.perform(post("/admin/programmes/kaiping-2024/initiatives/8").with(csrf()).with(as("page-staff"))
                         .param("title", "推进森林GEP核算与转化").param("status", "COMPLETED").param("summary", "两镇核算完成")

@@ -155,6 +155,7 @@ class ProgrammeAdminController {
         model.addAttribute("initiative", initiative);
         model.addAttribute("isOffice", programmes.isOffice());
         model.addAttribute("statuses", InitiativeStatus.values());
+        model.addAttribute("tagKinds", org.gongjian.programme.TagKind.values());
         model.addAttribute("unitChoices", organisation.all().stream()
                 .sorted(Comparator.comparing(Unit::kind).thenComparing(Unit::code)).toList());
         return "programme/admin/initiative-form";
