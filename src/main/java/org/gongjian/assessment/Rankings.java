@@ -82,7 +82,18 @@ public class Rankings {
     public LeagueTable league(String programmeCode, Period period, PeerGroup group) {
         Ranking ranking = runs.ranking(programmeCode, period);
         Period previous = previous(programmeCode, period);
-        Map<Long, Summary> before = previous == null ? Map.of() : runs.summaries(programmeCode, previous);
+        return league(ranking, previous, before(programmeCode, previous), group);
+    }
+
+    private Map<Long, Summary> before(String programmeCode, @Nullable Period previous) {
+        return previous == null ? Map.of() : runs.summaries(programmeCode, previous);
+    }
+
+    /** One peer group's table of a ranking, with each unit's movement since {@code previous}. */
+    private static LeagueTable league(Ranking ranking, @Nullable Period previous, Map<Long, Summary> before,
+            PeerGroup group) {
+        String programmeCode = ranking.programmeCode();
+        Period period = ranking.period();
         List<LeagueTable.Row> rows = new ArrayList<>();
         List<UnitRef> unranked = new ArrayList<>();
         boolean demo = false;
@@ -189,10 +200,14 @@ public class Rankings {
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
     public BulletinRanking bulletin(String programmeCode, YearMonth month) {
         Period period = Period.month(month);
+        // one ranking and one previous month for both groups: a running month's ranking is computed, not read
+        Ranking ranking = runs.ranking(programmeCode, period);
+        Period previous = previous(programmeCode, period);
+        Map<Long, Summary> before = before(programmeCode, previous);
         List<BulletinRanking.Group> groups = new ArrayList<>();
         LeagueTable first = null;
         for (PeerGroup group : PeerGroup.values()) {
-            LeagueTable table = league(programmeCode, period, group);
+            LeagueTable table = league(ranking, previous, before, group);
             first = first == null ? table : first;
             List<BulletinRanking.Line> lines = table.rows().stream().map(Rankings::line).toList();
             // the first and last three, with every unit tied with the third (同分并列)
