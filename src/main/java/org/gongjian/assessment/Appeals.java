@@ -25,7 +25,7 @@ import org.gongjian.shared.ConflictException;
 import org.gongjian.shared.InvalidInputException;
 import org.gongjian.shared.InvalidInputException.Violation;
 import org.gongjian.shared.NotFoundException;
-import org.gongjian.supervision.WorkCalendar;
+import org.gongjian.calendar.WorkCalendar;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;

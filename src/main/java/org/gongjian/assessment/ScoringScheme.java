@@ -2,7 +2,7 @@ package org.gongjian.assessment;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import org.gongjian.supervision.Evidence;
+import org.gongjian.shared.Evidence;
 import org.jspecify.annotations.Nullable;
 
 /**

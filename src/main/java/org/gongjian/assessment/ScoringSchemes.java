@@ -23,7 +23,7 @@ import org.gongjian.shared.ConflictException;
 import org.gongjian.shared.InvalidInputException;
 import org.gongjian.shared.InvalidInputException.Violation;
 import org.gongjian.shared.NotFoundException;
-import org.gongjian.supervision.Evidence;
+import org.gongjian.shared.Evidence;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.access.AccessDeniedException;

@@ -32,6 +32,11 @@ public final class Permissions {
     /** One's own account: change one's password, create and revoke one's personal API tokens. */
     public static final String ACCOUNT_SELF = "organisation:account:self";
 
+    /** Read the working-day calendar. */
+    public static final String CALENDAR_READ = "calendar:calendar:read";
+    /** Enter or replace a year's holiday notice (the office). */
+    public static final String CALENDAR_MANAGE = "calendar:calendar:manage";
+
     /** Read league tables, scorecards, progress reports and schemes. */
     public static final String RANKING_READ = "assessment:ranking:read";
     /** Appeal an item of one's own unit's score. */
@@ -40,12 +45,12 @@ public final class Permissions {
     public static final String ASSESSMENT_MANAGE = "assessment:ranking:manage";
 
     static final Set<String> READ = Set.of(PROGRAMME_READ, UNIT_READ, REPORT_READ, ECOLOGY_ACCOUNT_READ,
-            SUPERVISION_READ, INBOX_READ, ACCOUNT_SELF, RANKING_READ);
+            SUPERVISION_READ, INBOX_READ, ACCOUNT_SELF, RANKING_READ, CALENDAR_READ);
     static final Set<String> UNIT_STAFF = union(READ, Set.of(INITIATIVE_WRITE, MEASUREMENT_CREATE, IMPORT_CREATE,
             ECOLOGY_ACCOUNT_WRITE, ECOLOGY_ACCOUNT_PUBLISH, NOTICE_ANSWER, APPEAL_CREATE));
     static final Set<String> ALL = union(UNIT_STAFF,
             Set.of(PROGRAMME_WRITE, UNIT_WRITE, USER_ADMIN, AUDIT_READ, SUPERVISION_MANAGE, CHANNEL_MANAGE,
-                    ASSESSMENT_MANAGE));
+                    ASSESSMENT_MANAGE, CALENDAR_MANAGE));
 
     private Permissions() {
     }

@@ -1,5 +1,7 @@
 package org.gongjian.supervision;
 
+import org.gongjian.calendar.WorkCalendar;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

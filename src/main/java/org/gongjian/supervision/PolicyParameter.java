@@ -1,5 +1,7 @@
 package org.gongjian.supervision;
 
+import org.gongjian.shared.Evidence;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;

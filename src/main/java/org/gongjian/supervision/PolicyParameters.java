@@ -1,5 +1,7 @@
 package org.gongjian.supervision;
 
+import org.gongjian.shared.Evidence;
+
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;

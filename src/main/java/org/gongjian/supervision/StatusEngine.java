@@ -1,5 +1,7 @@
 package org.gongjian.supervision;
 
+import org.gongjian.calendar.WorkCalendar;
+
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;

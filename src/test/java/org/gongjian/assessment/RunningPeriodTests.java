@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.gongjian.shared.InvalidInputException;
-import org.gongjian.supervision.Evidence;
+import org.gongjian.shared.Evidence;
 import org.gongjian.supervision.NoticeAction;
 import org.gongjian.supervision.NoticeChanged;
 import org.gongjian.supervision.NoticeLevel;

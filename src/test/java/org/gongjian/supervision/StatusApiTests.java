@@ -1,5 +1,7 @@
 package org.gongjian.supervision;
 
+import org.gongjian.calendar.WorkCalendar;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;

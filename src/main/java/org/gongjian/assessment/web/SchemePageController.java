@@ -13,7 +13,7 @@ import org.gongjian.assessment.ScoringSchemes;
 import org.gongjian.programme.HonourStatus;
 import org.gongjian.programme.ProgrammeManagement;
 import org.gongjian.shared.LocalizedException;
-import org.gongjian.supervision.Evidence;
+import org.gongjian.shared.Evidence;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;

@@ -1,5 +1,7 @@
 package org.gongjian.supervision.engine;
 
+import org.gongjian.calendar.Workdays;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;

@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import org.gongjian.shared.ConflictException;
-import org.gongjian.supervision.Evidence;
+import org.gongjian.shared.Evidence;
 import org.gongjian.supervision.NoticeSweep;
 import org.gongjian.supervision.PolicyParameter;
 import org.gongjian.supervision.PolicyParameters;
@@ -17,8 +17,6 @@ import org.gongjian.supervision.ProgrammeStatus;
 import org.gongjian.supervision.StatusEngine;
 import org.gongjian.supervision.TargetChart;
 import org.gongjian.supervision.TrajectoryKind;
-import org.gongjian.supervision.WorkCalendar;
-import org.gongjian.supervision.WorkCalendar.CalendarYear;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,21 +29,19 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Status, forecasts, policy parameters, the working-day calendar and the sweep, as JSON. */
+/** Status, forecasts, policy parameters and the sweep, as JSON. */
 @RestController
 @RequestMapping("/api/v1")
-@Tag(name = "supervision", description = "督查督办：进度状态、预测、政策参数、工作日历")
+@Tag(name = "supervision", description = "督查督办：进度状态、预测、政策参数")
 class SupervisionApiController {
 
     private final StatusEngine engine;
     private final PolicyParameters policies;
-    private final WorkCalendar calendar;
     private final NoticeSweep sweep;
 
-    SupervisionApiController(StatusEngine engine, PolicyParameters policies, WorkCalendar calendar, NoticeSweep sweep) {
+    SupervisionApiController(StatusEngine engine, PolicyParameters policies, NoticeSweep sweep) {
         this.engine = engine;
         this.policies = policies;
-        this.calendar = calendar;
         this.sweep = sweep;
     }
 
@@ -105,20 +101,6 @@ class SupervisionApiController {
     PolicyParameter setPolicy(@PathVariable String code, @PathVariable String key, @Valid @RequestBody NewValueForm form) {
         return policies.set(code, key, new PolicyParameters.NewValue(form.value(), form.validFrom(), form.sourceDocument(),
                 form.evidence(), form.note()));
-    }
-
-    @GetMapping("/calendar")
-    @PreAuthorize("hasAuthority('supervision:status:read')")
-    @Operation(summary = "The official working-day calendar by year: holidays and make-up working days, with the notice")
-    List<CalendarYear> calendar() {
-        return calendar.years();
-    }
-
-    @PutMapping("/calendar/{year}")
-    @PreAuthorize("hasAuthority('supervision:notice:manage')")
-    @Operation(summary = "Enter or replace a year's holiday notice")
-    CalendarYear enterYear(@PathVariable int year, @RequestBody CalendarYear body) {
-        return calendar.enterYear(new CalendarYear(year, body.sourceDocument(), body.evidence(), body.days()));
     }
 
     @PostMapping("/supervision/sweep")

@@ -1,5 +1,7 @@
 package org.gongjian.supervision.engine;
 
+import org.gongjian.calendar.Workdays;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

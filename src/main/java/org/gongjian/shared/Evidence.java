@@ -1,4 +1,4 @@
-package org.gongjian.supervision;
+package org.gongjian.shared;
 
 /** How well a policy parameter's source is established, as the domain notes mark it: [V], [P], [U]. */
 public enum Evidence {

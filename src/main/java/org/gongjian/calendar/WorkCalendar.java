@@ -1,4 +1,4 @@
-package org.gongjian.supervision;
+package org.gongjian.calendar;
 
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.gongjian.audit.AuditLog;
 import org.gongjian.shared.InvalidInputException;
-import org.gongjian.supervision.engine.Workdays;
+import org.gongjian.shared.Evidence;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -77,7 +77,7 @@ public class WorkCalendar {
     }
 
     public List<CalendarYear> years() {
-        return jdbc.sql("select cal_year, source_document, evidence from supervision_calendar_year order by cal_year")
+        return jdbc.sql("select cal_year, source_document, evidence from calendar_year order by cal_year")
                 .query((rs, n) -> new CalendarYear(rs.getInt("cal_year"), rs.getString("source_document"),
                         Evidence.valueOf(rs.getString("evidence")), days(rs.getInt("cal_year"))))
                 .list();
@@ -102,12 +102,12 @@ public class WorkCalendar {
             throw new InvalidInputException("sourceDocument", "error.policy.source-required");
         }
         List<CalendarYear> before = years().stream().filter(y -> y.year() == year.year()).toList();
-        jdbc.sql("delete from supervision_calendar_day where cal_year = :y").param("y", year.year()).update();
-        jdbc.sql("delete from supervision_calendar_year where cal_year = :y").param("y", year.year()).update();
-        jdbc.sql("insert into supervision_calendar_year (cal_year, source_document, evidence) values (:y, :doc, :ev)")
+        jdbc.sql("delete from calendar_day where cal_year = :y").param("y", year.year()).update();
+        jdbc.sql("delete from calendar_year where cal_year = :y").param("y", year.year()).update();
+        jdbc.sql("insert into calendar_year (cal_year, source_document, evidence) values (:y, :doc, :ev)")
                 .param("y", year.year()).param("doc", year.sourceDocument()).param("ev", year.evidence().name()).update();
         for (CalendarDay day : year.days()) {
-            jdbc.sql("insert into supervision_calendar_day (on_date, kind, name, cal_year) values (:d, :k, :n, :y)")
+            jdbc.sql("insert into calendar_day (on_date, kind, name, cal_year) values (:d, :k, :n, :y)")
                     .param("d", day.date()).param("k", day.kind().name()).param("n", day.name()).param("y", year.year())
                     .update();
         }
@@ -121,7 +121,7 @@ public class WorkCalendar {
     }
 
     private List<CalendarDay> days(int year) {
-        return jdbc.sql("select on_date, kind, name from supervision_calendar_day where cal_year = :y order by on_date")
+        return jdbc.sql("select on_date, kind, name from calendar_day where cal_year = :y order by on_date")
                 .param("y", year)
                 .query((rs, n) -> new CalendarDay(rs.getObject("on_date", LocalDate.class),
                         DayKind.valueOf(rs.getString("kind")), rs.getString("name")))
@@ -131,12 +131,12 @@ public class WorkCalendar {
     private Workdays load() {
         Set<LocalDate> holidays = new HashSet<>();
         Set<LocalDate> makeup = new HashSet<>();
-        jdbc.sql("select on_date, kind from supervision_calendar_day").query((rs, n) -> {
+        jdbc.sql("select on_date, kind from calendar_day").query((rs, n) -> {
             LocalDate date = rs.getObject("on_date", LocalDate.class);
             (DayKind.valueOf(rs.getString("kind")) == DayKind.HOLIDAY ? holidays : makeup).add(date);
             return date;
         }).list();
-        Set<Integer> years = new HashSet<>(jdbc.sql("select cal_year from supervision_calendar_year")
+        Set<Integer> years = new HashSet<>(jdbc.sql("select cal_year from calendar_year")
                 .query(Integer.class).list());
         return new Workdays(holidays, makeup, years);
     }

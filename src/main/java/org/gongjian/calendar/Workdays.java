@@ -1,4 +1,4 @@
-package org.gongjian.supervision.engine;
+package org.gongjian.calendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
