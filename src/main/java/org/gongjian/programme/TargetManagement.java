@@ -160,8 +160,7 @@ public class TargetManagement {
         Programme programme = programmes.programme(programmeCode);
         Target target = target(programme, targetCode);
         Initiative initiative = programmes.initiative(target.initiativeId());
-        Actor actor = guard.requireActFor(initiative, Permissions.MEASUREMENT_CREATE, "measurement",
-                programmeCode + "/" + targetCode);
+        Actor actor = guard.requireReportFor(target, initiative, programmeCode + "/" + targetCode);
         return record(target, report, MeasurementSource.MANUAL, null, actor.username(), false);
     }
 
@@ -175,8 +174,7 @@ public class TargetManagement {
         Programme programme = programmes.programme(programmeCode);
         Target target = target(programme, targetCode);
         Initiative initiative = programmes.initiative(target.initiativeId());
-        Actor actor = guard.requireActFor(initiative, Permissions.MEASUREMENT_CREATE, "measurement",
-                programmeCode + "/" + targetCode);
+        Actor actor = guard.requireReportFor(target, initiative, programmeCode + "/" + targetCode);
         List<Violation> violations = new ArrayList<>(violations(target, report));
         violations.addAll(evidence.check(uploads));
         Rules.throwIfAny(violations);
@@ -187,9 +185,14 @@ public class TargetManagement {
         return saved;
     }
 
-    /** Whether the current user may report for this target (the office, or staff of a responsible unit). */
+    /** Whether the current user may report for this target: the office, or staff of a unit that reports it. */
     public boolean mayReport(Target target) {
-        return guard.allows(programmes.initiative(target.initiativeId()), Permissions.MEASUREMENT_CREATE);
+        return Guard.mayReport(guard.actor(), target, programmes.initiative(target.initiativeId()));
+    }
+
+    /** Whether this actor may report for this target (for callers that hold the actor already). */
+    public boolean mayReport(Actor actor, Target target, Initiative initiative) {
+        return Guard.mayReport(actor, target, initiative);
     }
 
     /** The evidence files of these measurements, by measurement id. */
