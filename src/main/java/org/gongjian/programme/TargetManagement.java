@@ -251,6 +251,28 @@ public class TargetManagement {
         return saved;
     }
 
+    /**
+     * The targets whose figures the current user's unit owes, across the programme's initiatives, in initiative
+     * and target order: its own (scoped) targets and the unscoped ones of initiatives it leads or co-leads. The
+     * office owes none but may report all, so it gets all.
+     */
+    public List<Target> owed(Programme programme) {
+        Actor actor = guard.actor();
+        java.util.Map<Long, Initiative> byId = new java.util.HashMap<>();
+        programmes.initiatives(programme).forEach(i -> byId.put(i.id(), i));
+        List<Target> all = targets(programme).stream()
+                .sorted(java.util.Comparator.comparing((Target t) -> byId.get(t.initiativeId()).number())
+                        .thenComparing(Target::position))
+                .toList();
+        if (actor.isAdmin()) {
+            return all;
+        }
+        if (actor.unitId() == null || !actor.can(Permissions.MEASUREMENT_CREATE)) {
+            return List.of();
+        }
+        return all.stream().filter(t -> t.isOwedBy(byId.get(t.initiativeId()), actor.unitId())).toList();
+    }
+
     /** One row of {@link #reportAll}: a target by code and its report. */
     public record Entry(String targetCode, NewMeasurement report) {
     }
