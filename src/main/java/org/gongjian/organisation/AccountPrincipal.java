@@ -26,12 +26,14 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
     private final String passwordFingerprint;
     private @Nullable String passwordHash;
     private final boolean enabled;
+    private final boolean mustChangePassword;
 
     AccountPrincipal(UserAccount account) {
         this.displayName = account.displayName();
         this.passwordHash = account.passwordHash();
         this.passwordFingerprint = fingerprint(account.passwordHash());
         this.enabled = account.enabled();
+        this.mustChangePassword = account.mustChangePassword();
         Set<String> permissions = new HashSet<>();
         account.roles().forEach(r -> permissions.addAll(r.permissions()));
         this.actor = new Actor(account.username(), account.unitId(), account.roles(), Set.copyOf(permissions));
@@ -40,6 +42,9 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
     public Actor actor() { return actor; }
 
     public String displayName() { return displayName; }
+
+    /** Whether this login used a password the office set: pages lead to the password form, the API refuses. */
+    public boolean mustChangePassword() { return mustChangePassword; }
 
     String passwordFingerprint() { return passwordFingerprint; }
 

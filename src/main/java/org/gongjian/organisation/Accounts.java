@@ -132,10 +132,53 @@ public class Accounts {
         throwIfAny(violations);
         UserAccount user = UserAccount.create(data.username(), data.displayName(), passwords.encode(rawPassword),
                 unitId, data.roles(), Instant.now(clock));
+        user.setByOffice(user.passwordHash());
         user.enable(data.enabled());
         UserAccount saved = users.save(user);
         audit.created("user", saved.username(), view(saved));
         return saved;
+    }
+
+    /** One account of {@link #createAll}: who it is and its first password. */
+    public record NewAccount(AccountData data, String password) {
+    }
+
+    /**
+     * The office makes many accounts at once (an Excel import): every row is checked first, each problem named
+     * {@code rows[i].field}; then all are made, each with a first password to be changed at first login, or none.
+     */
+    @Transactional
+    public List<UserAccount> createAll(List<NewAccount> accounts) {
+        requireUserAdmin("import");
+        List<Violation> violations = new ArrayList<>();
+        List<Long> unitIds = new ArrayList<>();
+        java.util.Set<String> seen = new HashSet<>();
+        for (int i = 0; i < accounts.size(); i++) {
+            NewAccount a = accounts.get(i);
+            String p = "rows[" + i + "].";
+            List<Violation> row = new ArrayList<>();
+            if (!seen.add(a.data().username())) {
+                row.add(new Violation("username", "error.duplicate", a.data().username()));
+            } else if (users.findByUsername(a.data().username()).isPresent()) {
+                row.add(new Violation("username", "error.user.duplicate-username", a.data().username()));
+            }
+            row.addAll(passwordRules(a.data().username(), a.password(), "password"));
+            unitIds.add(checkAssignment(a.data(), row));
+            row.forEach(v -> violations.add(new Violation(p + v.field(), v.messageKey(), v.args())));
+        }
+        throwIfAny(violations);
+        List<UserAccount> made = new ArrayList<>();
+        for (int i = 0; i < accounts.size(); i++) {
+            AccountData data = accounts.get(i).data();
+            UserAccount user = UserAccount.create(data.username(), data.displayName(),
+                    passwords.encode(accounts.get(i).password()), unitIds.get(i), data.roles(), Instant.now(clock));
+            user.setByOffice(user.passwordHash());
+            user.enable(data.enabled());
+            UserAccount saved = users.save(user);
+            audit.created("user", saved.username(), view(saved));
+            made.add(saved);
+        }
+        return made;
     }
 
     /** The office changes an account's name, unit, roles or whether it may log in. */
@@ -171,7 +214,7 @@ public class Accounts {
         UserAccount user = user(username);
         throwIfAny(passwordRules(username, rawPassword, "password"));
         AccountView before = view(user);
-        user.changePassword(passwords.encode(rawPassword));
+        user.setByOffice(passwords.encode(rawPassword));
         users.save(user);
         audit.updated("user", username, "password reset by " + current().username(), before, view(user));
     }
@@ -245,11 +288,19 @@ public class Accounts {
         }
     }
 
-    private AccountView view(UserAccount user) {
-        return new AccountView(user.username(), user.displayName(), unitCode(user), user.roles(), user.enabled());
+    /** What the API and the audit trail show of an account: never the password hash. */
+    public AccountView view(UserAccount user) {
+        return new AccountView(user.username(), user.displayName(), unitCode(user), user.roles(), user.enabled(),
+                user.mustChangePassword());
     }
 
-    /** What the audit trail keeps of an account: never the password hash. */
-    record AccountView(String username, String displayName, @Nullable String unit, Set<Role> roles, boolean enabled) {
+    /** An account as the API and the audit trail show it: never the password or its hash. */
+    public record AccountView(String username, String displayName, @Nullable String unit, Set<Role> roles,
+            boolean enabled, boolean mustChangePassword) {
+    }
+
+    /** The display name of a username, or the username itself when no account has it (system, seed, a deleted one). */
+    public String displayName(String username) {
+        return users.findByUsername(username).map(UserAccount::displayName).orElse(username);
     }
 }

@@ -76,6 +76,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(responses.apiEntryPoint()))
                 .addFilterBefore(new ApiTokenFilter(tokens, responses.apiEntryPoint()), BasicAuthenticationFilter.class)
+                .addFilterBefore(new FirstPasswordFilter(true, responses), AuthorizationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .exceptionHandling(e -> e.authenticationEntryPoint(responses.apiEntryPoint())
@@ -107,6 +108,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .exceptionHandling(e -> e.authenticationEntryPoint(responses.pageEntryPoint())
                         .accessDeniedHandler(responses.pageAccessDenied()))
                 .addFilterBefore(new AccountFreshnessFilter(accounts), AuthorizationFilter.class)
+                .addFilterAfter(new FirstPasswordFilter(false, responses), AccountFreshnessFilter.class)
                 .headers(SecurityConfiguration::headers)
                 .build();
     }

@@ -89,6 +89,11 @@ class SecurityResponses {
         };
     }
 
+    /** The API refuses an account whose password the office set until its owner has chosen their own. */
+    void passwordChangeRequired(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        problem(request, response, HttpStatus.FORBIDDEN, "problem.forbidden", message(request, "error.password.must-change"));
+    }
+
     private void audit(HttpServletRequest request, AccessDeniedException e) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated()) {

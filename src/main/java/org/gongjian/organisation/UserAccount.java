@@ -21,6 +21,7 @@ public class UserAccount {
     private String passwordHash;
     private @Nullable Long unitId;
     private boolean enabled = true;
+    private boolean mustChangePassword;
     private Instant createdAt;
     @MappedCollection(idColumn = "user_id")
     private Set<RoleGrant> roles = new HashSet<>();
@@ -54,6 +55,9 @@ public class UserAccount {
 
     public Instant createdAt() { return createdAt; }
 
+    /** Whether the account still has the first (or reset) password the office gave it, to be changed at login. */
+    public boolean mustChangePassword() { return mustChangePassword; }
+
     public Set<Role> roles() {
         return roles.stream().map(RoleGrant::role).collect(Collectors.toUnmodifiableSet());
     }
@@ -62,6 +66,13 @@ public class UserAccount {
 
     void changePassword(String newHash) {
         this.passwordHash = newHash;
+        this.mustChangePassword = false;
+    }
+
+    /** The office set this password: its owner must choose their own at the next login. */
+    void setByOffice(String newHash) {
+        this.passwordHash = newHash;
+        this.mustChangePassword = true;
     }
 
     void assign(String displayName, @Nullable Long unitId, Set<Role> roles) {

@@ -164,8 +164,8 @@ public class BulkMeasurements {
                 violations.add(new Violation(p + "targetCode", "error.target.not-found", row.targetCode()));
                 continue;
             }
-            boolean mayAct = allowed.computeIfAbsent(target.initiativeId(),
-                    id -> actor.mayActFor(programmes.initiative(id).responsibleUnitIds()));
+            boolean mayAct = allowed.computeIfAbsent(target.id(),
+                    id -> Guard.mayReport(actor, target, programmes.initiative(target.initiativeId())));
             if (!mayAct) {
                 violations.add(new Violation(p + "targetCode", "error.measurement.not-responsible", row.targetCode()));
                 denied++;

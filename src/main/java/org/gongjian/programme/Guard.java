@@ -47,6 +47,24 @@ class Guard {
         return actor;
     }
 
+    /**
+     * The office, or staff of a unit that reports the target ({@link Target#reportingUnitIds}): one rule for
+     * the report form, the API and the imports.
+     */
+    Actor requireReportFor(Target target, Initiative initiative, String entityId) {
+        Actor actor = actor();
+        if (!mayReport(actor, target, initiative)) {
+            refuse("measurement", entityId, "not a reporting unit of target " + target.code());
+        }
+        return actor;
+    }
+
+    /** Whether the actor may report the target's figures; nothing is recorded. */
+    static boolean mayReport(Actor actor, Target target, Initiative initiative) {
+        return actor.isAdmin() || (actor.can(Permissions.MEASUREMENT_CREATE)
+                && actor.mayActFor(target.reportingUnitIds(initiative)));
+    }
+
     /** Whether the current user may act for the initiative with the permission; nothing is recorded. */
     boolean allows(Initiative initiative, String permission) {
         Actor actor = actor();

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A measurement as the programme document carries it. {@code no} numbers a target's measurements
- * in the order they were recorded; {@code supersedes} names the number of the one it corrects.
+ * in the order they were recorded; {@code supersedes} names the number of the one it corrects (or withdraws,
+ * when {@code withdrawn}); {@code reason} is why it was corrected, withdrawn or confirmed although implausible.
  */
 public record MeasurementData(
         @Min(1) int no,
@@ -23,5 +24,13 @@ public record MeasurementData(
         @NotBlank @Size(max = 64) String reporter,
         @NotNull Instant recordedAt,
         @Nullable Integer supersedes,
-        boolean demo) {
+        boolean demo,
+        @Size(max = 2000) @Nullable String reason,
+        @Nullable Plausibility plausibility,
+        @Nullable Boolean withdrawn) {
+
+    /** Whether this record withdraws the figure it supersedes. */
+    public boolean isWithdrawal() {
+        return Boolean.TRUE.equals(withdrawn);
+    }
 }

@@ -21,7 +21,7 @@ class MeasurementStore {
 
     private static final String SELECT = """
             select m.id, m.target_id, m.measured_value, m.as_of, m.source, m.source_ref, m.note, m.reporter,
-                   m.recorded_at, m.supersedes_id, s.id as superseded_by, m.demo
+                   m.recorded_at, m.supersedes_id, s.id as superseded_by, m.demo, m.reason, m.plausibility, m.withdrawn
               from programme_measurement m
               left join programme_measurement s on s.supersedes_id = m.id
             """;
@@ -34,15 +34,24 @@ class MeasurementStore {
 
     /** What a new row holds. */
     record NewRow(long targetId, BigDecimal value, LocalDate asOf, MeasurementSource source, @Nullable String sourceRef,
-            @Nullable String note, String reporter, Instant recordedAt, @Nullable Long supersedesId, boolean demo) {
+            @Nullable String note, String reporter, Instant recordedAt, @Nullable Long supersedesId, boolean demo,
+            @Nullable String reason, @Nullable Plausibility plausibility, boolean withdrawn) {
+
+        NewRow(long targetId, BigDecimal value, LocalDate asOf, MeasurementSource source, @Nullable String sourceRef,
+                @Nullable String note, String reporter, Instant recordedAt, @Nullable Long supersedesId, boolean demo) {
+            this(targetId, value, asOf, source, sourceRef, note, reporter, recordedAt, supersedesId, demo, null, null,
+                    false);
+        }
     }
 
     long insert(NewRow row) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into programme_measurement
-                  (target_id, measured_value, as_of, source, source_ref, note, reporter, recorded_at, supersedes_id, demo)
-                values (:target, :value, :asOf, :source, :sourceRef, :note, :reporter, :recordedAt, :supersedes, :demo)""")
+                  (target_id, measured_value, as_of, source, source_ref, note, reporter, recorded_at, supersedes_id, demo,
+                   reason, plausibility, withdrawn)
+                values (:target, :value, :asOf, :source, :sourceRef, :note, :reporter, :recordedAt, :supersedes, :demo,
+                        :reason, :plausibility, :withdrawn)""")
                 .param("target", row.targetId())
                 .param("value", row.value())
                 .param("asOf", row.asOf())
@@ -53,6 +62,9 @@ class MeasurementStore {
                 .param("recordedAt", Timestamp.from(row.recordedAt()))
                 .param("supersedes", row.supersedesId())
                 .param("demo", row.demo())
+                .param("reason", row.reason())
+                .param("plausibility", row.plausibility() == null ? null : row.plausibility().name())
+                .param("withdrawn", row.withdrawn())
                 .update(keys, "id");
         return java.util.Objects.requireNonNull(keys.getKey()).longValue();
     }
@@ -95,6 +107,8 @@ class MeasurementStore {
                 java.util.Objects.requireNonNull(Decimals.normal(rs.getBigDecimal("measured_value"))),
                 rs.getObject("as_of", LocalDate.class), MeasurementSource.valueOf(rs.getString("source")),
                 rs.getString("source_ref"), rs.getString("note"), rs.getString("reporter"),
-                rs.getTimestamp("recorded_at").toInstant(), supersedesId, supersededById, rs.getBoolean("demo"));
+                rs.getTimestamp("recorded_at").toInstant(), supersedesId, supersededById, rs.getBoolean("demo"),
+                rs.getString("reason"), rs.getString("plausibility") == null ? null
+                        : Plausibility.valueOf(rs.getString("plausibility")), rs.getBoolean("withdrawn"));
     }
 }

@@ -128,7 +128,8 @@ public class ProgrammeExchange {
             numberOf.put(m.id(), no);
             out.add(new MeasurementData(no, Objects.requireNonNull(Decimals.normal(m.value())), m.asOf(), m.source(),
                     m.sourceRef(), m.note(), m.reporter(), m.recordedAt(),
-                    m.supersedesId() == null ? null : numberOf.get(m.supersedesId()), m.demo()));
+                    m.supersedesId() == null ? null : numberOf.get(m.supersedesId()), m.demo(), m.reason(),
+                    m.plausibility(), m.withdrawn()));
         }
         return out;
     }
@@ -297,7 +298,8 @@ public class ProgrammeExchange {
                 for (MeasurementData m : idoc.targets().get(t).measurements()) {
                     ids.put(m.no(), measurementStore.insert(new MeasurementStore.NewRow(target.id(), m.value(), m.asOf(),
                             m.source(), m.sourceRef(), m.note(), m.reporter(), m.recordedAt(),
-                            m.supersedes() == null ? null : ids.get(m.supersedes()), m.demo())));
+                            m.supersedes() == null ? null : ids.get(m.supersedes()), m.demo(), m.reason(),
+                            m.plausibility(), m.isWithdrawal())));
                     measurementCount++;
                 }
             }

@@ -70,7 +70,7 @@ public class ProgrammeSnapshots {
                   from programme_measurement m
                   join programme_target t on t.id = m.target_id
                   join programme_initiative i on i.id = t.initiative_id
-                 where t.programme_id = :programme and m.as_of <= :asOf and m.recorded_at < :end
+                 where t.programme_id = :programme and m.as_of <= :asOf and m.recorded_at < :end and m.withdrawn = false
                    and not exists (select 1 from programme_measurement s
                                     where s.supersedes_id = m.id and s.recorded_at < :end)""" + scope + """
 

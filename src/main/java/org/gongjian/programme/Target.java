@@ -164,6 +164,30 @@ public class Target {
         return java.util.Optional.of(value.subtract(start).divide(span, 6, java.math.RoundingMode.HALF_UP));
     }
 
+    /**
+     * The units whose staff report this target's figures: the rule of who reports what, in one place. A target
+     * with a scope unit (a town's share) is reported by that unit and by the initiative's lead unit, never by
+     * the initiative's other co-units; a target without one by the lead unit and the co-units. The office
+     * reports anything (see {@link org.gongjian.organisation.Actor#mayActFor}).
+     */
+    public java.util.Set<Long> reportingUnitIds(Initiative initiative) {
+        if (scopeUnitId == null) {
+            return initiative.responsibleUnitIds();
+        }
+        java.util.Set<Long> ids = new java.util.LinkedHashSet<>();
+        ids.add(scopeUnitId);
+        ids.add(initiative.leadUnitId());
+        return ids;
+    }
+
+    /**
+     * The unit that owes this target's figures: its scope unit, or else the initiative's lead unit and co-units.
+     * The lead unit may report a scoped target too, but does not owe it.
+     */
+    public boolean isOwedBy(Initiative initiative, Long unitId) {
+        return scopeUnitId != null ? scopeUnitId.equals(unitId) : initiative.responsibleUnitIds().contains(unitId);
+    }
+
     /** Whether an observation of this indicator for this unit feeds the target. */
     boolean isFedBy(String indicator, @Nullable Long unitId) {
         return indicator.equals(indicatorCode) && Objects.equals(scopeUnitId, unitId);

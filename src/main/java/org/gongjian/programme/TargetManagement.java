@@ -37,10 +37,14 @@ public class TargetManagement {
     private final JdbcClient jdbc;
     private final EvidenceStore evidence;
     private final Clock clock;
+    private final java.time.Duration correctionWindow;
 
     TargetManagement(TargetRepository targets, MeasurementStore measurements, ProgrammeManagement programmes,
             UnitResolver units, Guard guard, AuditLog audit, ApplicationEventPublisher events, JdbcClient jdbc,
-            EvidenceStore evidence, Clock clock) {
+            EvidenceStore evidence, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${gongjian.measurement.correction-window:7d}")
+            java.time.Duration correctionWindow) {
+        this.correctionWindow = correctionWindow;
         this.targets = targets;
         this.measurements = measurements;
         this.programmes = programmes;
@@ -150,19 +154,18 @@ public class TargetManagement {
     /** The latest valid measurement as of a date: not superseded, and not after the date. */
     public Optional<Measurement> latest(Target target, LocalDate asOf) {
         return measurements(target).stream()
-                .filter(m -> !m.superseded() && !m.asOf().isAfter(asOf))
+                .filter(m -> m.valid() && !m.asOf().isAfter(asOf))
                 .reduce((a, b) -> b.asOf().isBefore(a.asOf()) ? a : b);
     }
 
-    /** A unit reports a value for a target of an initiative it is responsible for. */
+    /**
+     * A unit reports a value for a target it reports ({@link Target#reportingUnitIds}). The value may be typed in
+     * the target's display unit ({@link NewMeasurement#displayValue()}); an implausible figure needs a confirmation
+     * with a reason; a report that names the figure it supersedes is a correction, with the correction's rules.
+     */
     @Transactional
     public Measurement report(String programmeCode, String targetCode, NewMeasurement report) {
-        Programme programme = programmes.programme(programmeCode);
-        Target target = target(programme, targetCode);
-        Initiative initiative = programmes.initiative(target.initiativeId());
-        Actor actor = guard.requireActFor(initiative, Permissions.MEASUREMENT_CREATE, "measurement",
-                programmeCode + "/" + targetCode);
-        return record(target, report, MeasurementSource.MANUAL, null, actor.username(), false);
+        return report(programmeCode, targetCode, report, List.of());
     }
 
     /**
@@ -175,21 +178,303 @@ public class TargetManagement {
         Programme programme = programmes.programme(programmeCode);
         Target target = target(programme, targetCode);
         Initiative initiative = programmes.initiative(target.initiativeId());
-        Actor actor = guard.requireActFor(initiative, Permissions.MEASUREMENT_CREATE, "measurement",
-                programmeCode + "/" + targetCode);
-        List<Violation> violations = new ArrayList<>(violations(target, report));
+        String entityId = programmeCode + "/" + targetCode;
+        Actor actor = guard.requireReportFor(target, initiative, entityId);
+        if (report.supersedes() != null) {
+            Measurement old = measurements.find(report.supersedes()).filter(m -> m.targetId() == target.id())
+                    .orElseThrow(() -> new InvalidInputException("supersedes", "error.measurement.supersedes-unknown",
+                            report.supersedes()));
+            return correct(target, old, report, actor, uploads);
+        }
+        List<Violation> violations = new ArrayList<>();
+        NewMeasurement read = read(target, report, "", violations);
         violations.addAll(evidence.check(uploads));
         Rules.throwIfAny(violations);
-        Measurement saved = record(target, report, MeasurementSource.MANUAL, null, actor.username(), false);
-        for (Evidence stored : evidence.store(saved.id(), uploads, actor.username())) {
-            audit.created("evidence", String.valueOf(stored.id()), stored);
+        violations.addAll(violations(target, read));
+        Rules.throwIfAny(violations);
+        Plausibility doubt = requireConfirmed(target, read, "");
+        Measurement saved = insert(target, read, MeasurementSource.MANUAL, null, actor.username(), false,
+                doubt == null ? null : read.cleanReason(), doubt, false);
+        storeEvidence(saved, uploads, actor);
+        return saved;
+    }
+
+    /**
+     * A unit reports many figures at once (the page of the figures it owes): all are stored, or none, and every
+     * problem is named by its row ({@code rows[i].value}, {@code rows[i].reason} for a figure to confirm).
+     */
+    @Transactional
+    public List<Measurement> reportAll(String programmeCode, List<Entry> entries) {
+        Programme programme = programmes.programme(programmeCode);
+        Actor actor = guard.actor();
+        List<Violation> violations = new ArrayList<>();
+        List<Target> found = new ArrayList<>();
+        List<NewMeasurement> read = new ArrayList<>();
+        List<Plausibility> doubts = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            String p = "rows[" + i + "].";
+            Optional<Target> target = targets.findByProgrammeIdAndCode(programme.id(), e.targetCode());
+            if (target.isEmpty()) {
+                violations.add(new Violation(p + "targetCode", "error.target.not-found", e.targetCode()));
+                continue;
+            }
+            Target t = target.get();
+            if (!Guard.mayReport(actor, t, programmes.initiative(t.initiativeId()))) {
+                audit.denied("measurement", programmeCode + "/" + t.code(), "not a reporting unit of target " + t.code());
+                violations.add(new Violation(p + "targetCode", "error.measurement.not-responsible", t.code()));
+                continue;
+            }
+            int before = violations.size();
+            NewMeasurement r = read(t, e.report(), p, violations);
+            if (violations.size() == before) {
+                violations(t, r).forEach(v -> violations.add(new Violation(p + v.field(), v.messageKey(), v.args())));
+            }
+            if (violations.size() == before) {
+                Plausibility doubt = plausibility(t, r);
+                if (doubt != null && !(r.isConfirmed() && r.cleanReason() != null)) {
+                    violations.add(new Violation(p + "reason", "error.measurement.implausible." + doubt,
+                            fmtLast(t, r)));
+                }
+                found.add(t);
+                read.add(r);
+                doubts.add(doubt);
+            }
+        }
+        Rules.throwIfAny(violations);
+        List<Measurement> saved = new ArrayList<>();
+        for (int i = 0; i < found.size(); i++) {
+            Plausibility doubt = doubts.get(i);
+            saved.add(insert(found.get(i), read.get(i), MeasurementSource.MANUAL, null, actor.username(), false,
+                    doubt == null ? null : read.get(i).cleanReason(), doubt, false));
         }
         return saved;
     }
 
-    /** Whether the current user may report for this target (the office, or staff of a responsible unit). */
+    /**
+     * The targets whose figures the current user's unit owes, across the programme's initiatives, in initiative
+     * and target order: its own (scoped) targets and the unscoped ones of initiatives it leads or co-leads. The
+     * office owes none but may report all, so it gets all.
+     */
+    public List<Target> owed(Programme programme) {
+        Actor actor = guard.actor();
+        java.util.Map<Long, Initiative> byId = new java.util.HashMap<>();
+        programmes.initiatives(programme).forEach(i -> byId.put(i.id(), i));
+        List<Target> all = targets(programme).stream()
+                .sorted(java.util.Comparator.comparing((Target t) -> byId.get(t.initiativeId()).number())
+                        .thenComparing(Target::position))
+                .toList();
+        if (actor.isAdmin()) {
+            return all;
+        }
+        if (actor.unitId() == null || !actor.can(Permissions.MEASUREMENT_CREATE)) {
+            return List.of();
+        }
+        return all.stream().filter(t -> t.isOwedBy(byId.get(t.initiativeId()), actor.unitId())).toList();
+    }
+
+    /** One row of {@link #reportAll}: a target by code and its report. */
+    public record Entry(String targetCode, NewMeasurement report) {
+    }
+
+    /**
+     * Corrects a figure: a new record that supersedes it, with a reason; by its reporter within the correction
+     * window ({@code gongjian.measurement.correction-window}), by the office at any time.
+     */
+    @Transactional
+    public Measurement correct(String programmeCode, String targetCode, long measurementId, NewMeasurement report) {
+        Programme programme = programmes.programme(programmeCode);
+        Target target = target(programme, targetCode);
+        Measurement old = measurement(target, measurementId);
+        Actor actor = guard.requireReportFor(target, programmes.initiative(target.initiativeId()),
+                programmeCode + "/" + targetCode + "/" + measurementId);
+        return correct(target, old, report, actor, List.of());
+    }
+
+    /** Withdraws a figure: a record that supersedes it and counts as no figure, with a reason; same rules as a correction. */
+    @Transactional
+    public Measurement withdraw(String programmeCode, String targetCode, long measurementId, @Nullable String reason) {
+        Programme programme = programmes.programme(programmeCode);
+        Target target = target(programme, targetCode);
+        Measurement old = measurement(target, measurementId);
+        Actor actor = guard.requireReportFor(target, programmes.initiative(target.initiativeId()),
+                programmeCode + "/" + targetCode + "/" + measurementId);
+        List<Violation> violations = new ArrayList<>();
+        checkAmendable(old, actor, programmeCode + "/" + targetCode + "/" + measurementId, violations);
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (why == null) {
+            violations.add(new Violation("reason", "error.measurement.reason-required"));
+        } else if (why.length() > 2000) {
+            violations.add(new Violation("reason", "error.measurement.note-too-long", 2000));
+        }
+        Rules.throwIfAny(violations);
+        return insert(target, new NewMeasurement(old.value(), old.asOf(), null, old.id()), MeasurementSource.MANUAL, null,
+                actor.username(), false, why, null, true);
+    }
+
+    /** Whether the current user may correct or withdraw this figure now (for the page's buttons). */
+    public boolean mayAmend(Target target, Measurement m) {
+        Actor actor = guard.actor();
+        if (!m.valid() || !Guard.mayReport(actor, target, programmes.initiative(target.initiativeId()))) {
+            return false;
+        }
+        return actor.isAdmin() || (actor.username().equals(m.reporter()) && withinWindow(m));
+    }
+
+    /** How long a reporter may correct or withdraw their own figure. */
+    public java.time.Duration correctionWindow() {
+        return correctionWindow;
+    }
+
+    /**
+     * Whether a figure looks wrong beside the target's last valid one before it (ten times more or less, or a
+     * move against the direction); null when it looks plausible or there is nothing to compare it with.
+     */
+    public @Nullable Plausibility plausibility(Target target, NewMeasurement report) {
+        if (report.value() == null || report.asOf() == null) {
+            return null;
+        }
+        Optional<Measurement> last = lastBefore(target, report.asOf());
+        if (last.isEmpty()) {
+            return null;
+        }
+        java.math.BigDecimal before = last.get().value();
+        java.math.BigDecimal now = report.value();
+        if (before.signum() > 0 && now.signum() >= 0) {
+            if (now.compareTo(before.multiply(java.math.BigDecimal.TEN)) > 0) {
+                return Plausibility.TENFOLD_RISE;
+            }
+            if (now.multiply(java.math.BigDecimal.TEN).compareTo(before) < 0) {
+                return Plausibility.TENFOLD_FALL;
+            }
+        }
+        int cmp = now.compareTo(before);
+        if ((target.direction() == Direction.UP && cmp < 0) || (target.direction() == Direction.DOWN && cmp > 0)) {
+            return Plausibility.AGAINST_DIRECTION;
+        }
+        return null;
+    }
+
+    /** The value and date of the last valid figure on or before a date, as the page writes it, for messages. */
+    private String fmtLast(Target target, NewMeasurement report) {
+        return lastBefore(target, java.util.Objects.requireNonNull(report.asOf()))
+                .map(m -> org.gongjian.shared.Figures.format(m.value(), target.unit(),
+                        org.springframework.context.i18n.LocaleContextHolder.getLocale()) + "（" + m.asOf() + "）")
+                .orElse("");
+    }
+
+    private Optional<Measurement> lastBefore(Target target, LocalDate asOf) {
+        return measurements(target).stream()
+                .filter(m -> m.valid() && !m.asOf().isAfter(asOf))
+                .reduce((a, b) -> b.asOf().isBefore(a.asOf()) ? a : b);
+    }
+
+    /** Throws {@link org.gongjian.shared.ConfirmationRequiredException} when the figure is implausible and not confirmed with a reason. */
+    private @Nullable Plausibility requireConfirmed(Target target, NewMeasurement report, String prefix) {
+        Plausibility doubt = plausibility(target, report);
+        if (doubt != null && !(report.isConfirmed() && report.cleanReason() != null)) {
+            throw new org.gongjian.shared.ConfirmationRequiredException(doubt.name(),
+                    "error.measurement.implausible." + doubt, fmtLast(target, report));
+        }
+        return doubt;
+    }
+
+    /** Reads the value typed in the display unit, if that is how it came; checks value and date are there. */
+    private NewMeasurement read(Target target, NewMeasurement report, String prefix, List<Violation> violations) {
+        NewMeasurement read = report;
+        if (report.displayValue() != null && !report.displayValue().isBlank()) {
+            org.gongjian.shared.FigureInput.Reading r = org.gongjian.shared.FigureInput.read(report.displayValue(),
+                    target.unit(), displayScale(target));
+            if (r.ok()) {
+                if (report.value() != null && report.value().compareTo(r.value().get()) != 0) {
+                    violations.add(new Violation(prefix + "displayValue", "error.measurement.values-differ",
+                            report.displayValue(), report.value().toPlainString()));
+                }
+                read = report.withValue(r.value().get());
+            } else {
+                violations.add(new Violation(prefix + "displayValue", r.errorKey(), report.displayValue()));
+                return report;
+            }
+        } else if (report.value() == null) {
+            violations.add(new Violation(prefix + "value", "error.measurement.value-missing"));
+        }
+        if (report.asOf() == null) {
+            violations.add(new Violation(prefix + "asOf", "error.measurement.date-missing"));
+        }
+        return read;
+    }
+
+    /** The scale a target's figures are asked and read in (亿元 for a 68亿元 target). */
+    public org.gongjian.shared.FigureInput.Scale displayScale(Target target) {
+        return org.gongjian.shared.FigureInput.displayScale(target.unit(), target.targetValue());
+    }
+
+    private Measurement correct(Target target, Measurement old, NewMeasurement report, Actor actor,
+            List<EvidenceUpload> uploads) {
+        String entityId = programmes.programme(target.programmeId()).code() + "/" + target.code() + "/" + old.id();
+        List<Violation> violations = new ArrayList<>();
+        checkAmendable(old, actor, entityId, violations);
+        NewMeasurement asked = report.asOf() == null
+                ? new NewMeasurement(report.value(), old.asOf(), report.note(), old.id(), report.displayValue(),
+                        report.confirm(), report.reason())
+                : report;
+        NewMeasurement read = read(target, asked, "", violations);
+        if (read.cleanReason() == null) {
+            violations.add(new Violation("reason", "error.measurement.reason-required"));
+        }
+        violations.addAll(evidence.check(uploads));
+        Rules.throwIfAny(violations);
+        Rules.throwIfAny(violations(target, new NewMeasurement(read.value(), read.asOf(), read.note(), old.id())));
+        Measurement saved = insert(target, new NewMeasurement(read.value(), read.asOf(), read.note(), old.id()),
+                MeasurementSource.MANUAL, null, actor.username(), false, read.cleanReason(), null, false);
+        storeEvidence(saved, uploads, actor);
+        return saved;
+    }
+
+    private void checkAmendable(Measurement old, Actor actor, String entityId, List<Violation> violations) {
+        if (old.superseded()) {
+            violations.add(new Violation("supersedes", "error.measurement.already-superseded", old.id()));
+        } else if (old.withdrawn()) {
+            violations.add(new Violation("supersedes", "error.measurement.withdrawn", old.id()));
+        }
+        if (!actor.isAdmin()) {
+            if (!actor.username().equals(old.reporter())) {
+                audit.denied("measurement", entityId, "only its reporter or the office may correct a figure");
+                throw new org.springframework.security.access.AccessDeniedException("error.access-denied");
+            }
+            if (!withinWindow(old)) {
+                violations.add(new Violation("supersedes", "error.measurement.window-passed",
+                        correctionWindow.toDays()));
+            }
+        }
+    }
+
+    private boolean withinWindow(Measurement m) {
+        return !Instant.now(clock).isAfter(m.recordedAt().plus(correctionWindow));
+    }
+
+    private Measurement measurement(Target target, long id) {
+        return measurements.find(id).filter(m -> m.targetId() == target.id())
+                .orElseThrow(() -> new NotFoundException("error.measurement.not-found", id));
+    }
+
+    private void storeEvidence(Measurement saved, List<EvidenceUpload> uploads, Actor actor) {
+        if (uploads.isEmpty()) {
+            return;
+        }
+        for (Evidence stored : evidence.store(saved.id(), uploads, actor.username())) {
+            audit.created("evidence", String.valueOf(stored.id()), stored);
+        }
+    }
+
+    /** Whether the current user may report for this target: the office, or staff of a unit that reports it. */
     public boolean mayReport(Target target) {
-        return guard.allows(programmes.initiative(target.initiativeId()), Permissions.MEASUREMENT_CREATE);
+        return Guard.mayReport(guard.actor(), target, programmes.initiative(target.initiativeId()));
+    }
+
+    /** Whether this actor may report for this target (for callers that hold the actor already). */
+    public boolean mayReport(Actor actor, Target target, Initiative initiative) {
+        return Guard.mayReport(actor, target, initiative);
     }
 
     /** The evidence files of these measurements, by measurement id. */
@@ -217,9 +502,15 @@ public class TargetManagement {
     Measurement record(Target target, NewMeasurement report, MeasurementSource source, @Nullable String sourceRef,
             String reporter, boolean demo) {
         Rules.throwIfAny(violations(target, report));
+        return insert(target, report, source, sourceRef, reporter, demo, null, null, false);
+    }
+
+    private Measurement insert(Target target, NewMeasurement report, MeasurementSource source, @Nullable String sourceRef,
+            String reporter, boolean demo, @Nullable String reason, @Nullable Plausibility plausibility, boolean withdrawn) {
         Instant now = Instant.now(clock);
-        long id = measurements.insert(new MeasurementStore.NewRow(target.id(), report.value(), report.asOf(), source,
-                sourceRef, report.note(), reporter, now, report.supersedes(), demo));
+        long id = measurements.insert(new MeasurementStore.NewRow(target.id(),
+                java.util.Objects.requireNonNull(report.value()), java.util.Objects.requireNonNull(report.asOf()), source,
+                sourceRef, report.note(), reporter, now, report.supersedes(), demo, reason, plausibility, withdrawn));
         Measurement saved = measurements.find(id).orElseThrow();
         Programme programme = programmes.programme(target.programmeId());
         audit.created("measurement", programme.code() + "/" + target.code() + "/" + id, saved);
@@ -231,6 +522,9 @@ public class TargetManagement {
     private List<Violation> violations(Target target, NewMeasurement report) {
         LocalDate today = LocalDate.now(clock);
         List<Violation> violations = new ArrayList<>();
+        if (report.value() == null || report.asOf() == null) {
+            return violations;
+        }
         if (report.asOf().isAfter(today)) {
             violations.add(new Violation("asOf", "error.measurement.future", today));
         }

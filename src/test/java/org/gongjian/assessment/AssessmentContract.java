@@ -79,11 +79,11 @@ abstract class AssessmentContract extends AssessmentFixture {
         Period june = p("2024-06");
         Ranking before = runs.live(KAIPING, june);
         // later, figures for June are reported and corrected, and a report is rated: none of it was known on 30 June
-        targets.report(KAIPING, "demo.roads.chikan", new NewMeasurement(BigDecimal.valueOf(60), LocalDate.of(2024, 6, 20), "补报", null));
+        targets.report(KAIPING, "demo.roads.chikan", new NewMeasurement(BigDecimal.valueOf(60), LocalDate.of(2024, 6, 20), "补报", null).confirmed("补报"));
         Target credit = targets.target(programmes.programme(KAIPING), "demo.roads.baihe");
         Measurement juneFigure = targets.measurements(credit).stream()
                 .filter(m -> m.asOf().getMonthValue() == 5 && !m.superseded()).findFirst().orElseThrow();
-        targets.report(KAIPING, credit.code(), new NewMeasurement(BigDecimal.ZERO, juneFigure.asOf(), "更正", juneFigure.id()));
+        targets.report(KAIPING, credit.code(), new NewMeasurement(BigDecimal.ZERO, juneFigure.asOf(), "更正", juneFigure.id()).confirmed("更正"));
         Ranking after = runs.live(KAIPING, june);
         assertThat(summary(after)).isEqualTo(summary(before));
         assertThat(summary(rankings.ranking(KAIPING, june))).isEqualTo(summary(before));

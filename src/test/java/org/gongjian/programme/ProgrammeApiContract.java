@@ -158,6 +158,11 @@ abstract class ProgrammeApiContract {
         long firstId = Long.parseLong(first.replaceAll(".*\"id\":(\\d+).*", "$1"));
         mvc.perform(json(post(API + "/targets/digital.services/measurements"),
                         "{\"value\":160,\"asOf\":\"2024-03-31\",\"supersedes\":" + firstId + "}").with(admin()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("reason"));
+        mvc.perform(json(post(API + "/targets/digital.services/measurements"),
+                        "{\"value\":160,\"asOf\":\"2024-03-31\",\"supersedes\":" + firstId + ",\"reason\":\"核对台账\"}")
+                        .with(admin()))
                 .andExpect(status().isCreated());
         mvc.perform(get(API + "/targets/digital.services/measurements").with(admin()))
                 .andExpect(jsonPath("$.page.totalElements").value(2))

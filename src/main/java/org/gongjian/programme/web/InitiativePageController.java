@@ -21,6 +21,9 @@ import org.gongjian.programme.StatusLights.Lights;
 import org.gongjian.programme.Target;
 import org.gongjian.programme.TargetManagement;
 import org.gongjian.programme.web.TargetViews.TargetView;
+import org.gongjian.shared.ConfirmationRequiredException;
+import org.gongjian.shared.FigureInput;
+import org.gongjian.shared.Figures;
 import org.gongjian.shared.InvalidInputException;
 import org.gongjian.shared.web.Htmx;
 import org.gongjian.shared.web.PageFormat;
@@ -83,14 +86,15 @@ class InitiativePageController {
     @PreAuthorize("hasAuthority('programme:measurement:create')")
     String report(@PathVariable String code, @PathVariable("target") String targetCode,
             @RequestParam(defaultValue = "") String value, @RequestParam(defaultValue = "") String asOf,
-            @RequestParam(defaultValue = "") String note,
+            @RequestParam(defaultValue = "") String note, @RequestParam(defaultValue = "false") boolean confirm,
+            @RequestParam(defaultValue = "") String reason,
             @RequestParam(name = "evidence", required = false) @Nullable List<MultipartFile> files,
             HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
         Programme programme = programmes.programme(code);
         Target target = targets.target(programme, targetCode);
         Initiative initiative = programmes.initiative(target.initiativeId());
         Map<String, List<String>> errors = new LinkedHashMap<>();
-        BigDecimal parsedValue = parseValue(value, errors);
+        BigDecimal parsedValue = parseValue(target, value, errors);
         LocalDate parsedDate = parseDate(asOf, errors);
         String cleanNote = note.isBlank() ? null : note.strip();
         if (cleanNote != null && cleanNote.length() > 2000) {
@@ -101,14 +105,22 @@ class InitiativePageController {
                 .map(f -> new EvidenceUpload(f.getOriginalFilename() == null ? "" : f.getOriginalFilename(), f.getSize(), f))
                 .toList();
         String confirmation = null;
+        String doubt = null;
         if (errors.isEmpty()) {
             try {
-                var saved = targets.report(code, targetCode, new NewMeasurement(parsedValue, parsedDate, cleanNote, null), uploads);
+                NewMeasurement report = new NewMeasurement(parsedValue, parsedDate, cleanNote, null, null, confirm,
+                        reason.isBlank() ? null : reason.strip());
+                var saved = targets.report(code, targetCode, report, uploads);
                 confirmation = message("report.saved", fmt.figure(saved.value(), target.unit()), saved.asOf().toString(),
                         uploads.size());
             } catch (InvalidInputException e) {
                 for (var v : e.violations()) {
                     errors = ReportForm.add(errors, v.field(), message(v.messageKey(), v.args()));
+                }
+            } catch (ConfirmationRequiredException e) {
+                doubt = message(e.messageKey(), e.args());
+                if (confirm) {
+                    errors = ReportForm.add(errors, "reason", message("error.measurement.reason-required"));
                 }
             }
         }
@@ -118,18 +130,88 @@ class InitiativePageController {
             return "redirect:/programmes/" + code + "/initiatives/" + initiative.number() + "#target-" + targetCode;
         }
         ReportForm form = confirmation != null ? ReportForm.blank(parsedDate.toString(), confirmation)
-                : new ReportForm(value, asOf, note, errors, null);
+                : new ReportForm(value, asOf, note, errors, null, reason, doubt);
         if (fragment) {
-            model.addAttribute("programme", programme);
-            Lights lights = lighting.initiative(programme, initiative, fmt.today());
-            model.addAttribute("t", views.view(target, initiative, form, lights.target(target.id())));
-            model.addAttribute("isOffice", programmes.isOffice());
-            model.addAttribute("initiative", initiative);
-            model.addAttribute("light", lights.initiative(initiative.id()));
+            fragment(model, programme, initiative, target, form);
             return "programme/initiative :: reported";
         }
         page(model, programme, initiative, targetCode, form);
         return "programme/initiative";
+    }
+
+    /** What a typed figure will be stored as, shown under the field as the user types (htmx). */
+    @GetMapping("/programmes/{code}/targets/{target}/measurements/preview")
+    @PreAuthorize("hasAuthority('programme:measurement:create')")
+    String preview(@PathVariable String code, @PathVariable("target") String targetCode,
+            @RequestParam(defaultValue = "") String value, Model model) {
+        Target target = targets.target(programmes.programme(code), targetCode);
+        String text;
+        boolean ok = false;
+        if (value.isBlank()) {
+            text = "";
+        } else {
+            FigureInput.Reading r = FigureInput.read(value, target.unit(), targets.displayScale(target));
+            if (r.ok()) {
+                ok = true;
+                text = message("report.preview", fmt.figure(r.value().get(), target.unit()),
+                        Figures.plain(r.value().get()) + target.unit().symbol(LocaleContextHolder.getLocale()));
+            } else {
+                text = message(r.errorKey(), value);
+            }
+        }
+        model.addAttribute("previewText", text);
+        model.addAttribute("previewOk", ok);
+        return "programme/initiative :: preview";
+    }
+
+    /** Corrects a figure (its reporter within the window, the office at any time), with a reason. */
+    @PostMapping("/programmes/{code}/targets/{target}/measurements/{id}/correction")
+    @PreAuthorize("hasAuthority('programme:measurement:create')")
+    String correct(@PathVariable String code, @PathVariable("target") String targetCode, @PathVariable long id,
+            @RequestParam(defaultValue = "") String value, @RequestParam(defaultValue = "") String reason,
+            RedirectAttributes redirect) {
+        Target target = targets.target(programmes.programme(code), targetCode);
+        return amend(code, target, redirect, () -> {
+            var saved = targets.correct(code, targetCode, id, new NewMeasurement(null, null, null, null,
+                    value, true, reason.isBlank() ? null : reason));
+            return message("report.corrected", fmt.figure(saved.value(), target.unit()), saved.asOf().toString());
+        });
+    }
+
+    /** Withdraws a figure, with a reason; same rules as a correction. */
+    @PostMapping("/programmes/{code}/targets/{target}/measurements/{id}/withdrawal")
+    @PreAuthorize("hasAuthority('programme:measurement:create')")
+    String withdraw(@PathVariable String code, @PathVariable("target") String targetCode, @PathVariable long id,
+            @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        Target target = targets.target(programmes.programme(code), targetCode);
+        return amend(code, target, redirect, () -> {
+            var saved = targets.withdraw(code, targetCode, id, reason);
+            return message("report.withdrawn", fmt.figure(saved.value(), target.unit()), saved.asOf().toString());
+        });
+    }
+
+    private String amend(String code, Target target, RedirectAttributes redirect,
+            java.util.function.Supplier<String> action) {
+        String text;
+        try {
+            text = action.get();
+        } catch (InvalidInputException e) {
+            text = e.violations().stream().map(v -> message(v.messageKey(), v.args()))
+                    .collect(java.util.stream.Collectors.joining(" "));
+            redirect.addFlashAttribute("amendFailed", true);
+        }
+        redirect.addFlashAttribute("reported", Map.of(target.code(), text));
+        return "redirect:/programmes/" + code + "/initiatives/" + programmes.initiative(target.initiativeId()).number()
+                + "#target-" + target.code();
+    }
+
+    private void fragment(Model model, Programme programme, Initiative initiative, Target target, ReportForm form) {
+        model.addAttribute("programme", programme);
+        Lights lights = lighting.initiative(programme, initiative, fmt.today());
+        model.addAttribute("t", views.view(target, initiative, form, lights.target(target.id())));
+        model.addAttribute("isOffice", programmes.isOffice());
+        model.addAttribute("initiative", initiative);
+        model.addAttribute("light", lights.initiative(initiative.id()));
     }
 
     private void page(Model model, Programme programme, Initiative initiative, @Nullable String formTarget,
@@ -160,23 +242,14 @@ class InitiativePageController {
         model.addAttribute("isOffice", programmes.isOffice());
     }
 
-    private @Nullable BigDecimal parseValue(String text, Map<String, List<String>> errors) {
-        String cleaned = text.strip().replace(",", "").replace("，", "").replace(" ", "");
-        if (cleaned.isEmpty()) {
-            errors.put("value", List.of(message("error.measurement.value-missing")));
+    /** Reads the figure as typed in the target's display unit (亿元, 公里): "5.8", "5.8亿", "5800万", "1,234.5". */
+    private @Nullable BigDecimal parseValue(Target target, String text, Map<String, List<String>> errors) {
+        FigureInput.Reading r = FigureInput.read(text, target.unit(), targets.displayScale(target));
+        if (!r.ok()) {
+            errors.put("value", List.of(message(r.errorKey(), text)));
             return null;
         }
-        try {
-            BigDecimal parsed = new BigDecimal(cleaned);
-            if (parsed.abs().compareTo(new BigDecimal("1e17")) >= 0) {
-                errors.put("value", List.of(message("error.measurement.value-format", text)));
-                return null;
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            errors.put("value", List.of(message("error.measurement.value-format", text)));
-            return null;
-        }
+        return r.value().get();
     }
 
     private @Nullable LocalDate parseDate(String text, Map<String, List<String>> errors) {

@@ -181,7 +181,7 @@ class Overviews {
     static Map<Long, Measurement> latest(List<Measurement> measurements, LocalDate asOf) {
         Map<Long, Measurement> latest = new LinkedHashMap<>();
         for (Measurement m : measurements) {
-            if (m.superseded() || m.asOf().isAfter(asOf)) {
+            if (!m.valid() || m.asOf().isAfter(asOf)) {
                 continue;
             }
             latest.merge(m.targetId(), m, (a, b) -> b.asOf().isBefore(a.asOf()) ? a : b);

@@ -11,10 +11,19 @@ import org.jspecify.annotations.Nullable;
  * of the last report.
  */
 record ReportForm(String value, String asOf, String note, Map<String, List<String>> errors,
-        @Nullable String confirmation) {
+        @Nullable String confirmation, String reason, @Nullable String doubt) {
+
+    ReportForm(String value, String asOf, String note, Map<String, List<String>> errors, @Nullable String confirmation) {
+        this(value, asOf, note, errors, confirmation, "", null);
+    }
 
     public static ReportForm blank(String today, @Nullable String confirmation) {
         return new ReportForm("", today, "", Map.of(), confirmation);
+    }
+
+    /** Whether the figure waits for a confirmation with a reason (the plausibility check doubted it). */
+    public boolean asksConfirmation() {
+        return doubt != null;
     }
 
     public boolean hasErrors() {
@@ -31,7 +40,7 @@ record ReportForm(String value, String asOf, String note, Map<String, List<Strin
 
     /** Errors that belong to no field of the form. */
     public List<String> otherErrors() {
-        return errors.entrySet().stream().filter(e -> !List.of("value", "asOf", "note", "evidence").contains(e.getKey()))
+        return errors.entrySet().stream().filter(e -> !List.of("value", "displayValue", "asOf", "note", "evidence", "reason").contains(e.getKey()))
                 .flatMap(e -> e.getValue().stream()).toList();
     }
 

@@ -92,6 +92,33 @@ class TargetApiController {
                 + "/measurements/" + saved.id())).body(saved);
     }
 
+    /**
+     * Corrects a figure with a new one that supersedes it; {@code reason} is required; by its reporter within the
+     * correction window, by the office at any time.
+     */
+    @PostMapping("/programmes/{code}/targets/{target}/measurements/{id}/correction")
+    @PreAuthorize("hasAuthority('programme:measurement:create')")
+    ResponseEntity<Measurement> correct(@PathVariable String code, @PathVariable("target") String targetCode,
+            @PathVariable long id, @Valid @RequestBody NewMeasurement correction) {
+        Measurement saved = targets.correct(code, targetCode, id, correction);
+        return ResponseEntity.created(URI.create("/api/v1/programmes/" + code + "/targets/" + targetCode
+                + "/measurements/" + saved.id())).body(saved);
+    }
+
+    /** Why a figure is withdrawn. */
+    record Withdrawal(@jakarta.validation.constraints.Size(max = 2000) @Nullable String reason) {
+    }
+
+    /** Withdraws a figure: a record that supersedes it and counts as no figure; same rules as a correction. */
+    @PostMapping("/programmes/{code}/targets/{target}/measurements/{id}/withdrawal")
+    @PreAuthorize("hasAuthority('programme:measurement:create')")
+    ResponseEntity<Measurement> withdraw(@PathVariable String code, @PathVariable("target") String targetCode,
+            @PathVariable long id, @Valid @RequestBody Withdrawal withdrawal) {
+        Measurement saved = targets.withdraw(code, targetCode, id, withdrawal.reason());
+        return ResponseEntity.created(URI.create("/api/v1/programmes/" + code + "/targets/" + targetCode
+                + "/measurements/" + saved.id())).body(saved);
+    }
+
     @GetMapping("/indicators")
     @PreAuthorize("hasAuthority('programme:programme:read')")
     List<Indicator> indicators() {

@@ -40,12 +40,13 @@ class TargetViews {
     }
 
     /** One reported value, with who reported it, where it came from and its evidence. */
-    record Line(Measurement measurement, String value, String reporter, String source, List<Evidence> evidence) {
+    record Line(Measurement measurement, String value, String reporter, String source, List<Evidence> evidence,
+            boolean mayAmend) {
     }
 
     /** A target's card; {@code light} is its computed status, with the forecast, when supervision judged it. */
     record TargetView(TargetRow row, @Nullable TargetLight light, String chart, List<Line> lines, boolean mayReport,
-            ReportForm form, long maxFileMegabytes, int maxFiles) {
+            ReportForm form, long maxFileMegabytes, int maxFiles, String askUnit) {
 
         public Target target() {
             return row.target();
@@ -62,13 +63,15 @@ class TargetViews {
         List<Line> lines = measurements.stream()
                 .sorted(Comparator.comparing(Measurement::asOf).thenComparing(Measurement::id).reversed())
                 .map(m -> new Line(m, fmt.figure(m.value(), target.unit()), reporter.apply(m.reporter()),
-                        message("measurement.source." + m.source()), evidence.getOrDefault(m.id(), List.of())))
+                        message("measurement.source." + m.source()), evidence.getOrDefault(m.id(), List.of()),
+                        targets.mayAmend(target, m)))
                 .toList();
-        List<Measurement> valid = measurements.stream().filter(m -> !m.superseded()).toList();
+        List<Measurement> valid = measurements.stream().filter(Measurement::valid).toList();
         String chart = charts.json(charts.target(target, initiative, valid, reporter, light));
         return new TargetView(row, light, chart, lines, targets.mayReport(target),
                 form != null ? form : ReportForm.blank(fmt.today().toString(), null),
-                targets.evidenceMaxFileSize() / (1024 * 1024), targets.evidenceMaxFiles());
+                targets.evidenceMaxFileSize() / (1024 * 1024), targets.evidenceMaxFiles(),
+                targets.displayScale(target).label(target.unit(), LocaleContextHolder.getLocale()));
     }
 
     /**

@@ -131,7 +131,7 @@ public class BulletinComposer {
         Map<Long, Target> targetById = new HashMap<>();
         all.forEach(t -> targetById.put(t.id(), t));
         for (Measurement m : targets.measurements(all)) {
-            if (!m.superseded() && !m.asOf().isBefore(start) && !m.asOf().isAfter(end)) {
+            if (m.valid() && !m.asOf().isBefore(start) && !m.asOf().isAfter(end)) {
                 Target t = targetById.get(m.targetId());
                 lines.add(words.get("bulletin.change.measurement", numbers.get(t.initiativeId()), t.name(),
                         Figures.format(m.value(), null, t.unit(), Qualifier.EXACT, words.locale()),

@@ -51,7 +51,7 @@ public class ExcelTemplates {
         Actor actor = accounts.current();
         List<Target> mine = new ArrayList<>();
         for (Target t : targets.targets(programme)) {
-            if (actor.mayActFor(programmes.initiative(t.initiativeId()).responsibleUnitIds())) {
+            if (targets.mayReport(actor, t, programmes.initiative(t.initiativeId()))) {
                 mine.add(t);
             }
         }

@@ -98,6 +98,11 @@ class Downloads {
         return file(disposition, format.mediaType(), renderer.render(doc, format, locale));
     }
 
+    /** The template of the accounts import. */
+    ResponseEntity<byte[]> accountsTemplate(byte[] body) {
+        return xlsx("账号导入模板", body);
+    }
+
     private static ResponseEntity<byte[]> xlsx(String baseName, byte[] body) {
         return file(ContentDisposition.attachment().filename(baseName + ".xlsx", StandardCharsets.UTF_8).build(), XLSX, body);
     }

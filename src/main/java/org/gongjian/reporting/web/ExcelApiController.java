@@ -67,6 +67,22 @@ class ExcelApiController {
         return ResponseEntity.status(result.ok() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY).body(result);
     }
 
+    @GetMapping("/templates/accounts.xlsx")
+    @PreAuthorize("hasAuthority('organisation:user:admin')")
+    @Operation(summary = "The accounts import template (the office)")
+    ResponseEntity<byte[]> accountsTemplate() {
+        return downloads.accountsTemplate(uploads.accountsTemplate());
+    }
+
+    @PostMapping(path = "/imports/accounts", consumes = "multipart/form-data")
+    @PreAuthorize("hasAuthority('organisation:user:admin')")
+    @Operation(summary = "Import accounts from .xlsx (the office): all rows or none, each to change its first "
+            + "password at first login; 422 with every row's errors and a marked-up copy otherwise")
+    ResponseEntity<ImportResult> importAccounts(@RequestPart("file") MultipartFile file) {
+        ImportResult result = uploads.accounts(file);
+        return ResponseEntity.status(result.ok() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY).body(result);
+    }
+
     @GetMapping("/imports/errors/{id}.xlsx")
     @PreAuthorize("hasAuthority('reporting:import:create')")
     @Operation(summary = "The refused file with an 错误说明 column; only its uploader may fetch it, for a day")

@@ -127,6 +127,21 @@ class ReportPageController {
         return "reporting/import-result";
     }
 
+    @GetMapping("/templates/accounts.xlsx")
+    @PreAuthorize("hasAuthority('organisation:user:admin')")
+    ResponseEntity<byte[]> accountsTemplate() {
+        return downloads.accountsTemplate(uploads.accountsTemplate());
+    }
+
+    /** The accounts import's outcome page (the office). */
+    @PostMapping("/accounts/import")
+    @PreAuthorize("hasAuthority('organisation:user:admin')")
+    String importAccounts(@RequestPart("file") MultipartFile file, Model model) {
+        model.addAttribute("programme", null);
+        model.addAttribute("result", uploads.accounts(file));
+        return "reporting/import-result";
+    }
+
     @GetMapping("/imports/errors/{id}.xlsx")
     @PreAuthorize("hasAuthority('reporting:import:create')")
     ResponseEntity<byte[]> errors(@PathVariable String id) {

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.gongjian.reporting.excel.AccountImport;
 import org.gongjian.reporting.excel.ImportRefused;
 import org.gongjian.reporting.excel.ImportResult;
 import org.gongjian.reporting.excel.InitiativeImport;
@@ -26,10 +27,37 @@ class Uploads {
 
     private final MeasurementImport measurements;
     private final InitiativeImport initiatives;
+    private final AccountImport accounts;
 
-    Uploads(MeasurementImport measurements, InitiativeImport initiatives) {
+    Uploads(MeasurementImport measurements, InitiativeImport initiatives, AccountImport accounts) {
         this.measurements = measurements;
         this.initiatives = initiatives;
+        this.accounts = accounts;
+    }
+
+    /** Imports accounts (the office): all rows or none, with the other imports' limits. */
+    ImportResult accounts(MultipartFile file) {
+        if (file.isEmpty()) {
+            throw new ImportRefused("error.import.empty");
+        }
+        Path path = null;
+        try {
+            path = Files.createTempFile("gongjian-import", ".xlsx");
+            try (InputStream in = file.getInputStream()) {
+                Files.copy(in, path, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return accounts.run(path, name(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (path != null) {
+                path.toFile().delete();
+            }
+        }
+    }
+
+    byte[] accountsTemplate() {
+        return accounts.template();
     }
 
     /** Imports measurements, or initiatives with their targets, into a programme: all rows or none. */

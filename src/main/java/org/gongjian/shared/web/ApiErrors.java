@@ -52,6 +52,15 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "problem.conflict", text(e));
     }
 
+    /** A figure that breaks a plausibility rule: 422 naming the rule; sent again with confirm and a reason it is taken. */
+    @ExceptionHandler(org.gongjian.shared.ConfirmationRequiredException.class)
+    ProblemDetail confirmationRequired(org.gongjian.shared.ConfirmationRequiredException e) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "problem.confirmation-required", text(e));
+        problem.setProperty("rule", e.rule());
+        problem.setProperty("errors", List.of(Map.of("field", "reason", "message", text(e))));
+        return problem;
+    }
+
     @ExceptionHandler({OptimisticLockingFailureException.class, DuplicateKeyException.class})
     ProblemDetail concurrent(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, "problem.conflict", message("error.stale-version"));
