@@ -37,6 +37,7 @@ public final class Evaluator {
     private final SupervisionPolicy policy;
     private final Map<Long, TrajectoryKind> trajectories;
     private final Workdays workdays;
+    private @Nullable LocalDate closedOn;
 
     /**
      * @param trajectories the planned path chosen for a target by id, where the office chose one
@@ -48,7 +49,17 @@ public final class Evaluator {
     }
 
     public ProgrammeStatus evaluate(ProgrammeSnapshot snapshot) {
+        return evaluate(snapshot, null);
+    }
+
+    /**
+     * @param closedOn the last day of a programme that has ended (null while it runs): then each target and
+     *                 milestone is judged as of that day, or of its own deadline when later, never later than
+     *                 the snapshot's date — no "逾期889天" for a 2024 milestone two years on (ADR 0025)
+     */
+    public ProgrammeStatus evaluate(ProgrammeSnapshot snapshot, @Nullable LocalDate closedOn) {
         LocalDate asOf = snapshot.asOf();
+        this.closedOn = closedOn;
         Map<Long, List<MeasurementRow>> byTarget = new HashMap<>();
         for (MeasurementRow m : snapshot.measurements()) {
             byTarget.computeIfAbsent(m.targetId(), k -> new ArrayList<>()).add(m);
@@ -113,8 +124,12 @@ public final class Evaluator {
         return target.baselineValue() != null ? target.baselineValue().doubleValue() : 0;
     }
 
-    TargetStatus target(InitiativeRow initiative, TargetRow target, List<MeasurementRow> measurements,
-            List<MilestoneRow> milestones, LocalDate asOf) {
+    TargetStatus target(InitiativeRow initiative, TargetRow target, List<MeasurementRow> all,
+            List<MilestoneRow> milestones, LocalDate today) {
+        boolean pastDeadline = today.isAfter(target.deadline());
+        LocalDate asOf = judged(target.deadline(), today);
+        List<MeasurementRow> measurements = asOf.equals(today) ? all
+                : all.stream().filter(m -> !m.asOf().isAfter(asOf)).toList();
         LocalDate start = start(initiative, target);
         TrajectoryKind kind = kind(target, milestones);
         PlannedPath path = path(target, start, milestones);
@@ -133,7 +148,7 @@ public final class Evaluator {
                 target.targetValue().doubleValue(), policy.forecastConfidence());
         boolean met = actual != null && LinearTrend.meets(target.direction(), actual.doubleValue(),
                 target.targetValue().doubleValue());
-        StatusRules.Verdict verdict = StatusRules.target(actual != null, met, asOf.isAfter(target.deadline()), progress,
+        StatusRules.Verdict verdict = StatusRules.target(actual != null, met, pastDeadline, progress,
                 plannedProgress, forecast, policy);
         return new TargetStatus(target.id(), target.code(), target.name(), initiative.id(), initiative.number(),
                 target.unit(), target.direction(), target.qualifier(), target.baselineValue(), start,
@@ -143,7 +158,9 @@ public final class Evaluator {
                 verdict.status(), verdict.reason(), placeable ? yearly(path, start, target.deadline()) : List.of());
     }
 
-    MilestoneStatus milestone(MilestoneRow m, LocalDate asOf) {
+    MilestoneStatus milestone(MilestoneRow m, LocalDate today) {
+        boolean pastDue = today.isAfter(m.dueDate());
+        LocalDate asOf = judged(m.dueDate(), today);
         LocalDate completed = m.completedOn() != null && !m.completedOn().isAfter(asOf) ? m.completedOn() : null;
         LocalDate started = m.startedOn() != null && !m.startedOn().isAfter(asOf) ? m.startedOn() : null;
         int left = workdays.workingDaysBetween(asOf, m.dueDate());
@@ -151,7 +168,7 @@ public final class Evaluator {
             return new MilestoneStatus(m.id(), m.initiativeId(), m.title(), m.dueDate(), started, completed, asOf,
                     Status.ACHIEVED, StatusReason.MILESTONE_DONE, 0, 0, completed.isAfter(m.dueDate()));
         }
-        if (asOf.isAfter(m.dueDate())) {
+        if (pastDue) {
             return new MilestoneStatus(m.id(), m.initiativeId(), m.title(), m.dueDate(), started, null, asOf,
                     Status.OVERDUE, StatusReason.MILESTONE_OVERDUE, ChronoUnit.DAYS.between(m.dueDate(), asOf), 0, false);
         }
@@ -159,6 +176,15 @@ public final class Evaluator {
         return new MilestoneStatus(m.id(), m.initiativeId(), m.title(), m.dueDate(), started, null, asOf,
                 dueSoon ? Status.AT_RISK : Status.ON_TRACK,
                 dueSoon ? StatusReason.MILESTONE_DUE_SOON : StatusReason.MILESTONE_PENDING, 0, left, false);
+    }
+
+    /** The day an item is judged on: the snapshot's, or for a closed programme its end or own deadline if earlier. */
+    private LocalDate judged(LocalDate deadline, LocalDate today) {
+        if (closedOn == null) {
+            return today;
+        }
+        LocalDate last = deadline.isAfter(closedOn) ? deadline : closedOn;
+        return last.isBefore(today) ? last : today;
     }
 
     /** The last measurement of each as-of date (the latest recorded), in date order. */
