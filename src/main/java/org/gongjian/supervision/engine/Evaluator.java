@@ -17,6 +17,7 @@ import org.gongjian.programme.ProgrammeSnapshot.MilestoneRow;
 import org.gongjian.programme.ProgrammeSnapshot.TargetRow;
 import org.gongjian.supervision.DatedValue;
 import org.gongjian.supervision.Forecast;
+import org.gongjian.supervision.ForecastMethod;
 import org.gongjian.supervision.InitiativeStanding;
 import org.gongjian.supervision.MilestoneStatus;
 import org.gongjian.supervision.ProgrammeStatus;
@@ -144,12 +145,26 @@ public final class Evaluator {
         double timeProgress = TimeProgress.of(policy.timeProgressMethod(), start, target.deadline(), asOf,
                 policy.timeProgressMethod() == TimeProgressMethod.PLAN_CURVE ? plannedProgress : null);
         Double gap = progress == null ? null : round((progress - timeProgress) * 100, 4);
-        Forecast forecast = LinearTrend.forecast(points, target.deadline(), target.direction(),
-                target.targetValue().doubleValue(), policy.forecastConfidence());
+        // the dated baseline counts as an observation (ADR 0025): the figure the programme started from
+        if (target.baselineValue() != null && target.baselineDate() != null
+                && (points.isEmpty() || target.baselineDate().isBefore(points.get(0).date()))) {
+            List<LinearTrend.Point> withBaseline = new ArrayList<>();
+            withBaseline.add(new LinearTrend.Point(target.baselineDate(), target.baselineValue().doubleValue()));
+            withBaseline.addAll(points);
+            points = withBaseline;
+        }
+        double range = Math.abs(target.targetValue().doubleValue()
+                - (target.baselineValue() != null ? target.baselineValue().doubleValue()
+                        : points.isEmpty() ? 0 : points.get(0).value()));
+        Forecast forecast = pastDeadline
+                ? Forecast.pastDeadline(ForecastMethod.LINEAR_TREND, points.size(), target.deadline(), policy.forecastConfidence())
+                : LinearTrend.forecast(points, target.deadline(), target.direction(), target.targetValue().doubleValue(),
+                        policy.forecastConfidence(), policy.forecastFloor(), range);
+        Double forecastProgress = forecast.value() == null ? null : fraction(target, forecast.value());
         boolean met = actual != null && LinearTrend.meets(target.direction(), actual.doubleValue(),
                 target.targetValue().doubleValue());
         StatusRules.Verdict verdict = StatusRules.target(actual != null, met, pastDeadline, progress,
-                plannedProgress, forecast, policy);
+                plannedProgress, forecast, forecastProgress, policy);
         return new TargetStatus(target.id(), target.code(), target.name(), initiative.id(), initiative.number(),
                 target.unit(), target.direction(), target.qualifier(), target.baselineValue(), start,
                 target.targetValue(), target.targetValueMax(), target.deadline(), kind, asOf, planned, actual,
