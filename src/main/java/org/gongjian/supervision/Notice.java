@@ -40,6 +40,8 @@ final class Notice {
     final String raisedBy;
     final Instant raisedAt;
     @Nullable Instant closedAt;
+    /** Why the sweep closed it on its own (its cause cleared); null when the office closed it. */
+    @Nullable String closedReason;
 
     @SuppressWarnings("java:S107")
     Notice(String programmeCode, NoticeTrigger trigger, NoticeLevel level, NoticeState state, String title, String matter,
@@ -101,6 +103,19 @@ final class Notice {
         answerDue = newDue;
         levelSince = today;
         return move(NoticeAction.RETURNED, NoticeState.RETURNED, level, actor, now, reason);
+    }
+
+    /**
+     * Every cause of the notice has cleared (the figure was reported, the target is back on track or
+     * achieved, the ledger item was done): the sweep closes it, from any open state, with the reason.
+     */
+    Transition resolve(Instant now, String reason) {
+        require(state.open(), NoticeAction.RESOLVED);
+        Transition t = move(NoticeAction.RESOLVED, NoticeState.CLOSED, level, "system", now, reason);
+        openKey = null;
+        closedAt = now;
+        closedReason = reason;
+        return t;
     }
 
     /** The office withdraws a notice raised in error. */

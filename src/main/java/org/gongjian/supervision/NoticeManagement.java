@@ -100,11 +100,13 @@ public class NoticeManagement {
 
     // --- reading -------------------------------------------------------------------------------
 
-    /** A notice, if the reader may see it: the office and leaders see all, unit staff their unit's. */
+    /** A notice, if the reader may see it: the office and leaders see all, unit staff their unit's
+     * and those copied to it. */
     public NoticeView notice(long id) {
         Notice notice = store.find(id).orElseThrow(() -> new NotFoundException("error.notice.not-found", id));
         Actor actor = accounts.current();
-        if (!seesAll(actor) && !java.util.Objects.equals(actor.unitId(), notice.unitId)) {
+        if (!seesAll(actor) && !java.util.Objects.equals(actor.unitId(), notice.unitId)
+                && (actor.unitId() == null || !store.copiesOf(id).contains(actor.unitId()))) {
             audit.denied("notice", String.valueOf(id), "not the responsible unit");
             throw new AccessDeniedException("error.access-denied");
         }
@@ -203,7 +205,9 @@ public class NoticeManagement {
     public NoticeView close(long id, @Nullable String comment) {
         Actor actor = requireOffice("notice", String.valueOf(id));
         Notice notice = load(id);
-        return apply(notice, notice.close(actor.username(), Instant.now(clock), blankToNull(comment)));
+        NoticeView view = apply(notice, notice.close(actor.username(), Instant.now(clock), blankToNull(comment)));
+        store.releaseItems(id);
+        return view;
     }
 
     /** The office returns the answer for more work (退回重办); a reason is required. */
@@ -223,7 +227,9 @@ public class NoticeManagement {
         Actor actor = requireOffice("notice", String.valueOf(id));
         requireText("reason", reason);
         Notice notice = load(id);
-        return apply(notice, notice.cancel(actor.username(), Instant.now(clock), reason.strip()));
+        NoticeView view = apply(notice, notice.cancel(actor.username(), Instant.now(clock), reason.strip()));
+        store.releaseItems(id);
+        return view;
     }
 
     /** A spot check (回头看) found the matter unresolved: the office reopens the closed notice. */
@@ -237,6 +243,7 @@ public class NoticeManagement {
         }
         LocalDate today = LocalDate.now(clock);
         LocalDate due = calendar.plusWorkingDays(today, policies.policy(notice.programmeCode, today).noticeAnswerWorkdays());
+        store.reopenItems(id);
         return apply(notice, notice.reopen(actor.username(), Instant.now(clock), reason.strip(), due, today));
     }
 
@@ -285,33 +292,196 @@ public class NoticeManagement {
 
     // --- for the sweep -------------------------------------------------------------------------------
 
-    /** What the sweep found for one subject. */
+    /**
+     * What the sweep found for one subject: the unit it goes to, the unit it is copied to (the lead unit
+     * of a town's target), and the link back to the initiative or target.
+     */
     record Candidate(String programmeCode, NoticeTrigger trigger, NoticeLevel level, long unitId,
-            @Nullable Long initiativeId, String subjectKey, String basis, Status severity, String title, String matter) {
+            @Nullable Long copyUnitId, @Nullable Long initiativeId, @Nullable Long targetId, String subjectKey,
+            String basis, Status severity, String title, String matter, @Nullable String link) {
+
+        Candidate(String programmeCode, NoticeTrigger trigger, NoticeLevel level, long unitId,
+                @Nullable Long initiativeId, String subjectKey, String basis, Status severity, String title,
+                String matter) {
+            this(programmeCode, trigger, level, unitId, null, initiativeId, null, subjectKey, basis, severity, title,
+                    matter, null);
+        }
+    }
+
+    /** A candidate is new when its subject has no open item or notice and never had one on the same basis. */
+    private boolean fresh(Candidate c) {
+        return store.openItem(c.subjectKey()).isEmpty() && !store.itemExists(c.subjectKey(), c.basis())
+                && store.findOpen(c.subjectKey()).isEmpty() && !store.exists(c.subjectKey(), c.basis());
+    }
+
+    /** Raises one candidate on its own (kept for callers raising a single matter). */
+    Optional<NoticeView> raiseAutomatically(Candidate c, SupervisionPolicy policy, LocalDate today) {
+        List<NoticeView> raised = raiseCombined(List.of(c), policy, today);
+        return raised.isEmpty() ? Optional.empty() : Optional.of(raised.get(0));
     }
 
     /**
-     * Raises a notice for a candidate unless its subject has an open notice or already had one on the
-     * same basis; in its own transaction, so that a clash with another instance is simply skipped.
+     * Raises what one sweep found, <b>one notice per unit</b> listing all its new items (a combined notice
+     * when there are several), copied to the units the items name. Items whose subject has an open
+     * notice, or already had one on the same basis, are skipped. Each unit's notice is raised in its own
+     * transaction, so that a clash with another instance is simply skipped.
      */
-    Optional<NoticeView> raiseAutomatically(Candidate c, SupervisionPolicy policy, LocalDate today) {
-        if (store.findOpen(c.subjectKey()).isPresent() || store.exists(c.subjectKey(), c.basis())) {
-            return Optional.empty();
+    List<NoticeView> raiseCombined(List<Candidate> candidates, SupervisionPolicy policy, LocalDate today) {
+        java.util.Map<Long, List<Candidate>> byUnit = new java.util.LinkedHashMap<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Candidate c : candidates) {
+            if (seen.add(c.subjectKey()) && fresh(c)) {
+                byUnit.computeIfAbsent(c.unitId(), k -> new ArrayList<>()).add(c);
+            }
         }
-        try {
-            return Optional.ofNullable(tx.execute(status -> {
-                LocalDate due = calendar.plusWorkingDays(today, policy.noticeAnswerWorkdays());
-                Notice notice = Notice.raise(c.programmeCode(), c.trigger(), c.level(), c.title(), c.matter(),
-                        texts.requirement(due), c.unitId(), c.initiativeId(), c.subjectKey(), c.basis(), c.severity(),
-                        today, due, "system", Instant.now(clock));
-                if (c.level().numbered()) {
-                    notice.number = number(policy, today);
+        List<NoticeView> raised = new ArrayList<>();
+        byUnit.forEach((unit, items) -> {
+            try {
+                NoticeView view = tx.execute(status -> raiseFor(unit, items, policy, today));
+                if (view != null) {
+                    raised.add(view);
                 }
-                return insert(notice);
-            }));
-        } catch (DuplicateKeyException e) {
+            } catch (DuplicateKeyException e) {
+                // another instance raised these items meanwhile
+            }
+        });
+        return raised;
+    }
+
+    private NoticeView raiseFor(long unitId, List<Candidate> items, SupervisionPolicy policy, LocalDate today) {
+        List<Candidate> sorted = new ArrayList<>(items);
+        sorted.sort(java.util.Comparator.comparing(Candidate::level).reversed()
+                .thenComparing(c -> -c.severity().severity()));
+        Candidate first = sorted.get(0);
+        LocalDate due = calendar.plusWorkingDays(today, policy.noticeAnswerWorkdays());
+        Notice notice;
+        if (sorted.size() == 1) {
+            notice = Notice.raise(first.programmeCode(), first.trigger(), first.level(), first.title(), first.matter(),
+                    texts.requirement(due), unitId, first.initiativeId(), first.subjectKey(), first.basis(),
+                    first.severity(), today, due, "system", Instant.now(clock));
+        } else {
+            Set<Long> initiatives = new java.util.HashSet<>();
+            sorted.forEach(c -> initiatives.add(c.initiativeId()));
+            Long initiative = initiatives.size() == 1 ? first.initiativeId() : null;
+            Status worst = Status.worst(sorted.stream().map(Candidate::severity).toList());
+            notice = Notice.raise(first.programmeCode(), first.trigger(), first.level(),
+                    texts.get("notice.title.combined", sorted.size()), texts.combinedMatter(sorted),
+                    texts.requirement(due), unitId, initiative,
+                    "sweep:" + first.programmeCode() + ":" + unitId + ":" + java.util.UUID.randomUUID(),
+                    "sweep@" + today, worst, today, due, "system", Instant.now(clock));
+        }
+        if (notice.level.numbered()) {
+            notice.number = number(policy, today);
+        }
+        store.insert(notice);
+        long id = java.util.Objects.requireNonNull(notice.id);
+        int position = 1;
+        java.util.Set<Long> copies = new java.util.TreeSet<>();
+        for (Candidate c : sorted) {
+            store.insertItem(id, position++, c.subjectKey(), c.basis(), c.trigger(), c.initiativeId(), c.targetId(),
+                    c.title(), c.matter(), c.link());
+            if (c.copyUnitId() != null && c.copyUnitId() != unitId) {
+                copies.add(c.copyUnitId());
+            }
+        }
+        copies.forEach(u -> store.insertCopy(id, u));
+        return inserted(notice);
+    }
+
+    /**
+     * Closes the items whose cause has cleared (the reason for each, by subject), and every notice all of
+     * whose items are then closed, with the reasons recorded (自动销号). Returns the notices closed.
+     *
+     * @param stillHolds whether the cause of an open item still holds; items it does not judge (null) stay
+     * @param reasons    why an item's cause cleared, by subject
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    int clearResolved(String programmeCode, java.util.function.Function<NoticeStore.Item, @Nullable String> clearedBecause,
+            LocalDate today) {
+        java.util.Map<Long, java.util.Map<NoticeStore.Item, String>> byNotice = new java.util.LinkedHashMap<>();
+        for (NoticeStore.Item item : store.openItems(programmeCode)) {
+            String reason = clearedBecause.apply(item);
+            if (reason != null) {
+                byNotice.computeIfAbsent(item.noticeId(), k -> new java.util.LinkedHashMap<>()).put(item, reason);
+            }
+        }
+        int closed = 0;
+        for (var e : byNotice.entrySet()) {
+            if (clear(e.getKey(), e.getValue(), today)) {
+                closed++;
+            }
+        }
+        return closed;
+    }
+
+    /**
+     * Clears items of one notice with their reasons and, when none is left open, closes the notice (自动销号)
+     * with the reasons; in one transaction of its own. True when the notice was closed.
+     */
+    private boolean clear(long noticeId, java.util.Map<NoticeStore.Item, String> reasons, LocalDate on) {
+        Boolean done = tx.execute(status -> {
+            List<String> lines = new ArrayList<>();
+            reasons.forEach((item, reason) -> {
+                store.clearItem(item.id(), on, reason);
+                lines.add(item.title() + "：" + reason);
+            });
+            Notice notice = store.find(noticeId).orElseThrow();
+            if (!notice.state.open() || store.itemsOf(noticeId).stream().anyMatch(i -> i.clearedOn() == null)) {
+                return false;
+            }
+            String reason = String.join("；", lines);
+            apply(notice, notice.resolve(Instant.now(clock), reason.length() > 500 ? reason.substring(0, 499) + "…" : reason));
+            return true;
+        });
+        return Boolean.TRUE.equals(done);
+    }
+
+    // --- ledger items (ground floor: shared.LedgerItemOverdue / LedgerItemCleared) ------------------
+
+    /**
+     * A ledger's item is overdue: a notice to the responsible unit, once per {@code (ledger, itemKey)} while
+     * open, filed under the programme running on the due day, else the latest (ADR 0025). Escalates as
+     * other notices do. Empty when it is already open, the unit is unknown or there is no programme.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    public Optional<NoticeView> ledgerItemOverdue(org.gongjian.shared.LedgerItemOverdue e) {
+        var unit = organisation.findByCode(e.unitCode());
+        Optional<String> programme = programmeFor(e.due());
+        if (unit.isEmpty() || programme.isEmpty()) {
+            org.slf4j.LoggerFactory.getLogger(NoticeManagement.class).warn(
+                    "Ledger item {}/{} overdue for unit {}: no such unit or no programme; no notice", e.ledger(),
+                    e.itemKey(), e.unitCode());
             return Optional.empty();
         }
+        LocalDate today = LocalDate.now(clock);
+        SupervisionPolicy policy = policies.policy(programme.get(), today);
+        String subject = "ledger:" + e.ledger() + ":" + e.itemKey();
+        String title = e.title().length() > 300 ? e.title().substring(0, 299) + "…" : e.title();
+        Candidate c = new Candidate(programme.get(), NoticeTrigger.LEDGER_OVERDUE, NoticeLevel.CHASE, unit.get().id(),
+                null, null, null, subject, "overdue@" + e.due(), Status.OVERDUE, title,
+                texts.get("notice.text.ledger", title, NoticeTexts.date(e.due())), e.link());
+        return raiseAutomatically(c, policy, today);
+    }
+
+    /** A ledger's item is done or no longer due: its open item is cleared and its notice closed when clear. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    public boolean ledgerItemCleared(org.gongjian.shared.LedgerItemCleared e) {
+        String subject = "ledger:" + e.ledger() + ":" + e.itemKey();
+        Optional<NoticeStore.Item> item = store.openItem(subject);
+        if (item.isEmpty()) {
+            return false;
+        }
+        clear(item.get().noticeId(), java.util.Map.of(item.get(), e.reason()), e.on());
+        return true;
+    }
+
+    /** The programme running on {@code day}; else the one that started last (notices need a programme). */
+    private Optional<String> programmeFor(LocalDate day) {
+        List<org.gongjian.programme.Programme> all = programmes.programmes(Pageable.unpaged()).getContent();
+        return all.stream().filter(p -> !day.isBefore(p.startDate()) && !day.isAfter(p.endDate()))
+                .max(java.util.Comparator.comparing(org.gongjian.programme.Programme::startDate))
+                .or(() -> all.stream().max(java.util.Comparator.comparing(org.gongjian.programme.Programme::startDate)))
+                .map(org.gongjian.programme.Programme::code);
     }
 
     /** Moves every unanswered notice of a programme up the ladder once its threshold has passed. */
@@ -355,6 +525,10 @@ public class NoticeManagement {
 
     private NoticeView insert(Notice notice) {
         store.insert(notice);
+        return inserted(notice);
+    }
+
+    private NoticeView inserted(Notice notice) {
         Notice.Transition raised = notice.raised();
         store.history(notice.id, raised);
         NoticeView view = view(notice);
@@ -379,7 +553,10 @@ public class NoticeManagement {
         String key = "notice:" + n.id() + ":" + action + ":" + n.history().size();
         String link = "/supervision/notices/" + n.id();
         boolean toOffice = action == NoticeAction.ANSWERED;
-        events.publishEvent(new NotificationRequested(key, toOffice ? List.of() : List.of(n.unitId()),
+        List<Long> units = new ArrayList<>();
+        units.add(n.unitId());
+        units.addAll(n.copyUnitIds());
+        events.publishEvent(new NotificationRequested(key, toOffice ? List.of() : List.copyOf(units),
                 toOffice ? Set.of(Role.ADMIN.name()) : Set.of(), texts.notificationTitle(n, action),
                 texts.notificationBody(n, action), link, n.level().numbered()));
     }
@@ -411,7 +588,10 @@ public class NoticeManagement {
         }
         return new NoticeView(id, n.version, n.programmeCode, n.number, n.trigger, n.level, n.state, n.title, n.matter,
                 n.requirement, n.unitId, n.initiativeId, initiativeNumber, n.subjectKey, n.raisedOn, n.originalDue,
-                n.answerDue, n.severity, n.raisedBy, n.raisedAt, n.closedAt, store.answersOf(id), store.historyOf(id));
+                n.answerDue, n.severity, n.raisedBy, n.raisedAt, n.closedAt, store.answersOf(id), store.historyOf(id),
+                store.copiesOf(id), store.itemsOf(id).stream().map(i -> new NoticeView.Item(i.position(), i.subjectKey(),
+                        i.trigger(), i.title(), i.matter(), i.initiativeId(), i.targetId(), i.link(), i.clearedOn(),
+                        i.clearedReason())).toList(), n.closedReason);
     }
 
     private Actor requireOffice(String type, String id) {

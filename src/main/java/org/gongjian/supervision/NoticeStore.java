@@ -28,7 +28,7 @@ class NoticeStore {
     private static final String COLUMNS = """
             select id, version, programme_code, doc_number, trigger_kind, notice_level, state, title, matter, requirement,
                    unit_id, initiative_id, subject_key, basis, open_key, severity, raised_on, original_due, answer_due,
-                   level_since, raised_by, raised_at, closed_at from supervision_notice
+                   level_since, raised_by, raised_at, closed_at, closed_reason from supervision_notice
             """;
 
     private final JdbcClient jdbc;
@@ -65,8 +65,9 @@ class NoticeStore {
         int rows = jdbc.sql("""
                 update supervision_notice set version = version + 1, doc_number = :number, notice_level = :level,
                        state = :state, open_key = :openKey, answer_due = :answerDue, level_since = :levelSince,
-                       closed_at = :closedAt
+                       closed_at = :closedAt, closed_reason = :closedReason
                  where id = :id and version = :version""")
+                .param("closedReason", n.closedReason)
                 .param("number", n.number).param("level", n.level.name()).param("state", n.state.name())
                 .param("openKey", n.openKey).param("answerDue", n.answerDue).param("levelSince", n.levelSince)
                 .param("closedAt", n.closedAt == null ? null : Timestamp.from(n.closedAt))
@@ -155,7 +156,7 @@ class NoticeStore {
             if (f.unitIds().isEmpty()) {
                 return List.of();
             }
-            sql.append(" and unit_id in (:units)");
+            sql.append(" and (unit_id in (:units) or id in (select c.notice_id from supervision_notice_copy c where c.unit_id in (:units)))");
             params.put("units", f.unitIds());
         }
         if (f.states() != null && !f.states().isEmpty()) {
@@ -192,6 +193,89 @@ class NoticeStore {
                 .query((rs, n) -> new Answer(rs.getInt("seq"), rs.getString("text"), rs.getString("answered_by"),
                         rs.getTimestamp("answered_at").toInstant(), List.copyOf(files.getOrDefault(rs.getLong("id"), List.of()))))
                 .list();
+    }
+
+    // --- items and copies ---------------------------------------------------------------------------
+
+    /** One matter listed on a notice; while open it holds its subject as {@code openKey}. */
+    record Item(long id, long noticeId, int position, String subjectKey, String basis, @Nullable String openKey,
+            NoticeTrigger trigger, @Nullable Long initiativeId, @Nullable Long targetId, String title, String matter,
+            @Nullable String link, @Nullable LocalDate clearedOn, @Nullable String clearedReason) {
+    }
+
+    void insertItem(long noticeId, int position, String subjectKey, String basis, NoticeTrigger trigger,
+            @Nullable Long initiativeId, @Nullable Long targetId, String title, String matter, @Nullable String link) {
+        jdbc.sql("""
+                insert into supervision_notice_item (notice_id, position, subject_key, basis, open_key, trigger_kind,
+                  initiative_id, target_id, title, matter, link)
+                values (:n, :pos, :s, :b, :s, :t, :i, :target, :title, :matter, :link)""")
+                .param("n", noticeId).param("pos", position).param("s", subjectKey).param("b", basis)
+                .param("t", trigger.name()).param("i", initiativeId).param("target", targetId).param("title", title)
+                .param("matter", matter).param("link", link).update();
+    }
+
+    private static final String ITEM_COLUMNS = """
+            select id, notice_id, position, subject_key, basis, open_key, trigger_kind, initiative_id, target_id, title,
+                   matter, link, cleared_on, cleared_reason from supervision_notice_item\s""";
+
+    List<Item> itemsOf(long noticeId) {
+        return jdbc.sql(ITEM_COLUMNS + " where notice_id = :n order by position").param("n", noticeId)
+                .query(NoticeStore::item).list();
+    }
+
+    /** Open items of a programme's open notices (optionally of one initiative): what the sweep re-checks. */
+    List<Item> openItems(String programmeCode) {
+        return jdbc.sql(ITEM_COLUMNS + """
+                 where open_key is not null and notice_id in
+                       (select id from supervision_notice where programme_code = :p and open_key is not null)
+                 order by notice_id, position""").param("p", programmeCode).query(NoticeStore::item).list();
+    }
+
+    Optional<Item> openItem(String subjectKey) {
+        return jdbc.sql(ITEM_COLUMNS + " where open_key = :k").param("k", subjectKey).query(NoticeStore::item).optional();
+    }
+
+    boolean itemExists(String subjectKey, String basis) {
+        return jdbc.sql("select count(*) from supervision_notice_item where subject_key = :s and basis = :b")
+                .param("s", subjectKey).param("b", basis).query(Long.class).single() > 0;
+    }
+
+    /** The item's cause cleared: it is closed with the day and the reason. */
+    void clearItem(long itemId, LocalDate on, String reason) {
+        jdbc.sql("update supervision_notice_item set open_key = null, cleared_on = :on, cleared_reason = :r where id = :id")
+                .param("on", on).param("r", reason).param("id", itemId).update();
+    }
+
+    /** The office closed or cancelled the notice: its items are no longer open (nor cleared). */
+    void releaseItems(long noticeId) {
+        jdbc.sql("update supervision_notice_item set open_key = null where notice_id = :n").param("n", noticeId).update();
+    }
+
+    /** The notice was reopened: its items not cleared are open again. */
+    void reopenItems(long noticeId) {
+        jdbc.sql("update supervision_notice_item set open_key = subject_key where notice_id = :n and cleared_on is null")
+                .param("n", noticeId).update();
+    }
+
+    void insertCopy(long noticeId, long unitId) {
+        jdbc.sql("insert into supervision_notice_copy (notice_id, unit_id) values (:n, :u)").param("n", noticeId)
+                .param("u", unitId).update();
+    }
+
+    List<Long> copiesOf(long noticeId) {
+        return jdbc.sql("select unit_id from supervision_notice_copy where notice_id = :n order by unit_id")
+                .param("n", noticeId).query(Long.class).list();
+    }
+
+    private static Item item(ResultSet rs, int row) throws SQLException {
+        long i = rs.getLong("initiative_id");
+        Long initiative = rs.wasNull() ? null : i;
+        long t = rs.getLong("target_id");
+        Long target = rs.wasNull() ? null : t;
+        return new Item(rs.getLong("id"), rs.getLong("notice_id"), rs.getInt("position"), rs.getString("subject_key"),
+                rs.getString("basis"), rs.getString("open_key"), NoticeTrigger.valueOf(rs.getString("trigger_kind")),
+                initiative, target, rs.getString("title"), rs.getString("matter"), rs.getString("link"),
+                rs.getObject("cleared_on", LocalDate.class), rs.getString("cleared_reason"));
     }
 
     /** The next document number of a prefix in a year; the row lock makes concurrent callers queue. */
@@ -236,6 +320,7 @@ class NoticeStore {
         n.openKey = rs.getString("open_key");
         Timestamp closed = rs.getTimestamp("closed_at");
         n.closedAt = closed == null ? null : closed.toInstant();
+        n.closedReason = rs.getString("closed_reason");
         return n;
     }
 }

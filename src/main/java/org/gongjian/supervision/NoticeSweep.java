@@ -38,7 +38,11 @@ public class NoticeSweep {
     static final String LOCK = "supervision-sweep";
 
     /** What one sweep did. */
-    public record Result(int programmes, int raised, int escalated) {
+    public record Result(int programmes, int raised, int escalated, int closed) {
+
+        public Result(int programmes, int raised, int escalated) {
+            this(programmes, raised, escalated, 0);
+        }
     }
 
     private final ProgrammeManagement programmes;
@@ -95,33 +99,57 @@ public class NoticeSweep {
         int count = 0;
         int raised = 0;
         int escalated = 0;
+        int closed = 0;
         for (Programme programme : programmes.programmes(Pageable.unpaged())) {
             ProgrammeSnapshot snapshot = snapshots.snapshot(programme.code(), today);
             if (!underWay(snapshot, today)) {
                 continue;
             }
             count++;
-            raised += raise(snapshot, null);
+            Outcome o = raise(snapshot, null, today);
+            raised += o.raised();
+            closed += o.closed();
             escalated += notices.escalate(programme.code(), today);
         }
-        return new Result(count, raised, escalated);
+        return new Result(count, raised, escalated, closed);
+    }
+
+    /** What raising did for one programme: notices raised and notices closed because their cause cleared. */
+    record Outcome(int raised, int closed) {
+    }
+
+    /**
+     * The snapshot a sweep on {@code today} judges: as it stands today; after the programme's end its items
+     * are judged as of the end or their own later deadline (ADR 0025), see {@link #closedOn}.
+     */
+    ProgrammeSnapshot judged(String programmeCode, LocalDate today, @org.jspecify.annotations.Nullable Long initiativeId) {
+        return initiativeId == null ? snapshots.snapshot(programmeCode, today) : snapshots.snapshot(programmeCode, today, initiativeId);
+    }
+
+    /** The programme's last day when it has ended by {@code today}, else null. */
+    static @org.jspecify.annotations.Nullable LocalDate closedOn(ProgrammeSnapshot s, LocalDate today) {
+        return today.isAfter(s.programmeEnd()) ? s.programmeEnd() : null;
     }
 
     /** Sweeps one programme on {@code today}, whether under way or not (the office asks for it). */
     Result sweep(String programmeCode, LocalDate today) {
-        ProgrammeSnapshot snapshot = snapshots.snapshot(programmeCode, today);
-        int raised = raise(snapshot, null);
-        return new Result(1, raised, notices.escalate(programmeCode, today));
+        Outcome o = raise(judged(programmeCode, today, null), null, today);
+        return new Result(1, o.raised(), notices.escalate(programmeCode, today), o.closed());
     }
 
     /** Re-evaluates one initiative at once, after a measurement or milestone change. */
     int initiativeChanged(String programmeCode, long initiativeId) {
         LocalDate today = LocalDate.now(clock);
-        return raise(snapshots.snapshot(programmeCode, today, initiativeId), initiativeId);
+        return raise(judged(programmeCode, today, initiativeId), initiativeId, today).raised();
     }
 
     /** A programme is under way from its start until its last target or milestone is due. */
     static boolean underWay(ProgrammeSnapshot s, LocalDate today) {
+        return !today.isBefore(s.programmeStart()) && !today.isAfter(workEnd(s));
+    }
+
+    /** The programme's end date, or its latest target or milestone deadline when later. */
+    static LocalDate workEnd(ProgrammeSnapshot s) {
         LocalDate last = s.programmeEnd();
         for (var t : s.targets()) {
             last = t.deadline().isAfter(last) ? t.deadline() : last;
@@ -129,50 +157,114 @@ public class NoticeSweep {
         for (var m : s.milestones()) {
             last = m.dueDate().isAfter(last) ? m.dueDate() : last;
         }
-        return !today.isBefore(s.programmeStart()) && !today.isAfter(last);
+        return last;
     }
 
-    private int raise(ProgrammeSnapshot snapshot, @org.jspecify.annotations.Nullable Long onlyInitiative) {
-        LocalDate today = snapshot.asOf();
-        SupervisionPolicy policy = policies.policy(snapshot.programmeCode(), today);
-        ProgrammeStatus status = engine.evaluate(snapshot);
+    private Outcome raise(ProgrammeSnapshot snapshot, @org.jspecify.annotations.Nullable Long onlyInitiative,
+            LocalDate today) {
+        LocalDate asOf = snapshot.asOf();
+        LocalDate closedOn = closedOn(snapshot, today);
+        SupervisionPolicy policy = policies.policy(snapshot.programmeCode(), closedOn == null ? asOf : closedOn);
+        ProgrammeStatus status = engine.evaluate(snapshot, closedOn(snapshot, today));
         Map<Long, InitiativeRow> rows = new HashMap<>();
         snapshot.initiatives().forEach(i -> rows.put(i.id(), i));
+        Map<Long, ProgrammeSnapshot.TargetRow> targetRows = new HashMap<>();
+        snapshot.targets().forEach(t -> targetRows.put(t.id(), t));
         List<NoticeManagement.Candidate> candidates = new ArrayList<>();
+        Map<String, String> cleared = new HashMap<>();
         for (InitiativeStanding standing : status.initiatives()) {
             InitiativeRow row = rows.get(standing.initiativeId());
-            if (row.declaredStatus() == InitiativeStatus.SUSPENDED) {
-                continue;
+            boolean suspended = row.declaredStatus() == InitiativeStatus.SUSPENDED;
+            for (TargetStatus t : standing.targets()) {
+                var c = suspended ? java.util.Optional.<NoticeManagement.Candidate>empty()
+                        : target(snapshot.programmeCode(), row, t, targetRows.get(t.targetId()), policy);
+                c.ifPresentOrElse(candidates::add, () -> cleared.put("target:" + t.targetId(), clearedReason(t)));
             }
-            standing.targets().forEach(t -> target(snapshot.programmeCode(), row, t, policy).ifPresent(candidates::add));
-            standing.milestones().forEach(m -> milestone(snapshot.programmeCode(), row, m).ifPresent(candidates::add));
+            for (MilestoneStatus m : standing.milestones()) {
+                var c = suspended ? java.util.Optional.<NoticeManagement.Candidate>empty()
+                        : milestone(snapshot.programmeCode(), row, m);
+                c.ifPresentOrElse(candidates::add, () -> cleared.put("milestone:" + m.milestoneId(), clearedReason(m)));
+            }
         }
         if (onlyInitiative == null) {
             candidates.addAll(reportsMissing(snapshot, policy, today));
         }
-        int raised = 0;
-        for (NoticeManagement.Candidate c : candidates) {
-            if (notices.raiseAutomatically(c, policy, today).isPresent()) {
-                raised++;
+        // first close what has cleared, so that the new notices and the open ones agree with the engine
+        Map<String, Set<Long>> reportedSince = new HashMap<>();
+        int closed = notices.clearResolved(snapshot.programmeCode(), item -> {
+            if (item.subjectKey().startsWith("report:")) {
+                return onlyInitiative == null && reported(snapshot, item.subjectKey(), today, reportedSince)
+                        ? texts.get("notice.cleared.report") : null;
             }
+            return cleared.get(item.subjectKey());
+        }, today);
+        int raised = notices.raiseCombined(candidates, policy, today).size();
+        return new Outcome(raised, closed);
+    }
+
+    /** Why a target's notice item is cleared: the engine's current verdict with its deciding figure. */
+    private String clearedReason(TargetStatus t) {
+        String progress = NoticeTexts.percent(t.progress());
+        return switch (t.status()) {
+            case ACHIEVED -> texts.get("notice.cleared.achieved", progress);
+            case ON_TRACK, AT_RISK -> texts.get("notice.cleared.on-track", texts.get(t.status().messageKey()) + "，完成率" + progress);
+            default -> texts.get("notice.cleared.reported", texts.get(t.status().messageKey()));
+        };
+    }
+
+    private String clearedReason(MilestoneStatus m) {
+        if (m.completedOn() != null) {
+            return texts.get("notice.cleared.milestone-done", NoticeTexts.date(m.completedOn()));
         }
-        return raised;
+        return m.startedOn() != null ? texts.get("notice.cleared.milestone-started", NoticeTexts.date(m.startedOn()))
+                : texts.get(m.status().messageKey());
+    }
+
+    /** Whether the unit of a report item ({@code report:PROGRAMME:UNIT:LABEL}) has reported since its cycle began. */
+    private boolean reported(ProgrammeSnapshot snapshot, String subject, LocalDate today, Map<String, Set<Long>> cache) {
+        String[] parts = subject.split(":");
+        if (parts.length < 4) {
+            return false;
+        }
+        long unit = Long.parseLong(parts[2]);
+        String label = parts[3];
+        LocalDate start = label.contains("Q")
+                ? LocalDate.of(Integer.parseInt(label.substring(0, 4)), (Integer.parseInt(label.substring(6)) - 1) * 3 + 1, 1)
+                : java.time.YearMonth.parse(label).atDay(1);
+        Set<Long> initiatives = cache.computeIfAbsent(label, l -> {
+            Instant from = start.atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
+            Instant to = ProgrammeSnapshots.endOf(today);
+            Set<Long> ids = new HashSet<>(snapshots.lastMeasurementRecorded(snapshot.programmeCode(), from, to).keySet());
+            ids.addAll(jdbc.sql("select distinct initiative_id from supervision_activity where occurred_at >= :from and occurred_at < :to")
+                    .param("from", java.sql.Timestamp.from(from)).param("to", java.sql.Timestamp.from(to))
+                    .query(Long.class).list());
+            return ids;
+        });
+        return snapshot.initiatives().stream().anyMatch(i -> i.leadUnitId() == unit && initiatives.contains(i.id()));
     }
 
     private java.util.Optional<NoticeManagement.Candidate> target(String programme, InitiativeRow row, TargetStatus t,
-            SupervisionPolicy policy) {
+            ProgrammeSnapshot.@org.jspecify.annotations.Nullable TargetRow targetRow, SupervisionPolicy policy) {
         boolean offTrack = t.status() == Status.OFF_TRACK || t.status() == Status.OVERDUE;
-        boolean forecastMiss = t.status() != Status.ACHIEVED && t.forecast().sufficient()
-                && t.forecast().probability() != null && t.forecast().probability() < policy.forecastAtRiskBelow();
+        boolean forecastMiss = t.status() == Status.AT_RISK && t.reason() == StatusReason.FORECAST_MISS;
         if (!offTrack && !forecastMiss) {
             return java.util.Optional.empty();
         }
         NoticeTrigger trigger = offTrack ? NoticeTrigger.TARGET_OFF_TRACK : NoticeTrigger.TARGET_FORECAST_MISS;
         NoticeLevel level = t.status() == Status.OVERDUE ? NoticeLevel.CHASE : NoticeLevel.REMINDER;
         String basis = t.status() + "@" + t.measurements() + ":" + t.actualAsOf();
-        String title = texts.get("notice.title." + trigger, t.name());
-        return java.util.Optional.of(new NoticeManagement.Candidate(programme, trigger, level, row.leadUnitId(), row.id(),
-                "target:" + t.targetId(), basis, t.status(), title, texts.targetMatter(t, row.title())));
+        String titleKey = "notice.title." + trigger;
+        if (t.status() == Status.OVERDUE) {
+            titleKey += t.actual() == null ? ".OVERDUE_EMPTY" : ".OVERDUE";
+        }
+        String title = texts.get(titleKey, t.name());
+        // a town's figure goes to the town, copied to the lead unit (牵头单位)
+        Long scope = targetRow == null ? null : targetRow.scopeUnitId();
+        long unit = scope != null ? scope : row.leadUnitId();
+        Long copy = scope != null && scope != row.leadUnitId() ? row.leadUnitId() : null;
+        return java.util.Optional.of(new NoticeManagement.Candidate(programme, trigger, level, unit, copy, row.id(),
+                t.targetId(), "target:" + t.targetId(), basis, t.status(), title, texts.targetMatter(t, row.title()),
+                "/supervision/programmes/" + programme + "/targets/" + t.code()));
     }
 
     private java.util.Optional<NoticeManagement.Candidate> milestone(String programme, InitiativeRow row, MilestoneStatus m) {
@@ -185,9 +277,10 @@ public class NoticeSweep {
             return java.util.Optional.empty();
         }
         NoticeLevel level = trigger == NoticeTrigger.MILESTONE_OVERDUE ? NoticeLevel.CHASE : NoticeLevel.REMINDER;
-        return java.util.Optional.of(new NoticeManagement.Candidate(programme, trigger, level, row.leadUnitId(), row.id(),
-                "milestone:" + m.milestoneId(), trigger + "@" + m.dueDate(), m.status(),
-                texts.get("notice.title." + trigger, m.title()), texts.milestoneMatter(m, row.number(), row.title())));
+        return java.util.Optional.of(new NoticeManagement.Candidate(programme, trigger, level, row.leadUnitId(), null,
+                row.id(), null, "milestone:" + m.milestoneId(), trigger + "@" + m.dueDate(), m.status(),
+                texts.get("notice.title." + trigger, m.title()), texts.milestoneMatter(m, row.number(), row.title()),
+                "/programmes/" + programme + "/initiatives/" + row.number()));
     }
 
     /**
@@ -199,7 +292,8 @@ public class NoticeSweep {
     List<NoticeManagement.Candidate> reportsMissing(ProgrammeSnapshot snapshot, SupervisionPolicy policy, LocalDate today) {
         ReportCycle cycle = policy.reportCycle();
         LocalDate start = cycle.cycleStart(today);
-        while (!cycle.dueDate(start, policy.reportDueDay()).isBefore(today)) {
+        // the last cycle whose report was due before today, and never a period after the programme's end
+        while (!cycle.dueDate(start, policy.reportDueDay()).isBefore(today) || start.isAfter(snapshot.programmeEnd())) {
             start = cycle.previous(start);
         }
         LocalDate end = cycle.cycleEnd(start);
@@ -233,11 +327,14 @@ public class NoticeSweep {
                 return;
             }
             String list = String.join("、", initiatives.stream().map(i -> i.number() + "." + i.title()).toList());
+            Long initiative = initiatives.size() == 1 ? initiatives.get(0).id() : null;
             missing.add(new NoticeManagement.Candidate(snapshot.programmeCode(), NoticeTrigger.REPORT_MISSING,
-                    NoticeLevel.REMINDER, unit, initiatives.size() == 1 ? initiatives.get(0).id() : null,
+                    NoticeLevel.REMINDER, unit, null, initiative, null,
                     "report:" + snapshot.programmeCode() + ":" + unit + ":" + label, label, Status.AT_RISK,
                     texts.get("notice.title.REPORT_MISSING", label),
-                    texts.get("notice.text.report", label, NoticeTexts.date(due), list)));
+                    texts.get("notice.text.report", label, NoticeTexts.date(due), list),
+                    initiatives.size() == 1 ? "/programmes/" + snapshot.programmeCode() + "/initiatives/" + initiatives.get(0).number()
+                            : "/programmes/" + snapshot.programmeCode()));
         });
         return missing;
     }

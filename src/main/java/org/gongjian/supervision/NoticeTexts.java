@@ -2,6 +2,7 @@ package org.gongjian.supervision;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import org.gongjian.shared.Figures;
 import org.jspecify.annotations.Nullable;
@@ -52,6 +53,21 @@ class NoticeTexts {
                     figure(t.forecast().upper(), t), percent(t.forecast().probability())));
         }
         text.append(get(t.reason().messageKey()));
+        return text.toString();
+    }
+
+    /** A combined notice's matter: its items numbered, one per line, each its title and matter. */
+    String combinedMatter(List<NoticeManagement.Candidate> items) {
+        StringBuilder text = new StringBuilder(get("notice.text.combined", items.size()));
+        int n = 1;
+        for (NoticeManagement.Candidate c : items) {
+            String line = "\n" + n++ + ". " + c.title() + "：" + c.matter();
+            if (text.length() + line.length() > 3900) {
+                text.append("\n").append(get("notice.text.combined.more", items.size() - n + 2));
+                break;
+            }
+            text.append(line);
+        }
         return text.toString();
     }
 

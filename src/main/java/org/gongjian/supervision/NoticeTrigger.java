@@ -12,6 +12,8 @@ public enum NoticeTrigger {
     MILESTONE_DUE_SOON,
     /** A unit has not reported progress for a cycle by its due day. */
     REPORT_MISSING,
+    /** A ledger's item passed its deadline ({@code shared.LedgerItemOverdue}). */
+    LEDGER_OVERDUE,
     /** Raised by hand by the programme office. */
     MANUAL;
 

@@ -11,6 +11,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param originalDue the first answer deadline; a notice is assessed against it even after escalation
  * @param answerDue   the current answer deadline
+ * @param copyUnitIds units the notice is copied to (抄送), e.g. the lead unit of a town's target
+ * @param items       the matters it lists, each with its link; one for a notice about one matter
+ * @param closedReason why the sweep closed it on its own; null otherwise
  * @param subject     what it concerns, e.g. {@code target:ip.design-days}, {@code milestone:42},
  *                    {@code report:chishui:2024-05}
  */
@@ -18,7 +21,21 @@ public record NoticeView(long id, int version, String programmeCode, @Nullable S
         NoticeLevel level, NoticeState state, String title, String matter, String requirement, long unitId,
         @Nullable Long initiativeId, @Nullable Integer initiativeNumber, String subject, LocalDate raisedOn,
         LocalDate originalDue, LocalDate answerDue, Status severity, String raisedBy, Instant raisedAt,
-        @Nullable Instant closedAt, List<Answer> answers, List<HistoryEntry> history) {
+        @Nullable Instant closedAt, List<Answer> answers, List<HistoryEntry> history, List<Long> copyUnitIds,
+        List<Item> items, @Nullable String closedReason) {
+
+    /**
+     * One matter the notice lists (a combined notice lists every item of its unit found by one sweep),
+     * with a link to the initiative or target it concerns; cleared when its cause cleared, with the reason.
+     */
+    public record Item(int position, String subject, NoticeTrigger trigger, String title, String matter,
+            @Nullable Long initiativeId, @Nullable Long targetId, @Nullable String link, @Nullable LocalDate clearedOn,
+            @Nullable String clearedReason) {
+
+        public boolean open() {
+            return clearedOn == null;
+        }
+    }
 
     /** Whether the unit still owes an answer and the deadline has passed on {@code today}. */
     public boolean overdueOn(LocalDate today) {

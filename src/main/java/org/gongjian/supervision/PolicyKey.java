@@ -17,6 +17,8 @@ public enum PolicyKey {
     WARNING_INCLUSIVE("warning.inclusive", v -> v.equals("true") || v.equals("false")),
     FORECAST_CONFIDENCE("forecast.confidence", decimal(0.5, 0.99)),
     FORECAST_AT_RISK_BELOW("forecast.atRiskBelow", decimal(0, 1)),
+    FORECAST_FLOOR("forecast.floor", decimal(0, 1)),
+    FORECAST_MISS_POINTS("forecast.missPoints", decimal(0, 100)),
     MILESTONE_DUE_SOON_WORKDAYS("milestone.dueSoon.workdays", integer(0, 60)),
     NOTICE_ANSWER_WORKDAYS("notice.answer.workdays", integer(1, 60)),
     NOTICE_CHASE_AFTER_DUE_WORKDAYS("notice.chase.afterDue.workdays", integer(0, 60)),

@@ -83,7 +83,9 @@ public class PolicyParameters {
                 number(in, PolicyKey.NOTICE_SUPERVISE_AFTER_CHASE_WORKDAYS),
                 number(in, PolicyKey.NOTICE_BULLETIN_AFTER_SUPERVISE_WORKDAYS),
                 text(in, PolicyKey.NOTICE_NUMBER_PREFIX), ReportCycle.valueOf(text(in, PolicyKey.REPORT_CYCLE)),
-                number(in, PolicyKey.REPORT_DUE_DAY), List.copyOf(in.values()));
+                number(in, PolicyKey.REPORT_DUE_DAY), List.copyOf(in.values()),
+                Double.parseDouble(text(in, PolicyKey.FORECAST_FLOOR)),
+                Double.parseDouble(text(in, PolicyKey.FORECAST_MISS_POINTS)));
     }
 
     /**

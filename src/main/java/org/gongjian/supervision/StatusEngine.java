@@ -69,13 +69,39 @@ public class StatusEngine {
         return LocalDate.now(clock);
     }
 
-    /** The programme's status today. */
+    /** The programme's status today (after its end: as of its end). */
     public ProgrammeStatus status(String programmeCode) {
         return status(programmeCode, today());
     }
 
-    /** The programme's status as it stood at the end of {@code asOf}. */
+    /**
+     * The day a programme is judged on when nobody chose one: today while it runs, its last day once it
+     * has ended (ADR 0025). Pages default their date fields to it.
+     */
+    public LocalDate judgedOn(String programmeCode) {
+        LocalDate end = programmes.programme(programmeCode).endDate();
+        LocalDate today = today();
+        return today.isAfter(end) ? end : today;
+    }
+
+    /** Whether {@code asOf} asks for the final judgement of a programme that has ended (a day on or after its end). */
+    boolean finalJudgement(String programmeCode, LocalDate asOf) {
+        LocalDate end = programmes.programme(programmeCode).endDate();
+        return !asOf.isBefore(end) && today().isAfter(end);
+    }
+
+    /**
+     * The programme's status as it stood at the end of {@code asOf}. For a programme that has ended, a day on
+     * or after its end means its final judgement: as of its last day (a deadline on it has passed), with the
+     * figures about the period recorded by the end of {@code asOf} — so the same date gives the same answer
+     * whenever it is asked (reproducible), and no milestone is "逾期889天" two years later.
+     */
     public ProgrammeStatus status(String programmeCode, LocalDate asOf) {
+        if (finalJudgement(programmeCode, asOf)) {
+            LocalDate end = programmes.programme(programmeCode).endDate();
+            LocalDate day = asOf.equals(end) ? today() : asOf;
+            return evaluator(programmeCode, end).evaluate(snapshots.snapshot(programmeCode, day), end);
+        }
         return evaluator(programmeCode, asOf).evaluate(snapshots.snapshot(programmeCode, asOf));
     }
 
@@ -93,10 +119,29 @@ public class StatusEngine {
         return evaluator(snapshot.programmeCode(), snapshot.asOf()).evaluate(snapshot);
     }
 
+    /**
+     * As {@link #evaluate(ProgrammeSnapshot)}; {@code closedOn}, the last day of a programme that has ended,
+     * for its final judgement (each item as of that day or its own later deadline).
+     */
+    public ProgrammeStatus evaluate(ProgrammeSnapshot snapshot, @Nullable LocalDate closedOn) {
+        return evaluator(snapshot.programmeCode(), closedOn == null ? snapshot.asOf() : closedOn).evaluate(snapshot, closedOn);
+    }
+
+    /** The end of a programme that has ended by {@code asOf} (its final judgement is asked for), else null. */
+    @Nullable LocalDate closedOn(String programmeCode, LocalDate asOf) {
+        return finalJudgement(programmeCode, asOf) ? programmes.programme(programmeCode).endDate() : null;
+    }
+
+    private ProgrammeSnapshot snapshot(String programmeCode, LocalDate asOf, long initiativeId) {
+        LocalDate closedOn = closedOn(programmeCode, asOf);
+        LocalDate day = closedOn != null && asOf.equals(closedOn) ? today() : asOf;
+        return snapshots.snapshot(programmeCode, day, initiativeId);
+    }
+
     /** One initiative's status as it stood at the end of {@code asOf}. */
     public InitiativeStanding initiative(String programmeCode, long initiativeId, LocalDate asOf) {
-        ProgrammeStatus status = evaluator(programmeCode, asOf)
-                .evaluate(snapshots.snapshot(programmeCode, asOf, initiativeId));
+        ProgrammeSnapshot snapshot = snapshot(programmeCode, asOf, initiativeId);
+        ProgrammeStatus status = evaluate(snapshot, closedOn(programmeCode, asOf));
         return status.initiatives().stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("error.initiative.not-found", programmeCode, initiativeId));
     }
@@ -114,9 +159,10 @@ public class StatusEngine {
     }
 
     InitiativeCharts charts(String programmeCode, long initiativeId, LocalDate asOf) {
-        ProgrammeSnapshot snapshot = snapshots.snapshot(programmeCode, asOf, initiativeId);
-        Evaluator evaluator = evaluator(programmeCode, asOf);
-        InitiativeStanding standing = evaluator.evaluate(snapshot).initiatives().stream().findFirst()
+        ProgrammeSnapshot snapshot = snapshot(programmeCode, asOf, initiativeId);
+        LocalDate closedOn = closedOn(programmeCode, asOf);
+        Evaluator evaluator = evaluator(programmeCode, closedOn == null ? snapshot.asOf() : closedOn);
+        InitiativeStanding standing = evaluator.evaluate(snapshot, closedOn).initiatives().stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("error.initiative.not-found", programmeCode, initiativeId));
         InitiativeRow initiative = snapshot.initiatives().get(0);
         Map<Long, TargetRow> rows = new HashMap<>();

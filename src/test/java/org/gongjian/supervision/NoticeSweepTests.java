@@ -88,12 +88,16 @@ class NoticeSweepTests {
         long socialWork = organisation.unit("social-work").id();
         targets.report(CODE, "volunteers.registered",
                 new NewMeasurement(new java.math.BigDecimal("1200"), LocalDate.of(2025, 6, 30), "半年集结", null));
+        // the notice lists the item (one notice per unit: several items may share it)
         await().atMost(java.time.Duration.ofSeconds(20)).until(() -> jdbc.sql("""
-                select count(*) from supervision_notice where trigger_kind = 'TARGET_OFF_TRACK' and unit_id = :u
-                   and title like '%志愿者%'""").param("u", socialWork).query(Long.class).single() == 1);
-        assertThat(jdbc.sql("select notice_level from supervision_notice where trigger_kind = 'TARGET_OFF_TRACK' and title like '%志愿者%'")
+                select count(*) from supervision_notice_item i join supervision_notice n on n.id = i.notice_id
+                 where i.trigger_kind = 'TARGET_OFF_TRACK' and n.unit_id = :u and i.matter like '%1200名%'""")
+                .param("u", socialWork).query(Long.class).single() == 1);
+        assertThat(jdbc.sql("""
+                select n.notice_level from supervision_notice_item i join supervision_notice n on n.id = i.notice_id
+                 where i.trigger_kind = 'TARGET_OFF_TRACK' and i.matter like '%1200名%'""")
                 .query(String.class).single()).isEqualTo("CHASE");
-        assertThat(jdbc.sql("select matter from supervision_notice where trigger_kind = 'TARGET_OFF_TRACK' and title like '%志愿者%'")
+        assertThat(jdbc.sql("select i.matter from supervision_notice_item i where i.trigger_kind = 'TARGET_OFF_TRACK' and i.matter like '%1200名%'")
                 .query(String.class).single()).contains("1200名", "10000名", "已过完成时限");
     }
 }

@@ -56,7 +56,7 @@ final class NoticeSection {
             Optional<LocalDate> answeredOn = n.answers().stream().map(a -> day(a.answeredAt())).filter(this::inMonth)
                     .findFirst();
             boolean closedNow = n.history().stream()
-                    .anyMatch(h -> h.action() == NoticeAction.CLOSED && inMonth(day(h.at())));
+                    .anyMatch(h -> (h.action() == NoticeAction.CLOSED || h.action() == NoticeAction.RESOLVED) && inMonth(day(h.at())));
             raised += raisedNow ? 1 : 0;
             answered += answeredOn.isPresent() ? 1 : 0;
             closed += closedNow ? 1 : 0;

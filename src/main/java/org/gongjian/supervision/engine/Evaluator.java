@@ -19,6 +19,7 @@ import org.gongjian.programme.ProgrammeSnapshot.MilestoneRow;
 import org.gongjian.programme.ProgrammeSnapshot.TargetRow;
 import org.gongjian.supervision.DatedValue;
 import org.gongjian.supervision.Forecast;
+import org.gongjian.supervision.ForecastMethod;
 import org.gongjian.supervision.InitiativeStanding;
 import org.gongjian.supervision.MilestoneStatus;
 import org.gongjian.supervision.ProgrammeStatus;
@@ -39,6 +40,7 @@ public final class Evaluator {
     private final SupervisionPolicy policy;
     private final Map<Long, TrajectoryKind> trajectories;
     private final Workdays workdays;
+    private @Nullable LocalDate closedOn;
 
     /**
      * @param trajectories the planned path chosen for a target by id, where the office chose one
@@ -50,7 +52,17 @@ public final class Evaluator {
     }
 
     public ProgrammeStatus evaluate(ProgrammeSnapshot snapshot) {
+        return evaluate(snapshot, null);
+    }
+
+    /**
+     * @param closedOn the last day of a programme that has ended (null while it runs): then each target and
+     *                 milestone is judged as of that day, or of its own deadline when later, never later than
+     *                 the snapshot's date — no "逾期889天" for a 2024 milestone two years on (ADR 0025)
+     */
+    public ProgrammeStatus evaluate(ProgrammeSnapshot snapshot, @Nullable LocalDate closedOn) {
         LocalDate asOf = snapshot.asOf();
+        this.closedOn = closedOn;
         Map<Long, List<MeasurementRow>> byTarget = new HashMap<>();
         for (MeasurementRow m : snapshot.measurements()) {
             byTarget.computeIfAbsent(m.targetId(), k -> new ArrayList<>()).add(m);
@@ -115,8 +127,12 @@ public final class Evaluator {
         return target.baselineValue() != null ? target.baselineValue().doubleValue() : 0;
     }
 
-    TargetStatus target(InitiativeRow initiative, TargetRow target, List<MeasurementRow> measurements,
-            List<MilestoneRow> milestones, LocalDate asOf) {
+    TargetStatus target(InitiativeRow initiative, TargetRow target, List<MeasurementRow> all,
+            List<MilestoneRow> milestones, LocalDate today) {
+        boolean pastDeadline = today.isAfter(target.deadline());
+        LocalDate asOf = judged(target.deadline(), today);
+        List<MeasurementRow> measurements = asOf.equals(today) ? all
+                : all.stream().filter(m -> !m.asOf().isAfter(asOf)).toList();
         LocalDate start = start(initiative, target);
         TrajectoryKind kind = kind(target, milestones);
         PlannedPath path = path(target, start, milestones);
@@ -131,12 +147,26 @@ public final class Evaluator {
         double timeProgress = TimeProgress.of(policy.timeProgressMethod(), start, target.deadline(), asOf,
                 policy.timeProgressMethod() == TimeProgressMethod.PLAN_CURVE ? plannedProgress : null);
         Double gap = progress == null ? null : round((progress - timeProgress) * 100, 4);
-        Forecast forecast = LinearTrend.forecast(points, target.deadline(), target.direction(),
-                target.targetValue().doubleValue(), policy.forecastConfidence());
+        // the dated baseline counts as an observation (ADR 0025): the figure the programme started from
+        if (target.baselineValue() != null && target.baselineDate() != null
+                && (points.isEmpty() || target.baselineDate().isBefore(points.get(0).date()))) {
+            List<LinearTrend.Point> withBaseline = new ArrayList<>();
+            withBaseline.add(new LinearTrend.Point(target.baselineDate(), target.baselineValue().doubleValue()));
+            withBaseline.addAll(points);
+            points = withBaseline;
+        }
+        double range = Math.abs(target.targetValue().doubleValue()
+                - (target.baselineValue() != null ? target.baselineValue().doubleValue()
+                        : points.isEmpty() ? 0 : points.get(0).value()));
+        Forecast forecast = pastDeadline
+                ? Forecast.pastDeadline(ForecastMethod.LINEAR_TREND, points.size(), target.deadline(), policy.forecastConfidence())
+                : LinearTrend.forecast(points, target.deadline(), target.direction(), target.targetValue().doubleValue(),
+                        policy.forecastConfidence(), policy.forecastFloor(), range);
+        Double forecastProgress = forecast.value() == null ? null : fraction(target, forecast.value());
         boolean met = actual != null && LinearTrend.meets(target.direction(), actual.doubleValue(),
                 target.targetValue().doubleValue());
-        StatusRules.Verdict verdict = StatusRules.target(actual != null, met, asOf.isAfter(target.deadline()), progress,
-                plannedProgress, forecast, policy);
+        StatusRules.Verdict verdict = StatusRules.target(actual != null, met, pastDeadline, progress,
+                plannedProgress, forecast, forecastProgress, policy);
         return new TargetStatus(target.id(), target.code(), target.name(), initiative.id(), initiative.number(),
                 target.unit(), target.direction(), target.qualifier(), target.baselineValue(), start,
                 target.targetValue(), target.targetValueMax(), target.deadline(), kind, asOf, planned, actual,
@@ -145,7 +175,9 @@ public final class Evaluator {
                 verdict.status(), verdict.reason(), placeable ? yearly(path, start, target.deadline()) : List.of());
     }
 
-    MilestoneStatus milestone(MilestoneRow m, LocalDate asOf) {
+    MilestoneStatus milestone(MilestoneRow m, LocalDate today) {
+        boolean pastDue = today.isAfter(m.dueDate());
+        LocalDate asOf = judged(m.dueDate(), today);
         LocalDate completed = m.completedOn() != null && !m.completedOn().isAfter(asOf) ? m.completedOn() : null;
         LocalDate started = m.startedOn() != null && !m.startedOn().isAfter(asOf) ? m.startedOn() : null;
         int left = workdays.workingDaysBetween(asOf, m.dueDate());
@@ -153,7 +185,7 @@ public final class Evaluator {
             return new MilestoneStatus(m.id(), m.initiativeId(), m.title(), m.dueDate(), started, completed, asOf,
                     Status.ACHIEVED, StatusReason.MILESTONE_DONE, 0, 0, completed.isAfter(m.dueDate()));
         }
-        if (asOf.isAfter(m.dueDate())) {
+        if (pastDue) {
             return new MilestoneStatus(m.id(), m.initiativeId(), m.title(), m.dueDate(), started, null, asOf,
                     Status.OVERDUE, StatusReason.MILESTONE_OVERDUE, ChronoUnit.DAYS.between(m.dueDate(), asOf), 0, false);
         }
@@ -161,6 +193,15 @@ public final class Evaluator {
         return new MilestoneStatus(m.id(), m.initiativeId(), m.title(), m.dueDate(), started, null, asOf,
                 dueSoon ? Status.AT_RISK : Status.ON_TRACK,
                 dueSoon ? StatusReason.MILESTONE_DUE_SOON : StatusReason.MILESTONE_PENDING, 0, left, false);
+    }
+
+    /** The day an item is judged on: the snapshot's, or for a closed programme its end or own deadline if earlier. */
+    private LocalDate judged(LocalDate deadline, LocalDate today) {
+        if (closedOn == null) {
+            return today;
+        }
+        LocalDate last = deadline.isAfter(closedOn) ? deadline : closedOn;
+        return last.isBefore(today) ? last : today;
     }
 
     /** The last measurement of each as-of date (the latest recorded), in date order. */

@@ -39,6 +39,18 @@ public final class LinearTrend {
      */
     public static Forecast forecast(List<Point> points, LocalDate deadline, Direction direction, double target,
             double confidence) {
+        return forecast(points, deadline, direction, target, confidence, 0, 0);
+    }
+
+    /**
+     * The forecast with a floor of uncertainty (ADR 0025): a standard deviation of
+     * {@code floor × range × √(h / 365) / √n} — {@code range} the distance from baseline to target, {@code h}
+     * the days from the last point to the deadline, {@code n} the points — is added in quadrature to the
+     * least-squares prediction error. It grows with the horizon and shrinks with more points, so three
+     * collinear points months before the deadline never give a zero-width interval or a certainty.
+     */
+    public static Forecast forecast(List<Point> points, LocalDate deadline, Direction direction, double target,
+            double confidence, double floor, double range) {
         int n = points.size();
         if (n < Forecast.MIN_POINTS) {
             return Forecast.insufficient(ForecastMethod.LINEAR_TREND, n, deadline, confidence);
@@ -73,7 +85,10 @@ public final class LinearTrend {
         double s = Math.sqrt(sse / df);
         double x0 = ChronoUnit.DAYS.between(origin, deadline);
         double predicted = intercept + slope * x0;
-        double se = s * Math.sqrt(1 + 1.0 / n + (x0 - meanX) * (x0 - meanX) / sxx);
+        double ols = s * Math.sqrt(1 + 1.0 / n + (x0 - meanX) * (x0 - meanX) / sxx);
+        double horizon = Math.max(0, ChronoUnit.DAYS.between(points.get(n - 1).date(), deadline));
+        double floorSd = floor * Math.abs(range) * Math.sqrt(horizon / 365.0) / Math.sqrt(n);
+        double se = Math.sqrt(ols * ols + floorSd * floorSd);
         double lower;
         double upper;
         double probability;

@@ -15,7 +15,9 @@ import org.jspecify.annotations.Nullable;
  * <li>nothing reported → 无数据;</li>
  * <li>the shortfall behind the planned path reaches the red tolerance → 滞后, the yellow one → 预警
  *     (boundaries belong to the worse colour when the policy says inclusive);</li>
- * <li>the forecast gives a probability of meeting the target below the policy's threshold → 预警;</li>
+ * <li>the forecast gives a probability of meeting the target below the policy's threshold <b>and</b> falls short
+ *     of the target by a material amount (the policy's {@code forecast.missPoints} of the baseline-to-target
+ *     range) → 预警; a target exactly on plan, forecast to land on its target, is not a coin flip (ADR 0025);</li>
  * <li>otherwise → 正常.</li>
  * </ol>
  */
@@ -36,6 +38,16 @@ public final class StatusRules {
      */
     public static Verdict target(boolean hasMeasurement, boolean met, boolean pastDeadline, @Nullable Double progress,
             @Nullable Double plannedProgress, Forecast forecast, SupervisionPolicy policy) {
+        return target(hasMeasurement, met, pastDeadline, progress, plannedProgress, forecast, null, policy);
+    }
+
+    /**
+     * @param forecastProgress the forecast value's progress from baseline to target as a fraction (1 = on
+     *                         target); null when not measurable, then any shortfall counts
+     */
+    public static Verdict target(boolean hasMeasurement, boolean met, boolean pastDeadline, @Nullable Double progress,
+            @Nullable Double plannedProgress, Forecast forecast, @Nullable Double forecastProgress,
+            SupervisionPolicy policy) {
         if (met) {
             return new Verdict(Status.ACHIEVED, StatusReason.TARGET_MET);
         }
@@ -54,8 +66,10 @@ public final class StatusRules {
                 return new Verdict(Status.AT_RISK, StatusReason.BEHIND_PLAN_YELLOW);
             }
         }
+        boolean material = forecastProgress == null
+                || (1 - forecastProgress) * 100 >= policy.forecastMissPoints() - 1e-9;
         if (forecast.sufficient() && forecast.probability() != null
-                && forecast.probability() < policy.forecastAtRiskBelow()) {
+                && forecast.probability() < policy.forecastAtRiskBelow() && material) {
             return new Verdict(Status.AT_RISK, StatusReason.FORECAST_MISS);
         }
         return new Verdict(Status.ON_TRACK, StatusReason.ON_PLAN);

@@ -81,7 +81,7 @@ class BoardController {
             return "supervision/board";
         }
         Programme chosen = programme == null ? all_.get(0) : programmes.programme(programme);
-        LocalDate date = asOf == null ? engine.today() : asOf;
+        LocalDate date = asOf == null ? engine.judgedOn(chosen.code()) : asOf;
         ProgrammeStatus status = engine.status(chosen.code(), date);
         Map<Long, String> units = new HashMap<>();
         organisation.all().forEach(u -> units.put(u.id(), u.displayName(locale)));
@@ -141,7 +141,7 @@ class BoardController {
     String target(@PathVariable String code, @PathVariable String target,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf,
             Model model, Locale locale) {
-        LocalDate date = asOf == null ? engine.today() : asOf;
+        LocalDate date = asOf == null ? engine.judgedOn(code) : asOf;
         var chart = engine.chart(code, target, date);
         TargetStatus t = chart.status();
         Unit lead = organisation.unit(programmes.initiative(t.initiativeId()).leadUnitId());

@@ -108,7 +108,9 @@ class NoticePageController {
         NoticeView n = signed(notices.notice(id));
         Actor actor = accounts.current();
         model.addAttribute("n", n);
-        model.addAttribute("row", NoticeRows.of(n, unitNames(locale), engine.today()));
+        Map<Long, String> names = unitNames(locale);
+        model.addAttribute("row", NoticeRows.of(n, names, engine.today()));
+        model.addAttribute("copies", String.join("、", n.copyUnitIds().stream().map(u -> names.getOrDefault(u, String.valueOf(u))).toList()));
         model.addAttribute("canAnswer", NoticeState.AWAITING_UNIT.contains(n.state()) && actor.can(Permissions.NOTICE_ANSWER)
                 && (actor.isAdmin() || java.util.Objects.equals(actor.unitId(), n.unitId())));
         return "supervision/notice";
@@ -209,9 +211,7 @@ class NoticePageController {
         var p = programmes.programme(programme);
         model.addAttribute("programme", p);
         model.addAttribute("form", form);
-        model.addAttribute("units", organisation.all().stream().filter(Unit::active)
-                .map(u -> Map.of("code", u.code(), "name", u.displayName(locale)))
-                .sorted(java.util.Comparator.comparing(m -> m.get("name"))).toList());
+        model.addAttribute("unitGroups", UnitChoices.of(organisation.all(), locale));
         model.addAttribute("initiatives", programmes.initiatives(p));
         model.addAttribute("levels", NoticeLevel.values());
         model.addAttribute("answerWorkdays", policies.policy(programme, engine.today()).noticeAnswerWorkdays());

@@ -51,7 +51,7 @@ class SupervisionApiController {
             + "status; per initiative the worst status. asOf recomputes it as it stood at the end of that date.")
     ProgrammeStatus status(@PathVariable String code,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf) {
-        return engine.status(code, asOf == null ? engine.today() : asOf);
+        return engine.status(code, asOf == null ? engine.judgedOn(code) : asOf);
     }
 
     @GetMapping("/programmes/{code}/targets/{target}/chart")
@@ -59,7 +59,7 @@ class SupervisionApiController {
     @Operation(summary = "A target's chart: planned path, measurements, forecast line and interval to the deadline")
     TargetChart chart(@PathVariable String code, @PathVariable String target,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf) {
-        return engine.chart(code, target, asOf == null ? engine.today() : asOf);
+        return engine.chart(code, target, asOf == null ? engine.judgedOn(code) : asOf);
     }
 
     /** The planned path chosen for a target; null returns it to the default. */
@@ -72,7 +72,7 @@ class SupervisionApiController {
     TargetChart chooseTrajectory(@PathVariable String code, @PathVariable String target,
             @RequestBody TrajectoryChoice choice) {
         engine.chooseTrajectory(code, target, choice.kind());
-        return engine.chart(code, target, engine.today());
+        return engine.chart(code, target, engine.judgedOn(code));
     }
 
     @GetMapping("/programmes/{code}/policy")
@@ -80,7 +80,7 @@ class SupervisionApiController {
     @Operation(summary = "The policy parameters in force for a programme on a date, each with its source document")
     List<PolicyParameter> policy(@PathVariable String code,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate on) {
-        return policies.effective(code, on == null ? engine.today() : on);
+        return policies.effective(code, on == null ? engine.judgedOn(code) : on);
     }
 
     @GetMapping("/programmes/{code}/policy/history")
