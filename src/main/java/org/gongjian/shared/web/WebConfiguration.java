@@ -31,9 +31,27 @@ class WebConfiguration implements WebMvcConfigurer {
         return Clock.system(ZoneId.of("Asia/Shanghai"));
     }
 
+    /** Every number read from JSON is bounded before it reaches a computation (see {@link BoundedNumbers}). */
+    @Bean
+    tools.jackson.databind.JacksonModule boundedNumbers() {
+        return BoundedNumbers.module();
+    }
+
     @Bean
     LocaleResolver localeResolver() {
-        CookieLocaleResolver resolver = new CookieLocaleResolver("gongjian-lang");
+        CookieLocaleResolver resolver = new CookieLocaleResolver("gongjian-lang") {
+            /** A quoted value ({@code "en"}, as some clients send) is read without its quotes. */
+            @Override
+            protected @org.jspecify.annotations.Nullable Locale parseLocaleValue(String value) {
+                String bare = value.strip();
+                if (bare.length() >= 2 && bare.startsWith("\"") && bare.endsWith("\"")) {
+                    bare = bare.substring(1, bare.length() - 1);
+                }
+                return super.parseLocaleValue(bare);
+            }
+        };
+        // a cookie that cannot be read is ignored (the browser's language decides), never a 500
+        resolver.setRejectInvalidCookies(false);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setDefaultLocaleFunction(request -> {
             if (request.getHeader("Accept-Language") == null) {

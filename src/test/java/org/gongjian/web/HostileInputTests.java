@@ -1,0 +1,144 @@
+package org.gongjian.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import jakarta.servlet.http.Cookie;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.gongjian.organisation.Accounts;
+import org.gongjian.organisation.Organisation;
+import org.gongjian.organisation.Role;
+import org.gongjian.support.TestUsers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * Input an attacker or a careless script sends is refused quickly, with the field named and nothing written:
+ * numbers without bounds, a quoted language cookie, malformed query parameters.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class HostileInputTests {
+
+    static final String API = "/api/v1/programmes/kaiping-2024";
+
+    @Autowired MockMvc mvc;
+    @Autowired Accounts accounts;
+    @Autowired Organisation organisation;
+    @Autowired JdbcClient jdbc;
+
+    static RequestPostProcessor admin() {
+        return httpBasic("admin", "test-admin-secret");
+    }
+
+    static RequestPostProcessor as(String username) {
+        return httpBasic(username, TestUsers.PASSWORD);
+    }
+
+    @BeforeEach
+    void users() {
+        TestUsers.ensure(accounts, organisation, "hostile-viewer", null, Role.VIEWER);
+    }
+
+    long measurements() {
+        return jdbc.sql("select count(*) from programme_measurement").query(Long.class).single();
+    }
+
+    @Test
+    void a_figure_too_large_or_too_fine_is_refused_with_its_field_named_and_nothing_written() throws Exception {
+        long before = measurements();
+        for (String value : new String[] {"1e18", "1e19", "1e20", "-1e20", "1e400000000", "1e-400000000",
+                "12345678901234567890.5", "0.0000000000001"}) {
+            long started = System.nanoTime();
+            mvc.perform(post(API + "/targets/finance.pairs/measurements").with(admin())
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"value\":" + value + ",\"asOf\":\"2024-06-30\"}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.errors[0].field").value("value"))
+                    .andExpect(jsonPath("$.errors[0].message").value(containsString("整数部分最多15位")));
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as(value).isLessThan(Duration.ofSeconds(1));
+        }
+        mvc.perform(post(API + "/targets/finance.pairs/measurements").with(admin()).header("Accept-Language", "en")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"value\":\"1e400000000\",\"asOf\":\"2024-06-30\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message").value(containsString("at most 15 digits")));
+        assertThat(measurements()).isEqualTo(before);
+        // the largest figure allowed is stored
+        mvc.perform(post(API + "/targets/finance.pairs/measurements").with(admin())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"value\":999999999999999.123456,\"asOf\":\"2024-06-30\"}"))
+                .andExpect(status().isCreated());
+    }
+
+    @Test
+    void a_target_value_of_1e19_gets_a_field_error_not_a_500() throws Exception {
+        String etag = mvc.perform(get(API + "/targets/finance.pairs").with(admin())).andReturn().getResponse().getHeader("ETag");
+        String body = mvc.perform(get(API + "/targets/finance.pairs").with(admin())).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        String data = body.replaceAll("\"targetValue\":[0-9.]+", "\"targetValue\":1e19");
+        mvc.perform(put(API + "/targets/finance.pairs").with(admin()).header("If-Match", etag)
+                        .contentType(MediaType.APPLICATION_JSON).content(data))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("targetValue"));
+    }
+
+    @Test
+    void a_viewer_sending_a_huge_number_to_the_gep_engine_is_answered_at_once() throws Exception {
+        String example = new ClassPathResource("ecology/example-request.json").getContentAsString(StandardCharsets.UTF_8);
+        for (String huge : new String[] {"1e1000000", "1e400000000", "-1e999999999"}) {
+            long started = System.nanoTime();
+            mvc.perform(post("/api/v1/ecology/gep/evaluate").with(as("hostile-viewer")).contentType(MediaType.APPLICATION_JSON)
+                            .content(example.replace("\"area\": 12.5", "\"area\": " + huge)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("stands[0].area"));
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as(huge).isLessThan(Duration.ofSeconds(1));
+        }
+        mvc.perform(post("/api/v1/ecology/gep/evaluate").with(as("hostile-viewer")).contentType(MediaType.APPLICATION_JSON)
+                        .content(example.replace("\"depositRate\": 0.015", "\"depositRate\": 1e400")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("priceAdjustment.depositRate"));
+    }
+
+    @Test
+    void a_quoted_language_cookie_is_read_not_a_500() throws Exception {
+        Cookie quoted = new Cookie("gongjian-lang", "\"en\"");
+        mvc.perform(get("/login").cookie(quoted)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("lang=\"en\"")));
+        mvc.perform(get(API).with(admin()).cookie(quoted)).andExpect(status().isOk());
+        mvc.perform(get(API).with(admin()).cookie(new Cookie("gongjian-lang", "%%%"))).andExpect(status().isOk());
+    }
+
+    @Test
+    void a_malformed_query_parameter_gets_a_localized_problem_with_the_parameter_named() throws Exception {
+        mvc.perform(get(API + "/status").param("asOf", "2024-13-45").with(admin()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("asOf"))
+                .andExpect(jsonPath("$.errors[0].message").value(containsString("“2024-13-45”无法识别")))
+                .andExpect(jsonPath("$.detail").value(not(containsString("Failed to convert"))));
+        mvc.perform(get(API + "/status").param("asOf", "2024-13-45").with(admin()).header("Accept-Language", "en"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message").value(containsString("cannot be read")));
+        mvc.perform(get(API + "/initiatives/abc").with(admin()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("number"));
+    }
+}
