@@ -68,7 +68,7 @@ final class Cells {
             return null;
         }
         if (c.tooLong()) {
-            problems.add(new Problem(column, "error.import.cell-too-long", XlsxReader.MAX_CELL_CHARS));
+            problems.add(new Problem(column, "error.import.cell-too-long", String.valueOf(XlsxReader.MAX_CELL_CHARS)));
             return null;
         }
         return c;
