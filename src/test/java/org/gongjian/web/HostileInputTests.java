@@ -141,4 +141,51 @@ class HostileInputTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("number"));
     }
+
+    @Test
+    void the_programme_import_applies_the_report_endpoints_rules_and_says_required_for_a_missing_field() throws Exception {
+        String export = mvc.perform(get(API + "/export").with(admin())).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+        var doc = (tools.jackson.databind.node.ObjectNode) json.readTree(export);
+        ((tools.jackson.databind.node.ObjectNode) doc.get("programme")).put("code", "hostile-copy");
+        tools.jackson.databind.node.ObjectNode target = null;
+        String path = null;
+        var initiatives = doc.get("initiatives");
+        for (int i = 0; i < initiatives.size() && target == null; i++) {
+            var targets = initiatives.get(i).get("targets");
+            for (int t = 0; t < targets.size() && target == null; t++) {
+                var candidate = targets.get(t);
+                if (candidate.get("measurements").size() >= 1 && candidate.get("target").hasNonNull("baselineDate")) {
+                    target = (tools.jackson.databind.node.ObjectNode) candidate;
+                    path = "initiatives[" + i + "].targets[" + t + "].measurements";
+                }
+            }
+        }
+        assertThat(target).as("a demo target with a baseline and a figure").isNotNull();
+        var first = (tools.jackson.databind.node.ObjectNode) target.get("measurements").get(0);
+        var three = target.putArray("measurements");
+        for (int no = 1; no <= 3; no++) {
+            three.add(first.deepCopy().put("no", no).putNull("supersedes"));
+        }
+        var measurements = target.get("measurements");
+        ((tools.jackson.databind.node.ObjectNode) measurements.get(0)).put("asOf", "1999-01-01");
+        ((tools.jackson.databind.node.ObjectNode) measurements.get(1)).put("recordedAt", "2999-01-01T00:00:00Z");
+        ((tools.jackson.databind.node.ObjectNode) measurements.get(2)).remove("value");
+        String body = mvc.perform(post("/api/v1/programmes/import").with(admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(doc)))
+                .andExpect(status().isBadRequest())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(body).contains("\"field\":\"" + path + "[2].value\"", "不能为空")
+                .doesNotContain("无法识别");
+        measurements = target.get("measurements");
+        ((tools.jackson.databind.node.ObjectNode) measurements.get(2)).put("value", 1);
+        body = mvc.perform(post("/api/v1/programmes/import").with(admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(doc)))
+                .andExpect(status().isBadRequest())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(body).contains(path + "[0].asOf", "数据日期不能早于基期日期", path + "[1].recordedAt", "记录时间不能晚于现在");
+        assertThat(jdbc.sql("select count(*) from programme where code = 'hostile-copy'").query(Long.class).single())
+                .isZero();
+    }
 }

@@ -108,10 +108,19 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
             String text = jackson instanceof BoundedNumbers.NumberOutOfRange
                     ? message("error.number-out-of-range", Decimals.MAX_INTEGER_DIGITS, Decimals.MAX_FRACTION_DIGITS)
-                    : message("error.unreadable-field");
+                    : missing(jackson) ? message("error.required") : message("error.unreadable-field");
             problem.setProperty("errors", List.of(Map.of("field", field, "message", text)));
         }
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** A field left out or sent as null where a value must be (a number, a yes/no): "required", not "cannot be read". */
+    private static boolean missing(JacksonException e) {
+        if (e instanceof tools.jackson.databind.exc.InvalidNullException) {
+            return true;
+        }
+        String text = String.valueOf(e.getOriginalMessage());
+        return text.startsWith("Cannot map `null`") || text.startsWith("Missing required creator property");
     }
 
     /** A query or path parameter that cannot be read ({@code asOf=2024-13-45}): the parameter named, in the reader's language. */
