@@ -60,6 +60,12 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "problem.conflict", text(e));
     }
 
+    @ExceptionHandler(org.gongjian.shared.PreconditionRequiredException.class)
+    ResponseEntity<ProblemDetail> preconditionRequired(org.gongjian.shared.PreconditionRequiredException e) {
+        return ResponseEntity.status(HttpStatus.PRECONDITION_REQUIRED)
+                .body(problem(HttpStatus.PRECONDITION_REQUIRED, "problem.precondition-required", text(e)));
+    }
+
     @ExceptionHandler({OptimisticLockingFailureException.class, DuplicateKeyException.class})
     ProblemDetail concurrent(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, "problem.conflict", message("error.stale-version"));
@@ -160,6 +166,26 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
+    /** A body of a type the endpoint does not take: an upload endpoint wants multipart/form-data, the others JSON. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+            org.springframework.web.HttpMediaTypeNotSupportedException ex, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).headers(headers).body(
+                problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "problem.unsupported-media-type", message("error.unsupported-media-type")));
+    }
+
+    /** A request to an upload endpoint that is not multipart at all. */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<ProblemDetail> notMultipart(org.springframework.web.multipart.MultipartException e) {
+        if (e instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(
+                    problem(HttpStatus.PAYLOAD_TOO_LARGE, "problem.too-large", message("error.page.413.text")));
+        }
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(
+                problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "problem.unsupported-media-type", message("error.unsupported-media-type")));
+    }
+
     /**
      * Anything else is the server's fault: a 500 problem detail in the reader's language, the cause in the log
      * only (never a stack trace or an exception's text in the answer).
@@ -168,6 +194,10 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception e) throws Exception {
         if (e instanceof org.springframework.web.ErrorResponse || e instanceof org.springframework.security.core.AuthenticationException) {
             throw e;   // the framework answers these itself (with a problem detail)
+        }
+        if (UploadSizes.tooLarge(e)) {   // a chunked upload over the limit, found when the container parses its parts
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(
+                    problem(HttpStatus.PAYLOAD_TOO_LARGE, "problem.too-large", message("error.page.413.text")));
         }
         LOG.error("Unexpected error answering an API request", e);
         return ResponseEntity.internalServerError()

@@ -31,10 +31,15 @@ class WebConfiguration implements WebMvcConfigurer {
         return Clock.system(ZoneId.of("Asia/Shanghai"));
     }
 
-    /** Every number read from JSON is bounded before it reaches a computation (see {@link BoundedNumbers}). */
+    /**
+     * Every number of a request body is bounded before it reaches a computation (see {@link BoundedNumbers}); the
+     * application's own mapper, which reads stored results (a GEP account's ion counts), is left unbounded.
+     */
     @Bean
-    tools.jackson.databind.JacksonModule boundedNumbers() {
-        return BoundedNumbers.module();
+    org.springframework.http.converter.json.JacksonJsonHttpMessageConverter jacksonJsonHttpMessageConverter(
+            tools.jackson.databind.json.JsonMapper json) {
+        return new org.springframework.http.converter.json.JacksonJsonHttpMessageConverter(
+                json.rebuild().addModule(BoundedNumbers.module()).build());
     }
 
     @Bean
