@@ -171,4 +171,22 @@ class HostileCellsTests {
         zip.write(text.getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
     }
+
+    @Test
+    void the_same_file_imported_again_answers_the_first_result_and_writes_nothing_unless_confirmed() throws Exception {
+        byte[] file = Workbooks.xlsx(new Workbooks.SheetSpec("进展数据", null,
+                java.util.List.of("序号", "指标编码", "指标名称", "计量单位", "数值", "截至日期", "备注"),
+                java.util.List.of(Workbooks.row(1, "hydrogen.area", "开发用地", "公顷", 321, java.time.LocalDate.of(2024, 10, 31), "重试"))));
+        long before = measurements();
+        upload(file).andExpect(status().isOk()).andExpect(jsonPath("$.written").value(1))
+                .andExpect(jsonPath("$.repeatOf").isEmpty());
+        upload(file).andExpect(status().isOk()).andExpect(jsonPath("$.written").value(1))
+                .andExpect(jsonPath("$.repeatOf").isNotEmpty());
+        assertThat(measurements()).as("a retry writes nothing").isEqualTo(before + 1);
+        mvc.perform(multipart(API + "/imports/measurements").param("confirm", "true")
+                        .file(new MockMultipartFile("file", "hostile.xlsx", "application/octet-stream", file))
+                        .with(httpBasic("admin", "test-admin-secret")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.repeatOf").isEmpty());
+        assertThat(measurements()).as("confirmed, it is imported again").isEqualTo(before + 2);
+    }
 }

@@ -50,12 +50,17 @@ public final class ForkedApp implements AutoCloseable {
 
     /** Starts the application in a new JVM with these arguments (besides port, address and admin password). */
     public static ForkedApp start(Path workDir, List<String> args) throws Exception {
+        return start(workDir, List.of("-Xmx768m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), args);
+    }
+
+    /** As {@link #start(Path, List)}, with these JVM options (a benchmark wants the full JIT). */
+    public static ForkedApp start(Path workDir, List<String> jvm, List<String> args) throws Exception {
         Files.createDirectories(workDir);
         Path log = Files.createTempFile(workDir, "app-", ".log");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), ForkedApp.class.getName(),
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvm);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ForkedApp.class.getName(),
                 "--server.port=0", "--server.address=127.0.0.1", "--gongjian.admin-password=" + ADMIN_PASSWORD,
                 "--gongjian.demo.progress.enabled=false", "--gongjian.supervision.sweep-cron=-",
                 "--spring.main.banner-mode=off", "--logging.level.root=WARN"));

@@ -240,4 +240,49 @@ class HostileInputTests {
                 + " from audit_entry where entity_type = 'login'").query(String.class).list())
                 .noneMatch(text -> text.contains("Guess") || text.contains("secret") || text.contains("Typed"));
     }
+
+    @Test
+    void an_update_without_if_match_is_refused_with_428_and_a_clear_message() throws Exception {
+        String list = mvc.perform(get(API + "/milestones").with(admin())).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        long id = Long.parseLong(list.replaceAll("(?s).*?\"id\":(\\d+).*", "$1"));
+        String body = "{\"title\":\"改过的节点\",\"dueDate\":\"2024-12-31\",\"dueAssumed\":false}";
+        mvc.perform(put(API + "/milestones/" + id).with(admin()).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isPreconditionRequired())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value(containsString("If-Match")));
+        mvc.perform(put(API + "/targets/finance.pairs").with(admin()).contentType(MediaType.APPLICATION_JSON)
+                        .header("Accept-Language", "en").content(mvc.perform(get(API + "/targets/finance.pairs").with(admin()))
+                                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)))
+                .andExpect(status().isPreconditionRequired())
+                .andExpect(jsonPath("$.detail").value(containsString("the version it was read at")));
+    }
+
+    @Test
+    void a_post_repeated_with_the_same_idempotency_key_answers_the_first_result_and_creates_nothing() throws Exception {
+        long before = measurements();
+        String body = "{\"value\":17,\"asOf\":\"2024-07-31\"}";
+        var first = mvc.perform(post(API + "/targets/finance.pairs/measurements").with(admin()).header("Idempotency-Key", "retry-1")
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated()).andReturn().getResponse();
+        var again = mvc.perform(post(API + "/targets/finance.pairs/measurements").with(admin()).header("Idempotency-Key", "retry-1")
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("Idempotent-Replayed", "true"))
+                .andReturn().getResponse();
+        assertThat(again.getContentAsString()).isEqualTo(first.getContentAsString());
+        assertThat(again.getHeader("Location")).isEqualTo(first.getHeader("Location"));
+        assertThat(measurements()).isEqualTo(before + 1);
+        mvc.perform(post(API + "/targets/hydrogen.area/measurements").with(admin()).header("Idempotency-Key", "retry-1")
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isUnprocessableEntity());
+        // another caller's key is theirs: the same key from someone else is a new request
+        mvc.perform(post(API + "/targets/finance.pairs/measurements").with(as("hostile-viewer")).header("Idempotency-Key", "retry-1")
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isForbidden());
+        mvc.perform(post(API + "/targets/finance.pairs/measurements").with(admin())
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated());
+        assertThat(measurements()).isEqualTo(before + 2);
+    }
 }
