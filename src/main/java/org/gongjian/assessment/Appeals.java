@@ -22,6 +22,7 @@ import org.gongjian.organisation.Permissions;
 import org.gongjian.organisation.Role;
 import org.gongjian.organisation.Unit;
 import org.gongjian.shared.ConflictException;
+import org.gongjian.shared.FileKind;
 import org.gongjian.shared.InvalidInputException;
 import org.gongjian.shared.InvalidInputException.Violation;
 import org.gongjian.shared.NotFoundException;
@@ -45,9 +46,6 @@ public class Appeals {
     public static final int MAX_FILES = 5;
     public static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
     public static final int MAX_TEXT = 2000;
-    private static final Set<String> CONTENT_TYPES = Set.of("application/pdf", "image/jpeg", "image/png",
-            "application/msword", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            "application/vnd.ms-excel", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final RunService runs;
     private final RunStore runStore;
@@ -144,7 +142,8 @@ public class Appeals {
                 actor.username(), now, answerDue, ranking.version(), null, null, null, null, entry.score().total(),
                 null, entry.rank(), null));
         for (Upload file : evidence) {
-            store.insertFile(id, clean(file.fileName()), file.contentType(), file.content(), sha256(file.content()));
+            store.insertFile(id, clean(file.fileName()), FileKind.sniff(file.content()).orElseThrow().contentType(),
+                    file.content(), sha256(file.content()));
         }
         AppealView saved = view(store.find(id).orElseThrow());
         audit.created("appeal", String.valueOf(id), Map.of("programme", programmeCode, "period", period.code(),
@@ -281,7 +280,7 @@ public class Appeals {
             if (f.content().length == 0 || f.content().length > MAX_FILE_BYTES) {
                 violations.add(new Violation("evidence[" + i + "]", "error.assessment.evidence-size", f.fileName(),
                         MAX_FILE_BYTES / 1024 / 1024));
-            } else if (!CONTENT_TYPES.contains(f.contentType())) {
+            } else if (FileKind.sniff(f.content()).filter(k -> k.fitsName(f.fileName())).isEmpty()) {
                 violations.add(new Violation("evidence[" + i + "]", "error.assessment.evidence-type", f.fileName()));
             }
         }

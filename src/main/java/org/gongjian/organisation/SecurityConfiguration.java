@@ -59,11 +59,11 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
     AuthenticationManager authenticationManager(AccountDetailsService details, PasswordEncoder encoder,
-            LoginThrottle throttle) {
+            LoginThrottle throttle, org.gongjian.audit.AuditLog audit) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(details);
         passwords.setPasswordEncoder(encoder);
         passwords.setUserDetailsPasswordService(details);
-        return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
+        return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, audit));
     }
 
     @Bean

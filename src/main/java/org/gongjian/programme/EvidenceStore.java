@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.gongjian.shared.FileKind;
 import org.gongjian.shared.InvalidInputException;
 import org.gongjian.shared.InvalidInputException.Violation;
 import org.springframework.beans.factory.annotation.Value;
@@ -81,12 +82,12 @@ class EvidenceStore {
                 violations.add(new Violation("evidence", "error.evidence.too-large", name, DataSize.ofBytes(maxFileSize).toMegabytes()));
                 continue;
             }
-            byte[] head = head(upload);
-            if (head.length == 0) {
+            byte[] content = bytes(upload);
+            if (content.length == 0) {
                 violations.add(new Violation("evidence", "error.evidence.empty", name));
                 continue;
             }
-            Optional<EvidenceKind> kind = EvidenceKind.sniff(head);
+            Optional<FileKind> kind = FileKind.sniff(content);
             if (kind.isEmpty()) {
                 violations.add(new Violation("evidence", "error.evidence.type", name));
             } else if (!kind.get().fitsName(name)) {
@@ -100,7 +101,7 @@ class EvidenceStore {
     List<Evidence> store(long measurementId, List<EvidenceUpload> uploads, String uploader) {
         List<Evidence> stored = new ArrayList<>();
         for (EvidenceUpload upload : uploads) {
-            EvidenceKind kind = EvidenceKind.sniff(head(upload))
+            FileKind kind = FileKind.sniff(bytes(upload))
                     .orElseThrow(() -> new InvalidInputException("evidence", "error.evidence.type", upload.fileName()));
             LocalDate today = LocalDate.now(clock);
             String key = "evidence/%d/%02d/%s.%s".formatted(today.getYear(), today.getMonthValue(), UUID.randomUUID(),
@@ -209,9 +210,10 @@ class EvidenceStore {
         });
     }
 
-    private static byte[] head(EvidenceUpload upload) {
+    /** The whole file (at most the largest allowed, checked before): an .xlsx or .ofd is known by its zip directory. */
+    private static byte[] bytes(EvidenceUpload upload) {
         try (InputStream in = upload.content().getInputStream()) {
-            return in.readNBytes(EvidenceKind.SNIFF_BYTES);
+            return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, Math.max(upload.size(), 0) + 1));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -65,6 +65,20 @@ class Guard {
                 && actor.mayActFor(target.reportingUnitIds(initiative)));
     }
 
+    /** The office, or staff of the unit that leads the initiative (not a co-responsible unit) holding the permission. */
+    Actor requireLeadUnit(Initiative initiative, String permission, String entityType, String entityId) {
+        Actor actor = actor();
+        if (!allowsLeadUnit(initiative, permission)) {
+            refuse(entityType, entityId, "not the lead unit of initiative " + initiative.number());
+        }
+        return actor;
+    }
+
+    boolean allowsLeadUnit(Initiative initiative, String permission) {
+        Actor actor = actor();
+        return actor.isAdmin() || (actor.can(permission) && actor.mayActFor(java.util.List.of(initiative.leadUnitId())));
+    }
+
     /** Whether the current user may act for the initiative with the permission; nothing is recorded. */
     boolean allows(Initiative initiative, String permission) {
         Actor actor = actor();

@@ -3,6 +3,7 @@ package org.gongjian.programme;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -141,7 +142,10 @@ public class ProgrammeExchange {
     public Programme importDocument(ProgrammeDocument doc) {
         List<Violation> violations = new ArrayList<>();
         for (ConstraintViolation<ProgrammeDocument> cv : validator.validate(doc)) {
-            violations.add(new Violation(cv.getPropertyPath().toString(), cv.getMessage()));
+            java.lang.annotation.Annotation constraint = cv.getConstraintDescriptor().getAnnotation();
+            boolean missing = constraint instanceof jakarta.validation.constraints.NotNull
+                    || (constraint instanceof jakarta.validation.constraints.NotBlank && cv.getInvalidValue() == null);
+            violations.add(new Violation(cv.getPropertyPath().toString(), missing ? "error.required" : cv.getMessage()));
         }
         Rules.throwIfAny(violations);
         String code = doc.programme().code();
@@ -200,7 +204,8 @@ public class ProgrammeExchange {
                 if (tdoc.target().indicator() != null && targets.indicator(tdoc.target().indicator()).isEmpty()) {
                     v.add(new Violation(tp + "target.indicator", "error.indicator.unknown", tdoc.target().indicator()));
                 }
-                v.addAll(checkMeasurements(tdoc.measurements(), tp + "measurements", today));
+                v.addAll(checkMeasurements(tdoc.measurements(), tp + "measurements", today, tdoc.target().baselineDate(),
+                        Instant.now(clock)));
             }
             for (int m = 0; m < idoc.milestones().size(); m++) {
                 v.addAll(Rules.milestone(idoc.milestones().get(m), p + "milestones[" + m + "]."));
@@ -223,7 +228,9 @@ public class ProgrammeExchange {
         return v;
     }
 
-    private static List<Violation> checkMeasurements(List<MeasurementData> list, String prefix, LocalDate today) {
+    /** The rules the report endpoint applies to a figure, and a recording time that has already happened. */
+    private static List<Violation> checkMeasurements(List<MeasurementData> list, String prefix, LocalDate today,
+            @org.jspecify.annotations.Nullable LocalDate baseline, Instant now) {
         List<Violation> v = new ArrayList<>();
         Set<Integer> superseded = new HashSet<>();
         for (int k = 0; k < list.size(); k++) {
@@ -234,6 +241,12 @@ public class ProgrammeExchange {
             }
             if (m.asOf().isAfter(today)) {
                 v.add(new Violation(field + ".asOf", "error.measurement.future", today));
+            }
+            if (baseline != null && m.asOf().isBefore(baseline)) {
+                v.add(new Violation(field + ".asOf", "error.measurement.before-baseline", baseline));
+            }
+            if (m.recordedAt().isAfter(now.plus(java.time.Duration.ofMinutes(5)))) {
+                v.add(new Violation(field + ".recordedAt", "error.measurement.recorded-future"));
             }
             Integer s = m.supersedes();
             if (s != null && (s < 1 || s > k)) {

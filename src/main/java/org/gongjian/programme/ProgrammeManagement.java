@@ -121,6 +121,17 @@ public class ProgrammeManagement {
                 programme(initiative.programmeId()).code() + "/" + initiative.number());
     }
 
+    /** Whether the current user may edit the initiative itself: the office, or staff of its lead unit. */
+    public boolean mayEditInitiative(Initiative initiative) {
+        return guard.allowsLeadUnit(initiative, Permissions.INITIATIVE_WRITE);
+    }
+
+    /** Refuses (and audits) a user who may not edit the initiative itself. */
+    public void requireMayEditInitiative(Initiative initiative) {
+        guard.requireLeadUnit(initiative, Permissions.INITIATIVE_WRITE, "initiative",
+                programme(initiative.programmeId()).code() + "/" + initiative.number());
+    }
+
     /** Whether the current user is the programme office, who shapes programmes, initiatives and targets. */
     public boolean isOffice() {
         return guard.actor().can(Permissions.PROGRAMME_WRITE);
@@ -144,8 +155,9 @@ public class ProgrammeManagement {
     }
 
     /**
-     * Updates an initiative. Unit staff of a responsible unit may update what they report (summary,
-     * status, tags, figures, photos); who leads it, its number and category stay with the office.
+     * Updates an initiative. Staff of its lead unit may update what they report on it (summary, declared status,
+     * tags, figures, photos); its number, title, category, units and dates stay with the office. Staff of a
+     * co-responsible unit report figures and milestones but do not edit the initiative itself.
      */
     @Transactional
     public Initiative updateInitiative(String programmeCode, int number, InitiativeData data,
@@ -153,10 +165,11 @@ public class ProgrammeManagement {
         Programme programme = programme(programmeCode);
         Initiative initiative = initiative(programme, number);
         String entityId = programmeCode + "/" + number;
-        Actor actor = guard.requireActFor(initiative, Permissions.INITIATIVE_WRITE, "initiative", entityId);
+        Actor actor = guard.requireLeadUnit(initiative, Permissions.INITIATIVE_WRITE, "initiative", entityId);
         Rules.checkVersion(expectedVersion, initiative.version());
         InitiativeData before = data(initiative);
-        if (!actor.can(Permissions.PROGRAMME_WRITE) && !sameAssignment(before, data)) {
+        if (!actor.can(Permissions.PROGRAMME_WRITE)
+                && (!sameAssignment(before, data) || !before.title().equals(data.title()))) {
             guard.requireOffice("initiative", entityId);
         }
         if (number != data.number() && initiatives.findByProgrammeIdAndNumber(programme.id(), data.number()).isPresent()) {

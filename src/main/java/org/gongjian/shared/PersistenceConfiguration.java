@@ -12,6 +12,12 @@ import org.springframework.data.jdbc.core.mapping.JdbcMappingContext;
 @Configuration(proxyBeanMethods = false)
 class PersistenceConfiguration {
 
+    /** Spring's JDBC transaction manager, with H2 file commits made durable (see {@link DurableTransactionManager}). */
+    @Bean
+    DurableTransactionManager transactionManager(javax.sql.DataSource dataSource) {
+        return new DurableTransactionManager(dataSource);
+    }
+
     @Bean
     static BeanPostProcessor unquotedIdentifiers() {
         return new BeanPostProcessor() {

@@ -24,6 +24,7 @@ import org.gongjian.organisation.Organisation;
 import org.gongjian.organisation.Permissions;
 import org.gongjian.organisation.Role;
 import org.gongjian.programme.ProgrammeManagement;
+import org.gongjian.shared.FileKind;
 import org.gongjian.shared.InvalidInputException;
 import org.gongjian.shared.InvalidInputException.Violation;
 import org.gongjian.shared.NotFoundException;
@@ -52,8 +53,6 @@ public class NoticeManagement {
     /** At most this many evidence files per answer, each at most {@link #MAX_FILE_BYTES}. */
     public static final int MAX_FILES = 5;
     public static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
-    static final Set<String> FILE_TYPES = Set.of("pdf", "ofd", "jpg", "jpeg", "png", "gif", "doc", "docx", "xls",
-            "xlsx", "wps", "zip", "txt");
 
     /** A notice the office raises by hand. */
     public record ManualNotice(@NotBlank @Size(max = 64) String unit, @Nullable Integer initiative,
@@ -269,13 +268,12 @@ public class NoticeManagement {
             violations.add(new Violation("files", "error.notice.too-many-files", MAX_FILES));
         }
         for (Upload f : real) {
-            String ext = extension(f.fileName());
             if (f.content().length == 0) {
                 violations.add(new Violation("files", "error.notice.file-empty", f.fileName()));
             } else if (f.content().length > MAX_FILE_BYTES) {
                 violations.add(new Violation("files", "error.notice.file-too-large", f.fileName(), MAX_FILE_BYTES / 1024 / 1024));
-            } else if (!FILE_TYPES.contains(ext) || f.fileName().length() > 255) {
-                violations.add(new Violation("files", "error.notice.file-type", f.fileName(), String.join("、", new java.util.TreeSet<>(FILE_TYPES))));
+            } else if (f.fileName().length() > 255 || FileKind.sniff(f.content()).filter(k -> k.fitsName(f.fileName())).isEmpty()) {
+                violations.add(new Violation("files", "error.notice.file-type", f.fileName(), FileKind.NAMES));
             }
         }
         if (!violations.isEmpty()) {
@@ -285,7 +283,8 @@ public class NoticeManagement {
         Notice.Transition t = notice.answer(actor.username(), now);
         long answerId = store.answer(notice.id, text.strip(), actor.username(), now);
         for (Upload f : real) {
-            store.evidence(answerId, f.fileName(), contentType(f), f.content(), sha256(f.content()));
+            store.evidence(answerId, f.fileName(), FileKind.sniff(f.content()).orElseThrow().contentType(), f.content(),
+                    sha256(f.content()));
         }
         return apply(notice, t);
     }
@@ -619,18 +618,6 @@ public class NoticeManagement {
     static String extension(String fileName) {
         int dot = fileName.lastIndexOf('.');
         return dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
-    }
-
-    private static String contentType(Upload f) {
-        return switch (extension(f.fileName())) {
-            case "pdf" -> "application/pdf";
-            case "jpg", "jpeg" -> "image/jpeg";
-            case "png" -> "image/png";
-            case "gif" -> "image/gif";
-            case "txt" -> "text/plain";
-            case "zip" -> "application/zip";
-            default -> "application/octet-stream";
-        };
     }
 
     private static String sha256(byte[] content) {

@@ -35,10 +35,44 @@ class SupervisionListeners {
         this.clock = clock;
     }
 
-    @ApplicationModuleListener
+    /** Per initiative: figures recorded, and figures covered by the last re-evaluation that finished. */
+    private final java.util.concurrent.ConcurrentMap<Long, Coalescer> coalescers = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Counts an initiative's figures, and lets one re-evaluation cover every figure recorded before it started. */
+    static final class Coalescer {
+        private final java.util.concurrent.atomic.AtomicLong recorded = new java.util.concurrent.atomic.AtomicLong();
+        private long covered;
+
+        long record() {
+            return recorded.incrementAndGet();
+        }
+
+        /** Runs the re-evaluation unless one that started after figure {@code mine} already finished. */
+        synchronized boolean runUnlessCovered(long mine, Runnable evaluation) {
+            if (covered >= mine) {
+                return false;
+            }
+            long upTo = recorded.get();   // every figure counted so far is committed: events follow commits
+            evaluation.run();
+            covered = upTo;
+            return true;
+        }
+    }
+
+    /**
+     * Re-evaluates the initiative after a figure's commit, on the event thread (never in the reporting request),
+     * without holding a connection while it waits: it is not one transaction (the notices it raises are written
+     * in their own). A burst of figures for one initiative costs one or two re-evaluations, not one each: a
+     * figure whose re-evaluation waits behind a running one is covered by the next run, which reads everything
+     * committed before it starts. The event stays in the publication registry until a run covering it is done.
+     */
+    @org.springframework.scheduling.annotation.Async
+    @org.springframework.transaction.event.TransactionalEventListener
     void on(MeasurementRecorded recorded) {
         long initiativeId = targets.target(recorded.targetId()).initiativeId();
-        sweep.initiativeChanged(recorded.programmeCode(), initiativeId);
+        Coalescer coalescer = coalescers.computeIfAbsent(initiativeId, id -> new Coalescer());
+        long mine = coalescer.record();
+        coalescer.runUnlessCovered(mine, () -> sweep.initiativeChanged(recorded.programmeCode(), initiativeId));
     }
 
     @ApplicationModuleListener

@@ -65,6 +65,14 @@ class AuthorizationMatrixTests {
             "org.springdoc.webmvc.ui.SwaggerConfigResource", "Swagger UI's configuration",
             "org.springdoc.webmvc.ui.SwaggerWelcomeWebMvc", "Swagger UI's start page");
 
+    /**
+     * Handlers that edit an initiative itself: its lead unit's staff (and the office) only, never a co-responsible
+     * unit's. The matrix's unit staff work for a co-unit of the sample initiative, so these refuse them (403), or
+     * refuse the matrix's empty body first (400); {@link #who_may_edit_what_of_an_initiative} tests them fully.
+     */
+    static final Set<String> LEAD_UNIT_ONLY = Set.of("ProgrammeAdminController.editInitiative",
+            "ProgrammeAdminController.updateInitiative", "ProgrammeApiController.updateInitiative");
+
     private static final Pattern HAS_AUTHORITY = Pattern.compile("hasAuthority\\('([a-z-]+:[a-z-]+:[a-z-]+)'\\)");
     private static final String PLACEHOLDER = "999999";
 
@@ -173,6 +181,10 @@ class AuthorizationMatrixTests {
         }
         if (!allowed) {
             return status == 403 ? null : "should be refused with 403, got " + status;
+        }
+        if (caller == Caller.UNIT_STAFF && LEAD_UNIT_ONLY.contains(
+                endpoint.handler().getBeanType().getSimpleName() + "." + endpoint.handler().getMethod().getName())) {
+            return status == 403 || status == 400 ? null : "a co-unit's staff should be refused, got " + status;
         }
         if (status == 401 || status == 403) {
             return "should be allowed, got " + status;
@@ -289,5 +301,44 @@ class AuthorizationMatrixTests {
         }
         Matcher m = HAS_AUTHORITY.matcher(rule.value());
         return m.matches() ? new Rule(false, m.group(1)) : null;
+    }
+
+    /**
+     * Who may edit what of an initiative (the README's role table): the office everything; its lead unit's staff
+     * what they report on it (summary, declared status, tags, figures, photos) but not its number, title,
+     * category, units or dates; a co-responsible unit's staff nothing of the initiative itself (they report
+     * figures and milestones).
+     */
+    @Test
+    void who_may_edit_what_of_an_initiative() throws Exception {
+        accounts.create("matrix-lead", "自然资源局填报员", "matrix-secret-1", organisation.unit("natural-resources").id(),
+                Set.of(Role.UNIT_STAFF));
+        tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+        String api = "/api/v1/programmes/kaiping-2024/initiatives/8";
+        var initiative = programmes.initiative(programmes.programme("kaiping-2024"), 8);
+        tools.jackson.databind.node.ObjectNode data = json.valueToTree(programmes.data(initiative));
+        java.util.function.BiFunction<String, String, Integer> put = (username, body) -> {
+            try {
+                int version = programmes.initiative(programmes.programme("kaiping-2024"), 8).version();
+                return mvc.perform(MockMvcRequestBuilders.put(api).with(user(users.loadUserByUsername(username)))
+                                .header("If-Match", "\"" + version + "\"").contentType(MediaType.APPLICATION_JSON).content(body))
+                        .andReturn().getResponse().getStatus();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        String renamed = data.deepCopy().put("title", "改过的名称").toString();
+        String summarised = data.deepCopy().put("summary", "本月完成两镇核算。").toString();
+        assertThat(put.apply("matrix-staff", renamed)).as("a co-unit renames").isEqualTo(403);
+        assertThat(put.apply("matrix-staff", summarised)).as("a co-unit edits the summary").isEqualTo(403);
+        assertThat(put.apply("matrix-lead", renamed)).as("the lead unit renames").isEqualTo(403);
+        assertThat(put.apply("matrix-lead", summarised)).as("the lead unit edits the summary").isEqualTo(200);
+        assertThat(put.apply("admin", renamed)).as("the office renames").isEqualTo(200);
+        mvc.perform(MockMvcRequestBuilders.get("/admin/programmes/kaiping-2024/initiatives/8/edit")
+                        .with(user(users.loadUserByUsername("matrix-staff"))))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isForbidden());
+        mvc.perform(MockMvcRequestBuilders.get("/admin/programmes/kaiping-2024/initiatives/8/edit")
+                        .with(user(users.loadUserByUsername("matrix-lead"))))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
     }
 }

@@ -150,7 +150,7 @@ class PageTests extends PageTestSupport {
                         new MockMultipartFile("evidence", "照片.pdf", "application/pdf", PNG))
                         .header("HX-Request", "true").with(csrf()).with(as("page-staff")))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(fragment).contains("文件“报告.pdf”不是PDF、PNG或JPEG格式。", "文件“照片.pdf”的扩展名与内容不符（内容是 .png 文件）。",
+        assertThat(fragment).contains("文件“报告.pdf”的内容不是可接受的格式（PDF、OFD、JPG、PNG、GIF、Word、Excel）。", "文件“照片.pdf”的扩展名与内容不符（内容是 .png 文件）。",
                 "如需上传附件，请重新选择文件。");
         assertThat(count("select count(*) from programme_measurement")).isEqualTo(measurements);
         assertThat(count("select count(*) from programme_evidence where uploaded_by = 'page-staff'")).isZero();

@@ -54,7 +54,8 @@ public final class GepCli {
             err.println("usage: GepCli request.json [--out result.json] [--xlsx tables.xlsx] [--lang en]");
             return 1;
         }
-        JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+        JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
+                .addModule(org.gongjian.shared.web.BoundedNumbers.module()).build();
         ResourceBundle bundle = bundle(locale);
         try {
             JsonNode root = json.readTree(Files.readString(request, StandardCharsets.UTF_8));

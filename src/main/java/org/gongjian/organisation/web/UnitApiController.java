@@ -64,7 +64,7 @@ class UnitApiController {
     @PreAuthorize("hasAuthority('organisation:unit:write')")
     ResponseEntity<UnitView> update(@PathVariable String code, @Valid @RequestBody UnitData data,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-        Unit unit = organisation.update(code, data, Versions.fromIfMatch(ifMatch));
+        Unit unit = organisation.update(code, data, Versions.requireIfMatch(ifMatch));
         return ResponseEntity.ok().eTag(Versions.etag(version(unit))).body(view(unit));
     }
 

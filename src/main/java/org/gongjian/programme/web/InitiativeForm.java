@@ -96,6 +96,7 @@ public class InitiativeForm {
     /** Unit staff change what they report; who leads it, its number, category and dates stay the office's. */
     void keepAssignmentOf(InitiativeData existing) {
         number = existing.number();
+        title = existing.title();
         category = existing.category();
         leadUnit = existing.leadUnit();
         leadUnitAssumed = existing.leadUnitAssumed();

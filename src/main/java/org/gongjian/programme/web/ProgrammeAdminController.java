@@ -117,7 +117,7 @@ class ProgrammeAdminController {
     String editInitiative(@PathVariable String code, @PathVariable int number, Model model) {
         Programme programme = programmes.programme(code);
         Initiative initiative = programmes.initiative(programme, number);
-        programmes.requireMayActFor(initiative, Permissions.INITIATIVE_WRITE);
+        programmes.requireMayEditInitiative(initiative);
         return initiativeForm(model, programme, InitiativeForm.of(programmes.data(initiative), initiative.version()), initiative);
     }
 
@@ -128,6 +128,7 @@ class ProgrammeAdminController {
             RedirectAttributes redirect) {
         Programme programme = programmes.programme(code);
         Initiative initiative = programmes.initiative(programme, number);
+        programmes.requireMayEditInitiative(initiative);
         InitiativeData existing = programmes.data(initiative);
         if (!programmes.isOffice()) {
             form.keepAssignmentOf(existing);

@@ -74,7 +74,7 @@ class ProgrammeApiController {
     @PreAuthorize("hasAuthority('programme:programme:write')")
     ResponseEntity<ProgrammeView> update(@PathVariable String code, @Valid @RequestBody ProgrammeData data,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-        Programme programme = programmes.updateProgramme(code, data, Versions.fromIfMatch(ifMatch));
+        Programme programme = programmes.updateProgramme(code, data, Versions.requireIfMatch(ifMatch));
         return ResponseEntity.ok().eTag(Versions.etag(programme.version())).body(view(programme));
     }
 
@@ -126,7 +126,7 @@ class ProgrammeApiController {
     ResponseEntity<InitiativeView> updateInitiative(@PathVariable String code, @PathVariable int number,
             @Valid @RequestBody InitiativeData data,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-        Initiative initiative = programmes.updateInitiative(code, number, data, Versions.fromIfMatch(ifMatch));
+        Initiative initiative = programmes.updateInitiative(code, number, data, Versions.requireIfMatch(ifMatch));
         return ResponseEntity.ok().eTag(Versions.etag(initiative.version())).body(view(programmes.programme(code), initiative));
     }
 

@@ -75,7 +75,7 @@ class RecordsApiController {
     ResponseEntity<MilestoneView> updateMilestone(@PathVariable String code, @PathVariable Long id,
             @Valid @RequestBody MilestoneData data,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-        Milestone milestone = records.updateMilestone(code, id, data, Versions.fromIfMatch(ifMatch));
+        Milestone milestone = records.updateMilestone(code, id, data, Versions.requireIfMatch(ifMatch));
         return ResponseEntity.ok().eTag(Versions.etag(milestone.version())).body(view(milestone));
     }
 
@@ -105,7 +105,7 @@ class RecordsApiController {
     ResponseEntity<EventView> updateEvent(@PathVariable String code, @PathVariable Long id,
             @Valid @RequestBody EventData data,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-        ProgrammeEvent event = records.updateEvent(code, id, data, Versions.fromIfMatch(ifMatch));
+        ProgrammeEvent event = records.updateEvent(code, id, data, Versions.requireIfMatch(ifMatch));
         return ResponseEntity.ok().eTag(Versions.etag(event.version())).body(view(event));
     }
 
@@ -135,7 +135,7 @@ class RecordsApiController {
     ResponseEntity<HonourView> updateHonour(@PathVariable String code, @PathVariable Long id,
             @Valid @RequestBody HonourData data,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-        Honour honour = records.updateHonour(code, id, data, Versions.fromIfMatch(ifMatch));
+        Honour honour = records.updateHonour(code, id, data, Versions.requireIfMatch(ifMatch));
         return ResponseEntity.ok().eTag(Versions.etag(honour.version())).body(view(honour));
     }
 

@@ -72,7 +72,7 @@ class TargetApiController {
     ResponseEntity<TargetView> update(@PathVariable String code, @PathVariable("target") String targetCode,
             @Valid @RequestBody TargetData data,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-        Target target = targets.update(code, targetCode, data, Versions.fromIfMatch(ifMatch));
+        Target target = targets.update(code, targetCode, data, Versions.requireIfMatch(ifMatch));
         return ResponseEntity.ok().eTag(Versions.etag(target.version())).body(view(programmes.programme(code), target));
     }
 

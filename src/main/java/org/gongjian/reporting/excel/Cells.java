@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.gongjian.reporting.excel.XlsxReader.Cell;
+import org.gongjian.shared.Decimals;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -66,6 +67,10 @@ final class Cells {
             problems.add(new Problem(column, "error.import.formula"));
             return null;
         }
+        if (c.tooLong()) {
+            problems.add(new Problem(column, "error.import.cell-too-long", String.valueOf(XlsxReader.MAX_CELL_CHARS)));
+            return null;
+        }
         return c;
     }
 
@@ -97,16 +102,24 @@ final class Cells {
         if (c == null) {
             return null;
         }
+        BigDecimal found = null;
         if (c.kind() == Cell.Kind.NUMBER && c.number() != null) {
-            return c.number();
-        }
-        if (c.kind() == Cell.Kind.TEXT) {
+            found = c.number();
+        } else if (c.kind() == Cell.Kind.TEXT && c.text().length() <= 100) {
             String t = normalise(c.text()).replace(",", "").replace("，", "").replace(" ", "").trim();
             try {
-                return new BigDecimal(t);
+                found = new BigDecimal(t);
             } catch (NumberFormatException e) {
                 // falls through to the error below
             }
+        }
+        if (found != null) {
+            if (Decimals.inRange(found)) {
+                return found;
+            }
+            problems.add(new Problem(column, "error.import.number-out-of-range", Decimals.MAX_INTEGER_DIGITS,
+                    Decimals.MAX_FRACTION_DIGITS));
+            return null;
         }
         problems.add(new Problem(column, "error.import.not-a-number", c.text()));
         return null;

@@ -47,7 +47,8 @@ final class ErrorWorkbook {
                         Cell c = cells.get(i);
                         if (c != null) {
                             out.set(row.createCell(i), switch (c.kind()) {
-                                case NUMBER -> c.number() != null ? c.number() : c.text();
+                                case NUMBER -> c.number() != null && org.gongjian.shared.Decimals.inRange(c.number())
+                                        ? c.number() : c.text();
                                 case DATE -> c.date() != null ? c.date() : c.text();
                                 default -> c.text();
                             });

@@ -10,10 +10,18 @@ import org.jspecify.annotations.Nullable;
  * how many it created, updated and left unchanged.
  */
 public record ImportResult(int rows, int written, List<RowError> errors, @Nullable String errorFileId,
-        BulkInitiatives.@Nullable Outcome changes) {
+        BulkInitiatives.@Nullable Outcome changes, java.time.@Nullable Instant repeatOf) {
 
     static ImportResult written(int rows, int written, BulkInitiatives.@Nullable Outcome changes) {
-        return new ImportResult(rows, written, List.of(), null, changes);
+        return new ImportResult(rows, written, List.of(), null, changes, null);
+    }
+
+    /**
+     * This result answered again for the same file imported again (nothing written this time); {@code repeatOf}
+     * is when the first import wrote it.
+     */
+    public ImportResult repeatOf(java.time.Instant firstImportedAt) {
+        return new ImportResult(rows, written, errors, errorFileId, changes, firstImportedAt);
     }
 
     public boolean ok() {

@@ -100,6 +100,6 @@ class Importer {
         errors.sort(Comparator.comparing(RowError::sheet).thenComparingInt(RowError::row));
         byte[] marked = ErrorWorkbook.write(file, limits(), marks, sheets.headerRows());
         String id = errorFiles.store(marked, accounts.current().username());
-        return new ImportResult(rows, 0, errors, id, null);
+        return new ImportResult(rows, 0, errors, id, null, null);
     }
 }

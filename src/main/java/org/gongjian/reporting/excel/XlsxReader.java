@@ -20,7 +20,8 @@ import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
@@ -43,6 +44,11 @@ public final class XlsxReader {
     public record Limits(long maxBytes, int maxRows, long maxEntryBytes) {
     }
 
+    /** The most characters a cell may hold: Excel's own limit. A longer cell is kept cut short and refused as a row error. */
+    public static final int MAX_CELL_CHARS = 32_767;
+    /** The most characters the shared strings of one file may hold in all: beyond, the file is refused. */
+    static final long MAX_SHARED_CHARS = 32L * 1024 * 1024;
+
     /**
      * A cell as read: its kind, its text as shown, and its number or date when it has one. A number, its text
      * and a date are worked out from the stored digits when first asked for: most cells of a large sheet are
@@ -55,6 +61,8 @@ public final class XlsxReader {
         /** Serial day numbers count from 1899-12-30 (from 1 March 1900 on); 1970-01-01 is day 25569. */
         private static final long SERIAL_OF_EPOCH = 25_569;
         private static final double FIRST_PLAIN_SERIAL = 61;
+        /** The day after 9999-12-31, Excel's last date. */
+        private static final double LAST_SERIAL = 2_958_466;
 
         private final Kind kind;
         /** The text, or for a number or date the digits as stored (6.8E9, 45000). */
@@ -62,10 +70,21 @@ public final class XlsxReader {
         private @Nullable String text;
         private @Nullable BigDecimal number;
         private @Nullable LocalDate date;
+        private final boolean tooLong;
 
         Cell(Kind kind, String raw) {
+            this(kind, raw, false);
+        }
+
+        Cell(Kind kind, String raw, boolean tooLong) {
             this.kind = kind;
             this.raw = raw;
+            this.tooLong = tooLong;
+        }
+
+        /** Whether the cell held more than {@link #MAX_CELL_CHARS} characters; its text is then cut short. */
+        public boolean tooLong() {
+            return tooLong;
         }
 
         public Kind kind() {
@@ -76,7 +95,8 @@ public final class XlsxReader {
         public String text() {
             if (text == null) {
                 text = switch (kind) {
-                    case NUMBER -> number() == null ? raw : number().stripTrailingZeros().toPlainString();
+                    case NUMBER -> number() == null || !org.gongjian.shared.Decimals.inRange(number()) ? raw
+                            : number().stripTrailingZeros().toPlainString();
                     case DATE -> date() == null ? raw : date().toString();
                     default -> raw;
                 };
@@ -104,6 +124,9 @@ public final class XlsxReader {
                     serial = Double.parseDouble(raw);
                 } catch (NumberFormatException e) {
                     return null;
+                }
+                if (!DateUtil.isValidExcelDate(serial) || serial >= LAST_SERIAL) {
+                    return null;   // negative, or after 9999-12-31: not a date (the row is refused, never a crash)
                 }
                 date = serial >= FIRST_PLAIN_SERIAL && serial == Math.rint(serial)
                         ? LocalDate.ofEpochDay((long) serial - SERIAL_OF_EPOCH)   // a whole day: plain arithmetic
@@ -133,7 +156,7 @@ public final class XlsxReader {
         ZipSecureFile.setMaxEntrySize(limits.maxEntryBytes());
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
-            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+            SharedStrings strings = SharedStrings.read(pkg);
             StylesTable styles = reader.getStylesTable();
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
             int[] total = {0};
@@ -193,7 +216,7 @@ public final class XlsxReader {
 
     /** The SAX handler of one sheet: gathers a row's cells and hands the row over at its end. */
     private static final class SheetHandler extends DefaultHandler {
-        private final ReadOnlySharedStringsTable strings;
+        private final SharedStrings strings;
         private final @Nullable StylesTable styles;
         private final RowHandler handler;
         private final int maxRows;
@@ -206,9 +229,10 @@ public final class XlsxReader {
         private int style;
         private boolean formula;
         private boolean inValue;
+        private boolean overlong;
         private final @Nullable Boolean[] dateStyles;
 
-        SheetHandler(ReadOnlySharedStringsTable strings, @Nullable StylesTable styles, RowHandler handler, int maxRows,
+        SheetHandler(SharedStrings strings, @Nullable StylesTable styles, RowHandler handler, int maxRows,
                 int[] total) {
             this.strings = strings;
             this.styles = styles;
@@ -234,6 +258,7 @@ public final class XlsxReader {
                     String s = attrs.getValue("s");
                     style = s == null ? 0 : Integer.parseInt(s);
                     formula = false;
+                    overlong = false;
                     value.setLength(0);
                 }
                 case "f" -> formula = true;
@@ -245,7 +270,11 @@ public final class XlsxReader {
         @Override
         public void characters(char[] ch, int start, int length) {
             if (inValue) {
-                value.append(ch, start, length);
+                int room = MAX_CELL_CHARS - value.length();
+                if (length > room) {
+                    overlong = true;   // memory stays flat: the rest of a huge cell is never kept
+                }
+                value.append(ch, start, Math.max(0, Math.min(length, room)));
             }
         }
 
@@ -279,11 +308,14 @@ public final class XlsxReader {
             if (formula) {
                 return new Cell(Cell.Kind.FORMULA, raw);
             }
+            if (overlong) {
+                return new Cell(Cell.Kind.TEXT, raw, true);
+            }
             if (type == null || "n".equals(type)) {
                 return raw.isEmpty() ? new Cell(Cell.Kind.TEXT, "") : new Cell(isDate() ? Cell.Kind.DATE : Cell.Kind.NUMBER, raw);
             }
             return switch (type) {
-                case "s" -> new Cell(Cell.Kind.TEXT, strings.getItemAt(Integer.parseInt(raw)).getString());
+                case "s" -> strings.cell(raw);
                 case "b" -> new Cell(Cell.Kind.BOOLEAN, "1".equals(raw) ? "TRUE" : "FALSE");
                 case "e" -> new Cell(Cell.Kind.ERROR, raw);
                 default -> new Cell(Cell.Kind.TEXT, raw);   // inlineStr, str
@@ -317,6 +349,91 @@ public final class XlsxReader {
                 col = col * 26 + (Character.toUpperCase(ref.charAt(i)) - 'A' + 1);
             }
             return col - 1;
+        }
+    }
+
+    /**
+     * The shared strings of a workbook, read with each string cut at {@link #MAX_CELL_CHARS} (and remembered as too
+     * long) and the whole at {@link #MAX_SHARED_CHARS}: POI's own table keeps every string whole, so one
+     * 480-million-character cell in a 5 MB file would need gigabytes. Phonetic runs are left out.
+     */
+    static final class SharedStrings extends DefaultHandler {
+        private final List<String> items = new ArrayList<>();
+        private final java.util.BitSet tooLong = new java.util.BitSet();
+        private final StringBuilder current = new StringBuilder();
+        private boolean inText;
+        private boolean inPhonetic;
+        private boolean overlong;
+        private long total;
+
+        static SharedStrings read(OPCPackage pkg) throws IOException, SAXException, ParserConfigurationException {
+            SharedStrings strings = new SharedStrings();
+            List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
+            if (!parts.isEmpty()) {
+                try (InputStream in = parts.get(0).getInputStream()) {
+                    XMLReader parser = XMLHelper.newXMLReader();
+                    parser.setContentHandler(strings);
+                    parser.parse(new InputSource(in));
+                }
+            }
+            return strings;
+        }
+
+        Cell cell(String index) {
+            int i;
+            try {
+                i = Integer.parseInt(index);
+            } catch (NumberFormatException e) {
+                throw new ImportRefused("error.import.corrupt");
+            }
+            if (i < 0 || i >= items.size()) {
+                throw new ImportRefused("error.import.corrupt");
+            }
+            return new Cell(Cell.Kind.TEXT, items.get(i), tooLong.get(i));
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes attrs) {
+            switch (localName) {
+                case "si" -> {
+                    current.setLength(0);
+                    overlong = false;
+                }
+                case "rPh" -> inPhonetic = true;
+                case "t" -> inText = !inPhonetic;
+                default -> { }
+            }
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) {
+            if (!inText) {
+                return;
+            }
+            total += length;
+            if (total > MAX_SHARED_CHARS) {
+                throw new ImportRefused("error.import.too-much-text", String.valueOf(MAX_SHARED_CHARS / (1024 * 1024)));
+            }
+            int room = MAX_CELL_CHARS - current.length();
+            if (length > room) {
+                overlong = true;
+            }
+            current.append(ch, start, Math.max(0, Math.min(length, room)));
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) {
+            switch (localName) {
+                case "t" -> inText = false;
+                case "rPh" -> inPhonetic = false;
+                case "si" -> {
+                    if (overlong) {
+                        tooLong.set(items.size());
+                    }
+                    items.add(current.toString());
+                }
+                default -> { }
+            }
         }
     }
 }

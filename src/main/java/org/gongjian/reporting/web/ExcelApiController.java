@@ -62,8 +62,9 @@ class ExcelApiController {
     @Operation(summary = "Import measurements, or (programme office) initiatives with their targets, from .xlsx: "
             + "all rows or none; 422 with every row's errors and a marked-up copy otherwise")
     ResponseEntity<ImportResult> importFile(@PathVariable String code, @PathVariable String kind,
-            @RequestPart("file") MultipartFile file) {
-        ImportResult result = uploads.run(code, kind, file);
+            @RequestPart("file") MultipartFile file,
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean confirm) {
+        ImportResult result = uploads.run(code, kind, file, confirm);
         return ResponseEntity.status(result.ok() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY).body(result);
     }
 

@@ -58,13 +58,30 @@ class UploadLimitFilter extends OncePerRequestFilter {
         String type = request.getContentType();
         return !"POST".equals(request.getMethod()) || type == null
                 || !type.toLowerCase(Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA_VALUE)
-                || request.getContentLengthLong() <= maxBytes
+                || (request.getContentLengthLong() >= 0 && request.getContentLengthLong() <= maxBytes)
                 || !IMPORTS.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws IOException {
+            throws IOException, jakarta.servlet.ServletException {
+        if (request.getContentLengthLong() < 0) {
+            // sent chunked, without a length: the size shows only while the container parses the parts, when
+            // the first reader of a parameter (the pages' CSRF check) fails; that failure is answered here
+            try {
+                chain.doFilter(request, response);
+            } catch (RuntimeException | jakarta.servlet.ServletException e) {
+                if (!org.gongjian.shared.web.UploadSizes.tooLarge(e) || response.isCommitted()) {
+                    throw e;
+                }
+                refuse(request, response);
+            }
+            return;
+        }
+        refuse(request, response);
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/api/")) {
             Locale locale = locales.resolveLocale(request);

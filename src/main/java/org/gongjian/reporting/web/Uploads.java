@@ -7,6 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.gongjian.reporting.excel.AccountImport;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
 import org.gongjian.reporting.excel.ImportRefused;
 import org.gongjian.reporting.excel.ImportResult;
 import org.gongjian.reporting.excel.InitiativeImport;
@@ -28,11 +37,18 @@ class Uploads {
     private final MeasurementImport measurements;
     private final InitiativeImport initiatives;
     private final AccountImport accounts;
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
 
-    Uploads(MeasurementImport measurements, InitiativeImport initiatives, AccountImport accounts) {
+    Uploads(MeasurementImport measurements, InitiativeImport initiatives, AccountImport accounts, JdbcClient jdbc,
+            JsonMapper json, Clock clock) {
         this.measurements = measurements;
         this.initiatives = initiatives;
         this.accounts = accounts;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
     }
 
     /** Imports accounts (the office): all rows or none, with the other imports' limits. */
@@ -62,6 +78,15 @@ class Uploads {
 
     /** Imports measurements, or initiatives with their targets, into a programme: all rows or none. */
     ImportResult run(String programmeCode, String kind, MultipartFile file) {
+        return run(programmeCode, kind, file, false);
+    }
+
+    /**
+     * As {@link #run(String, String, MultipartFile)}; a file whose content was already imported into the programme
+     * (a retry after a timeout, a double click) is answered with the first import's result and writes nothing,
+     * unless {@code confirm} says to import it again.
+     */
+    ImportResult run(String programmeCode, String kind, MultipartFile file, boolean confirm) {
         if (!MEASUREMENTS.equals(kind) && !INITIATIVES.equals(kind)) {
             throw new InvalidInputException("kind", "error.import.kind", kind);
         }
@@ -72,11 +97,36 @@ class Uploads {
         Path path = null;
         try {
             path = Files.createTempFile("gongjian-import", ".xlsx");
-            try (InputStream in = file.getInputStream()) {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            try (InputStream in = new DigestInputStream(file.getInputStream(), sha)) {
                 Files.copy(in, path, StandardCopyOption.REPLACE_EXISTING);
             }
-            return MEASUREMENTS.equals(kind) ? measurements.run(programmeCode, path, name)
+            String digest = HexFormat.of().formatHex(sha.digest());
+            if (!confirm) {
+                var earlier = jdbc.sql("""
+                        select result_json, imported_at from reporting_import
+                         where programme_code = :p and kind = :k and digest = :d order by id limit 1""")
+                        .param("p", programmeCode).param("k", kind).param("d", digest)
+                        .query((rs, n) -> json.readValue(rs.getString(1), ImportResult.class)
+                                .repeatOf(rs.getTimestamp(2).toInstant()))
+                        .optional();
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+            }
+            ImportResult result = MEASUREMENTS.equals(kind) ? measurements.run(programmeCode, path, name)
                     : initiatives.run(programmeCode, path, name);
+            if (result.ok() && result.written() > 0) {
+                jdbc.sql("""
+                        insert into reporting_import (programme_code, kind, digest, file_name, result_json, imported_by, imported_at)
+                        values (:p, :k, :d, :n, :r, :by, :at)""")
+                        .param("p", programmeCode).param("k", kind).param("d", digest).param("n", name)
+                        .param("r", json.writeValueAsString(result)).param("by", importer())
+                        .param("at", Timestamp.from(Instant.now(clock))).update();
+            }
+            return result;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -84,6 +134,12 @@ class Uploads {
                 path.toFile().delete();
             }
         }
+    }
+
+    private static String importer() {
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        String name = auth == null ? "system" : auth.getName();
+        return name.length() > 64 ? name.substring(0, 64) : name;
     }
 
     /** The file's own name without any path, for the audit trail and the data's source reference. */

@@ -13,6 +13,17 @@ public final class Versions {
         return "\"" + version + "\"";
     }
 
+    /**
+     * The version an update's If-Match names; refused with 428 when there is none, so that nobody overwrites
+     * what someone else saved meanwhile without knowing. {@code If-Match: *} overwrites deliberately (null).
+     */
+    public static @Nullable Integer requireIfMatch(@Nullable String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new org.gongjian.shared.PreconditionRequiredException();
+        }
+        return fromIfMatch(ifMatch);
+    }
+
     /** The version an If-Match header names, or null when there is none (or it is {@code *}). */
     public static @Nullable Integer fromIfMatch(@Nullable String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || "*".equals(ifMatch.trim())) {

@@ -31,9 +31,32 @@ class WebConfiguration implements WebMvcConfigurer {
         return Clock.system(ZoneId.of("Asia/Shanghai"));
     }
 
+    /**
+     * Every number of a request body is bounded before it reaches a computation (see {@link BoundedNumbers}); the
+     * application's own mapper, which reads stored results (a GEP account's ion counts), is left unbounded.
+     */
+    @Bean
+    org.springframework.http.converter.json.JacksonJsonHttpMessageConverter jacksonJsonHttpMessageConverter(
+            tools.jackson.databind.json.JsonMapper json) {
+        return new org.springframework.http.converter.json.JacksonJsonHttpMessageConverter(
+                json.rebuild().addModule(BoundedNumbers.module()).build());
+    }
+
     @Bean
     LocaleResolver localeResolver() {
-        CookieLocaleResolver resolver = new CookieLocaleResolver("gongjian-lang");
+        CookieLocaleResolver resolver = new CookieLocaleResolver("gongjian-lang") {
+            /** A quoted value ({@code "en"}, as some clients send) is read without its quotes. */
+            @Override
+            protected @org.jspecify.annotations.Nullable Locale parseLocaleValue(String value) {
+                String bare = value.strip();
+                if (bare.length() >= 2 && bare.startsWith("\"") && bare.endsWith("\"")) {
+                    bare = bare.substring(1, bare.length() - 1);
+                }
+                return super.parseLocaleValue(bare);
+            }
+        };
+        // a cookie that cannot be read is ignored (the browser's language decides), never a 500
+        resolver.setRejectInvalidCookies(false);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setDefaultLocaleFunction(request -> {
             if (request.getHeader("Accept-Language") == null) {

@@ -1,0 +1,216 @@
+package org.gongjian.programme;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.gongjian.support.ForkedApp;
+import org.gongjian.support.TestPostgres;
+
+/**
+ * Measurement writes under load (docs/performance.md): the application in a JVM of its own on H2 (the embedded
+ * default) and on PostgreSQL, 100,000 measurements loaded, then 20 clients posting measurements as fast as they
+ * are answered while one reader asks for the programme's status (the dashboard's data); prints writes/s, write
+ * p50/p99 and reader p99, beside the raw JDBC rate of 20 threads inserting one row per commit on the same database.
+ *
+ * <pre>./mvnw -B -q -o test-compile exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
+ *   "-Dexec.args=-cp %classpath org.gongjian.programme.WriteBenchmark h2 pg"</pre>
+ */
+public final class WriteBenchmark {
+
+    static final int PRELOAD = Integer.getInteger("preload", 100_000);
+    static final int WRITERS = 20;
+    static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("warmup", 10));
+    static final Duration MEASURE = Duration.ofSeconds(Integer.getInteger("seconds", 30));
+
+    private WriteBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> which = args.length == 0 ? List.of("h2", "pg") : List.of(args);
+        for (String db : which) {
+            run(db);
+        }
+        System.exit(0);
+    }
+
+    static void run(String db) throws Exception {
+        Path work = Files.createTempDirectory("gongjian-bench-" + db);
+        List<String> appArgs;
+        String url;
+        String user;
+        String password;
+        if (db.equals("h2")) {
+            Path data = work.resolve("data");
+            appArgs = List.of("--gongjian.data-dir=" + data);
+            url = "jdbc:h2:file:" + data.resolve("db/gongjian")
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+            user = "sa";
+            password = "";
+        } else {
+            TestPostgres.Database pg = TestPostgres.newDatabase();
+            appArgs = List.of("--gongjian.data-dir=" + work.resolve("data"), "--spring.datasource.url=" + pg.url(),
+                    "--spring.datasource.username=" + pg.user(), "--spring.datasource.password=" + pg.password());
+            url = pg.url();
+            user = pg.user();
+            password = pg.password();
+        }
+        List<String> jvm = List.of("-Xmx1g", "-XX:+UseParallelGC");
+        try (ForkedApp first = ForkedApp.start(work, jvm, appArgs)) {
+            System.out.printf("%s: schema and demo loaded%n", db);
+        }
+        List<String> codes = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url, user, password)) {
+            List<Long> targets = new ArrayList<>();
+            try (ResultSet rs = c.createStatement().executeQuery("select id, code from programme_target order by id")) {
+                while (rs.next()) {
+                    targets.add(rs.getLong(1));
+                    codes.add(rs.getString(2));
+                }
+            }
+            c.setAutoCommit(false);
+            long started = System.nanoTime();
+            try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+                for (int i = 0; i < PRELOAD; i++) {
+                    bind(insert, targets.get(i % targets.size()), i);
+                    insert.addBatch();
+                    if (i % 1000 == 999) {
+                        insert.executeBatch();
+                        c.commit();
+                    }
+                }
+                insert.executeBatch();
+                c.commit();
+            }
+            System.out.printf("%s: %,d measurements loaded in %.1f s%n", db, PRELOAD, (System.nanoTime() - started) / 1e9);
+            double raw = rawInserts(url, user, password, targets.get(0));
+            System.out.printf("%s: raw JDBC, %d threads, one row per commit: %,.0f rows/s%n", db, WRITERS, raw);
+        }
+        try (ForkedApp app = ForkedApp.start(work, jvm, appArgs)) {
+            Result warm = load(app, codes, WARMUP);
+            System.out.printf("%s: warm-up %,.0f writes/s%n", db, warm.writesPerSecond());
+            Result r = load(app, codes, MEASURE);
+            System.out.printf("%s: %,.0f writes/s from %d clients, write p50 %.1f ms, p99 %.1f ms, errors %d; "
+                            + "reader p50 %.1f ms, p99 %.1f ms (%d reads)%n", db, r.writesPerSecond(), WRITERS,
+                    r.writeP50(), r.writeP99(), r.errors(), r.readP50(), r.readP99(), r.reads());
+        }
+    }
+
+    static final String INSERT = """
+            insert into programme_measurement (target_id, measured_value, as_of, source, note, reporter, recorded_at, demo)
+            values (?, ?, ?, 'MANUAL', 'benchmark', 'admin', ?, false)""";
+
+    static void bind(PreparedStatement insert, long target, int i) throws java.sql.SQLException {
+        insert.setLong(1, target);
+        insert.setBigDecimal(2, java.math.BigDecimal.valueOf(i % 1000));
+        insert.setObject(3, LocalDate.of(2024, 12, 31));
+        insert.setTimestamp(4, Timestamp.from(Instant.now()));
+    }
+
+    /** 20 threads, each with its own connection, inserting one row per commit for five seconds. */
+    static double rawInserts(String url, String user, String password, long target) throws Exception {
+        AtomicLong rows = new AtomicLong();
+        AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
+        for (int t = 0; t < WRITERS; t++) {
+            pool.submit(() -> {
+                try (Connection c = DriverManager.getConnection(url, user, password);
+                        PreparedStatement insert = c.prepareStatement(INSERT)) {
+                    int i = 0;
+                    while (!stop.get()) {
+                        bind(insert, target, i++);
+                        insert.executeUpdate();
+                        rows.incrementAndGet();
+                    }
+                }
+                return null;
+            });
+        }
+        long started = System.nanoTime();
+        Thread.sleep(5000);
+        stop.set(true);
+        pool.shutdown();
+        pool.awaitTermination(1, TimeUnit.MINUTES);
+        return rows.get() / ((System.nanoTime() - started) / 1e9);
+    }
+
+    record Result(double writesPerSecond, double writeP50, double writeP99, long errors, double readP50, double readP99,
+            int reads) {
+    }
+
+    static Result load(ForkedApp app, List<String> codes, Duration length) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        List<Long> writes = Collections.synchronizedList(new ArrayList<>());
+        List<Long> reads = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong errors = new AtomicLong();
+        AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS + 1);
+        String base = "http://127.0.0.1:" + app.port + "/api/v1/programmes/kaiping-2024";
+        for (int w = 0; w < WRITERS; w++) {
+            String code = codes.get(w % codes.size());
+            pool.submit(() -> {
+                int i = 0;
+                while (!stop.get()) {
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/targets/" + code
+                                    + "/measurements")).header("Authorization", "Bearer " + app.token)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"value\":" + (i++ % 1000) + ",\"asOf\":\"2024-12-31\"}"))
+                            .build(), HttpResponse.BodyHandlers.ofString());
+                    if (answer.statusCode() == 201) {
+                        writes.add(System.nanoTime() - t0);
+                    } else {
+                        errors.incrementAndGet();
+                    }
+                }
+                return null;
+            });
+        }
+        pool.submit(() -> {
+            while (!stop.get()) {
+                long t0 = System.nanoTime();
+                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/status?asOf=2024-12-31"))
+                        .header("Authorization", "Bearer " + app.token).build(), HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 200) {
+                    reads.add(System.nanoTime() - t0);
+                } else {
+                    errors.incrementAndGet();
+                }
+            }
+            return null;
+        });
+        long started = System.nanoTime();
+        Thread.sleep(length.toMillis());
+        stop.set(true);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        pool.shutdown();
+        pool.awaitTermination(2, TimeUnit.MINUTES);
+        List<Long> w = new ArrayList<>(writes);
+        List<Long> r = new ArrayList<>(reads);
+        Collections.sort(w);
+        Collections.sort(r);
+        return new Result(w.size() / seconds, ms(w, 0.5), ms(w, 0.99), errors.get(), ms(r, 0.5), ms(r, 0.99), r.size());
+    }
+
+    static double ms(List<Long> sorted, double q) {
+        return sorted.isEmpty() ? Double.NaN : sorted.get((int) Math.min(sorted.size() - 1, Math.floor(q * sorted.size()))) / 1e6;
+    }
+}
