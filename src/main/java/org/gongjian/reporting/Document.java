@@ -9,14 +9,35 @@ import org.jspecify.annotations.Nullable;
  * the monthly bulletin are both documents; nothing of them is ever stored as text.
  */
 public record Document(String title, @Nullable String subtitle, List<String> masthead, List<String> lead,
-        @Nullable String credits, List<Section> sections, String fileName) {
+        @Nullable String credits, List<Section> sections, String fileName, @Nullable Official official) {
+
+    /** A document without the parts of a 公文 (a working copy, a bulletin). */
+    public Document(String title, @Nullable String subtitle, List<String> masthead, List<String> lead,
+            @Nullable String credits, List<Section> sections, String fileName) {
+        this(title, subtitle, masthead, lead, credits, sections, fileName, null);
+    }
+
+    /**
+     * The parts that make a document a 公文 under GB/T 9704, each printed where the standard puts it:
+     * the red 发文机关标志 and the 发文字号 above the red rule, the 主送机关 under the title, the 落款
+     * (发文机关署名) and 成文日期 after the text, and the 版记 (抄送, 印发机关 and 印发日期) at the end.
+     */
+    public record Official(String mark, String number, String addressees, String signature, String date,
+            @Nullable String copyTo, String printedBy, String printedOn) {
+    }
 
     /**
      * A numbered part: its heading, paragraphs, labelled facts (关键数据: …), tables, charts and photo
-     * captions. The label is the number as printed ("3." or "一、").
+     * captions. The label is the number as printed ("3." or "一、"); the level is 1 for 一、 and 2 for （一）.
      */
-    public record Section(String label, String heading, List<String> paragraphs, List<Fact> facts,
+    public record Section(int level, String label, String heading, List<String> paragraphs, List<Fact> facts,
             List<Table> tables, List<Chart> charts, List<Photo> photos) {
+
+        /** A top-level section (一、 or 1.). */
+        public Section(String label, String heading, List<String> paragraphs, List<Fact> facts,
+                List<Table> tables, List<Chart> charts, List<Photo> photos) {
+            this(1, label, heading, paragraphs, facts, tables, charts, photos);
+        }
 
         public static Section text(String label, String heading, List<String> paragraphs) {
             return new Section(label, heading, paragraphs, List.of(), List.of(), List.of(), List.of());

@@ -140,7 +140,9 @@ class BulletinStatusTests {
                         "| 2 | 任务 | 推进农村人居环境整治 | 无数据 | 正常 | 金鸡镇 |");
         assertThat(md).containsSubsequence("### 一、总体进展", "### 二、进度与时间进度对比（按领域）", "### 三、滞后和逾期事项",
                 "### 四、督办情况", "### 五、进度排名", "### 六、状态变化（与上月底相比）", "### 七、本月工作进展",
-                "任务1“企业开办一网通办事项”填报进展：截至11月1日为5项。".replace("11月1日", month.getMonthValue() + "月1日"));
+                "本月填报进展数据2条，涉及2项任务，分任务列表如下。", "任务1“推进企业开办便利化”本月填报进展**",
+                "| 企业开办一网通办事项 | 5项 | 11月1日 |".replace("11月1日", month.getMonthValue() + "月1日"));
+        assertThat(md).as("the month's figures are a table per initiative, not a line each").doesNotContain("填报进展：截至");
     }
 
     @Test

@@ -121,22 +121,47 @@ public class BulletinComposer {
         }
     }
 
-    /** The month's work: values reported, milestones done, events and honours. */
+    /**
+     * The month's work: the values reported, as one table per initiative (指标, 数值, 截至), then the
+     * milestones done, events and honours as lines.
+     */
     private Section progress(Programme programme, YearMonth month, LocalDate end, StatusSections status, Words words) {
         LocalDate start = month.atDay(1);
         Map<Long, Integer> numbers = new HashMap<>();
-        status.now().initiatives().forEach(i -> numbers.put(i.initiativeId(), i.number()));
+        Map<Integer, String> titles = new HashMap<>();
+        status.now().initiatives().forEach(i -> {
+            numbers.put(i.initiativeId(), i.number());
+            titles.put(i.number(), i.title());
+        });
         List<String> lines = new ArrayList<>();
         List<Target> all = targets.targets(programme);
         Map<Long, Target> targetById = new HashMap<>();
         all.forEach(t -> targetById.put(t.id(), t));
+        java.util.TreeMap<Integer, List<Measurement>> reported = new java.util.TreeMap<>();
         for (Measurement m : targets.measurements(all)) {
             if (m.valid() && !m.asOf().isBefore(start) && !m.asOf().isAfter(end)) {
                 Target t = targetById.get(m.targetId());
-                lines.add(words.get("bulletin.change.measurement", numbers.get(t.initiativeId()), t.name(),
-                        Figures.format(m.value(), null, t.unit(), Qualifier.EXACT, words.locale()),
-                        words.date(PartialDate.ofDay(m.asOf()), false)));
+                reported.computeIfAbsent(numbers.get(t.initiativeId()), k -> new ArrayList<>()).add(m);
             }
+        }
+        List<Document.Table> tables = new ArrayList<>();
+        int count = 0;
+        for (var entry : reported.entrySet()) {
+            List<List<String>> rows = new ArrayList<>();
+            entry.getValue().stream()
+                    .sorted(java.util.Comparator.comparing((Measurement m) -> targetById.get(m.targetId()).position())
+                            .thenComparing(Measurement::asOf))
+                    .forEach(m -> {
+                        Target t = targetById.get(m.targetId());
+                        rows.add(List.of(t.name(), Figures.format(m.value(), null, t.unit(), Qualifier.EXACT, words.locale()),
+                                words.date(PartialDate.ofDay(m.asOf()), false)));
+                    });
+            count += rows.size();
+            tables.add(new Document.Table(words.get("bulletin.table.progress", entry.getKey(), titles.get(entry.getKey())),
+                    List.of(words.get("bulletin.table.progress.header").split("\\|")), rows));
+        }
+        if (count > 0) {
+            lines.add(words.get("bulletin.change.measurements", count, reported.size()));
         }
         for (Milestone m : records.milestones(programme)) {
             if (m.completedOn() != null && !m.completedOn().isBefore(start) && !m.completedOn().isAfter(end)) {
@@ -157,7 +182,7 @@ public class BulletinComposer {
         if (lines.isEmpty()) {
             lines.add(words.get("bulletin.change.none"));
         }
-        return Section.text("", words.get("bulletin.changes"), lines);
+        return new Section("", words.get("bulletin.changes"), lines, List.of(), tables, List.of(), List.of());
     }
 
     /** The sections labelled 一、二、… (1. 2. …) in order, and their tables numbered 表1, 表2 … through the document. */

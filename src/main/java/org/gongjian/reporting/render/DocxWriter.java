@@ -49,7 +49,16 @@ public class DocxWriter {
             GbStyles.install(d, "zh".equals(locale.getLanguage()));
             page(d);
             footers(d);
-            paragraph(d, GbStyles.TITLE, doc.title());
+            Document.Official official = doc.official();
+            if (official != null) {
+                officialHead(d, official);
+            }
+            XWPFParagraph title = paragraph(d, GbStyles.TITLE, doc.title());
+            if (official != null) {
+                title.setSpacingBefore(2 * LINE);   // 2 lines below the red rule
+                XWPFParagraph to = paragraph(d, GbStyles.PLAIN, official.addressees() + "：");
+                to.setSpacingBefore(LINE / 2);
+            }
             if (doc.subtitle() != null) {
                 paragraph(d, GbStyles.SUBTITLE, doc.subtitle());
             }
@@ -65,7 +74,10 @@ public class DocxWriter {
                 paragraph(d, GbStyles.NOTE, doc.credits());
             }
             for (Section s : doc.sections()) {
-                section(d, s);
+                section(d, s, official != null);
+            }
+            if (official != null) {
+                officialTail(d, official);
             }
             d.write(out);
             return out.toByteArray();
@@ -74,8 +86,99 @@ public class DocxWriter {
         }
     }
 
-    private static void section(XWPFDocument d, Section s) {
-        paragraph(d, GbStyles.HEADING_1, s.label() + s.heading());
+    /** One line of 3号 text: 28.95 pt in twips. */
+    private static final int LINE = 579;
+    /** One 字 of 3号 text in twips. */
+    private static final int CHAR = 320;
+
+    /**
+     * The 版头: the red 发文机关标志 centred, its top 35 mm below the top of the 版心, sized to fit the line;
+     * the 发文字号 two lines below it, centred; the red separator 4 mm below the number.
+     */
+    private static void officialHead(XWPFDocument d, Document.Official o) {
+        XWPFParagraph mark = d.createParagraph();
+        mark.setStyle(GbStyles.MARK);
+        mark.setSpacingBefore(1984 - LINE);   // 35 mm, less the line the mark itself takes
+        XWPFRun run = mark.createRun();
+        run.setText(o.mark());
+        run.setColor("FF0000");
+        int chars = Math.max(1, o.mark().codePointCount(0, o.mark().length()));
+        run.setFontSize(Math.max(16, Math.min(42, (int) Math.floor(TEXT_WIDTH_PT * 0.95 / chars))));
+        XWPFParagraph number = paragraph(d, GbStyles.PLAIN, o.number());
+        number.setAlignment(ParagraphAlignment.CENTER);
+        number.setSpacingBefore(LINE);
+        var ppr = number.getCTP().isSetPPr() ? number.getCTP().getPPr() : number.getCTP().addNewPPr();
+        var border = ppr.addNewPBdr().addNewBottom();
+        border.setVal(org.openxmlformats.schemas.wordprocessingml.x2006.main.STBorder.SINGLE);
+        border.setSz(BigInteger.valueOf(8));
+        border.setSpace(BigInteger.valueOf(11));   // 4 mm, in points
+        border.setColor("FF0000");
+    }
+
+    /**
+     * After the text: the 发文机关署名 one line below, centred over the 成文日期, which ends 4 字 from the
+     * right; then the 版记 — 抄送 and the 印发机关 with the 印发日期 — between rules, in 4号仿宋.
+     */
+    private static void officialTail(XWPFDocument d, Document.Official o) {
+        int dateChars = width(o.date());
+        int bodyChars = width(o.signature());
+        int dateIndent = 4 * CHAR;
+        int bodyIndent = Math.max(0, dateIndent + (dateChars - bodyChars) * CHAR / 2);
+        XWPFParagraph body = paragraph(d, GbStyles.PLAIN, o.signature());
+        body.setAlignment(ParagraphAlignment.RIGHT);
+        body.setIndentationRight(bodyIndent);
+        body.setSpacingBefore(LINE);
+        body.setKeepNext(true);
+        XWPFParagraph date = paragraph(d, GbStyles.PLAIN, o.date());
+        date.setAlignment(ParagraphAlignment.RIGHT);
+        date.setIndentationRight(dateIndent);
+        XWPFParagraph first = null;
+        if (o.copyTo() != null) {
+            first = paragraph(d, GbStyles.COLOPHON, "抄送：" + o.copyTo() + "。");
+            first.setIndentationLeft(280);
+            first.setIndentationRight(280);
+            first.setIndentationHanging(0);
+            first.setKeepNext(true);
+        }
+        XWPFParagraph printed = d.createParagraph();
+        printed.setStyle(GbStyles.COLOPHON);
+        printed.setIndentationLeft(280);
+        printed.setIndentationRight(280);
+        var tabs = (printed.getCTP().isSetPPr() ? printed.getCTP().getPPr() : printed.getCTP().addNewPPr()).addNewTabs();
+        var tab = tabs.addNewTab();
+        tab.setVal(org.openxmlformats.schemas.wordprocessingml.x2006.main.STTabJc.RIGHT);
+        tab.setPos(BigInteger.valueOf((long) (TEXT_WIDTH_PT * 20) - 560));
+        XWPFRun r = printed.createRun();
+        r.setText(o.printedBy());
+        r.addTab();
+        r.setText(o.printedOn());
+        rule(first != null ? first : printed, true, 8);
+        if (first != null) {
+            rule(first, false, 4);
+        }
+        rule(printed, false, 8);
+        (first != null ? first : printed).setSpacingBefore(2 * LINE);
+    }
+
+    /** A rule above or below a 版记 line: 0.35 mm (8 eighths of a point) outside, 0.25 mm between. */
+    private static void rule(XWPFParagraph p, boolean top, int eighths) {
+        var ppr = p.getCTP().isSetPPr() ? p.getCTP().getPPr() : p.getCTP().addNewPPr();
+        var borders = ppr.isSetPBdr() ? ppr.getPBdr() : ppr.addNewPBdr();
+        var b = top ? borders.addNewTop() : borders.addNewBottom();
+        b.setVal(org.openxmlformats.schemas.wordprocessingml.x2006.main.STBorder.SINGLE);
+        b.setSz(BigInteger.valueOf(eighths));
+        b.setSpace(BigInteger.valueOf(1));
+        b.setColor("000000");
+    }
+
+    /** Width in 字: a Chinese character one, a digit or Latin letter half. */
+    private static int width(String text) {
+        return (int) Math.ceil(text.codePoints().mapToDouble(c -> c < 0x2E80 ? 0.5 : 1).sum());
+    }
+
+    private static void section(XWPFDocument d, Section s, boolean official) {
+        String style = s.level() >= 2 ? GbStyles.HEADING_2 : official ? GbStyles.OFFICIAL_1 : GbStyles.HEADING_1;
+        paragraph(d, style, s.label() + s.heading());
         s.paragraphs().forEach(p -> paragraph(d, GbStyles.BODY, p));
         for (Fact f : s.facts()) {
             XWPFParagraph p = d.createParagraph();

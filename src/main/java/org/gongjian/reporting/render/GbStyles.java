@@ -23,6 +23,16 @@ final class GbStyles {
     static final String TITLE = "Title";
     static final String SUBTITLE = "Subtitle";
     static final String HEADING_1 = "Heading1";
+    /** 一、 in an official document: 3号黑体, indented 2 字 like the text. */
+    static final String OFFICIAL_1 = "GjOfficial1";
+    /** （一） in an official document: 3号楷体, indented 2 字, outline level 2. */
+    static final String HEADING_2 = "Heading2";
+    /** 发文机关标志: 小标宋, red, centred. */
+    static final String MARK = "GjMark";
+    /** 发文字号, 主送机关, 落款 and 成文日期: 3号仿宋, no indent. */
+    static final String PLAIN = "GjPlain";
+    /** 版记 (抄送, 印发机关和印发日期): 4号仿宋, indented 1 字 each side. */
+    static final String COLOPHON = "GjColophon";
     static final String MASTHEAD = "GjMasthead";
     static final String FACT = "GjFact";
     static final String NOTE = "GjNote";
@@ -60,6 +70,11 @@ final class GbStyles {
         add(styles, TITLE, "Title", BODY, XIAOBIAOSONG, ER_HAO, STJc.CENTER, 0, 0, LINE, LINE / 2, null);
         add(styles, SUBTITLE, "Subtitle", BODY, KAITI, SAN_HAO, STJc.CENTER, 0, LINE, 0, LINE / 2, null);
         add(styles, HEADING_1, "heading 1", BODY, HEITI, SAN_HAO, STJc.LEFT, 0, LINE, LINE / 2, 0, 0);
+        add(styles, OFFICIAL_1, "Gongjian 一级标题", BODY, HEITI, SAN_HAO, body, 200, LINE, 0, 0, 0);
+        add(styles, HEADING_2, "heading 2", BODY, KAITI, SAN_HAO, body, 200, LINE, 0, 0, 1);
+        add(styles, MARK, "Gongjian 发文机关标志", BODY, XIAOBIAOSONG, 48, STJc.CENTER, 0, 0, 0, 0, null);
+        add(styles, PLAIN, "Gongjian 无缩进", BODY, FANGSONG, SAN_HAO, STJc.LEFT, 0, LINE, 0, 0, null);
+        add(styles, COLOPHON, "Gongjian 版记", BODY, FANGSONG, SI_HAO, STJc.LEFT, 0, FACT_LINE, 0, 0, null);
         add(styles, MASTHEAD, "Gongjian 报头", BODY, KAITI, SI_HAO, STJc.CENTER, 0, FACT_LINE, 0, 0, null);
         add(styles, FACT, "Gongjian 要点", BODY, FANGSONG, SI_HAO, body, 200, FACT_LINE, 0, 0, null);
         add(styles, NOTE, "Gongjian 图注署名", BODY, KAITI, SI_HAO, body, 200, FACT_LINE, LINE / 4, LINE / 4, null);

@@ -16,7 +16,14 @@ public final class MarkdownWriter {
 
     public static String write(Document doc) {
         StringBuilder md = new StringBuilder();
+        Document.Official official = doc.official();
+        if (official != null) {
+            md.append("**").append(inline(official.mark())).append("**\n\n").append(inline(official.number())).append("\n\n---\n\n");
+        }
         md.append("# ").append(inline(doc.title())).append("\n\n");
+        if (official != null) {
+            md.append(inline(official.addressees())).append("：\n\n");
+        }
         if (doc.subtitle() != null) {
             md.append("## ").append(inline(doc.subtitle())).append("\n\n");
         }
@@ -26,7 +33,7 @@ public final class MarkdownWriter {
             md.append(inline(doc.credits())).append("\n\n");
         }
         for (Section s : doc.sections()) {
-            md.append("### ").append(inline(s.label())).append(inline(s.heading())).append("\n\n");
+            md.append(s.level() >= 2 ? "#### " : "### ").append(inline(s.label())).append(inline(s.heading())).append("\n\n");
             s.paragraphs().forEach(p -> md.append(inline(p)).append("\n\n"));
             for (Fact f : s.facts()) {
                 md.append("- **").append(inline(f.label())).append("**").append(f.colon()).append(inline(f.text())).append('\n');
@@ -46,6 +53,13 @@ public final class MarkdownWriter {
                 }
                 md.append("\n\n");
             }
+        }
+        if (official != null) {
+            md.append(inline(official.signature())).append("\n\n").append(inline(official.date())).append("\n\n---\n\n");
+            if (official.copyTo() != null) {
+                md.append("抄送：").append(inline(official.copyTo())).append("。\n\n");
+            }
+            md.append(inline(official.printedBy())).append("　").append(inline(official.printedOn())).append("\n");
         }
         return md.toString();
     }

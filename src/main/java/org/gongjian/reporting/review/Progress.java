@@ -19,6 +19,11 @@ record Progress(Target target, Optional<Measurement> latest, Optional<BigDecimal
 
     /** 示范路建成通车：目标5条（2024年12月31日前），截至2024年12月31日已达5条，完成100%. */
     String describe(Words words) {
+        return describe(words, false);
+    }
+
+    /** As {@link #describe(Words)}; in an official text an assumed deadline is not marked as assumed (暂按). */
+    String describe(Words words, boolean official) {
         Target t = target;
         String goal = Figures.format(t.targetValue(), t.targetValueMax(), t.unit(), t.targetQualifier(), words.locale());
         String text;
@@ -28,7 +33,7 @@ record Progress(Target target, Optional<Measurement> latest, Optional<BigDecimal
         } else {
             text = words.get("review.target.up", t.name(), goal);
         }
-        text += words.get(t.deadlineAssumed() ? "review.target.deadline-assumed" : "review.target.deadline",
+        text += words.get(t.deadlineAssumed() && !official ? "review.target.deadline-assumed" : "review.target.deadline",
                 words.date(PartialDate.ofDay(t.deadline()), true));
         if (latest.isEmpty()) {
             return text + words.get("review.target.no-data");

@@ -38,8 +38,27 @@ public record Words(MessageSource messages, Locale locale, int year) {
         return String.join(chinese() ? "、" : ", ", items);
     }
 
+    /** The label of the n-th sub-section (from 1): （一） or (1). */
+    public String subsection(int n) {
+        return chinese() ? "（" + numeral(n) + "）" : "(" + n + ") ";
+    }
+
+    /** 一 … 十, 十一 … 九十九 as Chinese writes them. */
+    public static String numeral(int n) {
+        if (n <= 10) {
+            return NUMERALS[n - 1];
+        }
+        if (n < 20) {
+            return "十" + NUMERALS[n - 11];
+        }
+        if (n < 100) {
+            return NUMERALS[n / 10 - 1] + "十" + (n % 10 == 0 ? "" : NUMERALS[n % 10 - 1]);
+        }
+        return String.valueOf(n);
+    }
+
     /** The label of the n-th section (from 1): 一、 or 1. */
     public String section(int n) {
-        return chinese() && n <= NUMERALS.length ? NUMERALS[n - 1] + "、" : n + ". ";
+        return chinese() && n < 100 ? numeral(n) + "、" : n + ". ";
     }
 }

@@ -15,6 +15,7 @@ import org.gongjian.reporting.excel.ExcelTemplates;
 import org.gongjian.reporting.render.Format;
 import org.gongjian.reporting.render.Renderer;
 import org.gongjian.reporting.review.ReviewComposer;
+import org.gongjian.reporting.review.ReviewVariant;
 import org.gongjian.shared.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
@@ -54,9 +55,14 @@ class Downloads {
         this.clock = clock;
     }
 
-    /** The year-end review in a format (md, html, pdf, docx). */
-    ResponseEntity<byte[]> review(String code, String format, Locale locale) {
-        return document(reviews.compose(code, locale), Format.parse(format), locale);
+    /**
+     * The year-end review in a format (md, html, pdf, docx) and a variant (official, working); Word and PDF
+     * are the official 公文 unless the working copy is asked for, Markdown and HTML the working copy.
+     */
+    ResponseEntity<byte[]> review(String code, String format, @Nullable String variant, Locale locale) {
+        Format f = Format.parse(format);
+        ReviewVariant fallback = f == Format.DOCX || f == Format.PDF ? ReviewVariant.OFFICIAL : ReviewVariant.WORKING;
+        return document(reviews.compose(code, locale, ReviewVariant.parse(variant, fallback)), f, locale);
     }
 
     /** A month's bulletin (month as 2024-09) in a format. */

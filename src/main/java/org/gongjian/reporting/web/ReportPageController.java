@@ -10,6 +10,7 @@ import org.gongjian.programme.ProgrammeManagement;
 import org.gongjian.reporting.bulletin.BulletinComposer;
 import org.gongjian.reporting.excel.ImportSettings;
 import org.gongjian.reporting.review.ReviewComposer;
+import org.gongjian.reporting.review.ReviewVariant;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Pageable;
@@ -68,8 +69,12 @@ class ReportPageController {
 
     @GetMapping("/{code}/review")
     @PreAuthorize("hasAuthority('reporting:report:read')")
-    String review(@PathVariable String code, Model model, Locale locale) {
-        model.addAttribute("doc", reviews.compose(code, locale));
+    String review(@PathVariable String code, @RequestParam(required = false) @Nullable String variant, Model model,
+            Locale locale) {
+        ReviewVariant v = ReviewVariant.parse(variant, ReviewVariant.WORKING);
+        model.addAttribute("doc", reviews.compose(code, locale, v));
+        model.addAttribute("variant", v.name().toLowerCase(Locale.ROOT));
+        model.addAttribute("settingsLink", "/reports/" + code + "/review/settings");
         model.addAttribute("download", "/reports/" + code + "/review/download");
         model.addAttribute("month", null);
         return "reporting/view";
@@ -77,8 +82,9 @@ class ReportPageController {
 
     @GetMapping("/{code}/review/download")
     @PreAuthorize("hasAuthority('reporting:report:read')")
-    ResponseEntity<byte[]> reviewFile(@PathVariable String code, @RequestParam String format, Locale locale) {
-        return downloads.review(code, format, locale);
+    ResponseEntity<byte[]> reviewFile(@PathVariable String code, @RequestParam String format,
+            @RequestParam(required = false) @Nullable String variant, Locale locale) {
+        return downloads.review(code, format, variant, locale);
     }
 
     @GetMapping("/{code}/bulletin")

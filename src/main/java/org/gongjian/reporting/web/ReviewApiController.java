@@ -3,6 +3,7 @@ package org.gongjian.reporting.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,9 +34,11 @@ class ReviewApiController {
 
     @GetMapping("/review")
     @PreAuthorize("hasAuthority('reporting:report:read')")
-    @Operation(summary = "The year-end review (年度攻坚成果) as md, html, pdf or docx, generated from the data")
+    @Operation(summary = "The year-end review (年度攻坚成果) as md, html, pdf or docx, generated from the data; "
+            + "variant=official (a 公文 with 发文机关标志, 文号, 主送, 落款; default for docx and pdf) or working "
+            + "(with byline, captions and internal notes; default for md and html)")
     ResponseEntity<byte[]> review(@PathVariable String code, @RequestParam(defaultValue = "md") String format,
-            Locale locale) {
-        return downloads.review(code, format, locale);
+            @RequestParam(required = false) @Nullable String variant, Locale locale) {
+        return downloads.review(code, format, variant, locale);
     }
 }
