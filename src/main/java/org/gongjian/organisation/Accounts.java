@@ -245,6 +245,11 @@ public class Accounts {
                 .isPresent();
     }
 
+    /** The password rules, for modules that make accounts for outside users (a volunteer's self sign-up). */
+    public static List<Violation> checkPassword(String username, String password, String field) {
+        return passwordRules(username, password, field);
+    }
+
     static List<Violation> passwordRules(String username, String password, String field) {
         List<Violation> v = new ArrayList<>();
         if (password.length() < MIN_PASSWORD_LENGTH) {

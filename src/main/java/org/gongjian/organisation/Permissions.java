@@ -44,13 +44,32 @@ public final class Permissions {
     /** Schemes, ratings, appeal decisions and stored rankings (the office). */
     public static final String ASSESSMENT_MANAGE = "assessment:ranking:manage";
 
-    static final Set<String> READ = Set.of(PROGRAMME_READ, UNIT_READ, REPORT_READ, ECOLOGY_ACCOUNT_READ,
+    /** Volunteers (masked), teams, activities and the campaign; volunteers and captains see only their own scope. */
+    public static final String VOLUNTEERS_READ = "volunteers:volunteer:read";
+    /** Show a volunteer's full ID-card number (the office only; every use audited). */
+    public static final String VOLUNTEERS_UNMASK = "volunteers:id:unmask";
+    /** Register volunteers, teams, captains and activities, approve teams, import rosters (unit staff: own town). */
+    public static final String VOLUNTEERS_MANAGE = "volunteers:ledger:manage";
+    /** Check in and out, ask for back-filled hours (volunteers: themselves; captains: their teams' activities). */
+    public static final String VOLUNTEERS_CHECK_IN = "volunteers:check-in:create";
+    /** Approve hours above the automatic tier and review back-fills (unit staff: own town, up to the org tier). */
+    public static final String VOLUNTEERS_HOURS_APPROVE = "volunteers:hours:approve";
+    /** One's own volunteer pages: activities, scan, hours and star, certificate. */
+    public static final String VOLUNTEERS_SELF = "volunteers:self:use";
+    /** A captain's page: today's activity, the rotating QR code, the roster, manual entries. */
+    public static final String VOLUNTEERS_LEAD = "volunteers:team:lead";
+
+    static final Set<String> VOLUNTEER = Set.of(VOLUNTEERS_READ, VOLUNTEERS_SELF, VOLUNTEERS_CHECK_IN, ACCOUNT_SELF);
+    static final Set<String> CAPTAIN = union(VOLUNTEER, Set.of(VOLUNTEERS_LEAD));
+
+    static final Set<String> READ = Set.of(VOLUNTEERS_READ, PROGRAMME_READ, UNIT_READ, REPORT_READ, ECOLOGY_ACCOUNT_READ,
             SUPERVISION_READ, INBOX_READ, ACCOUNT_SELF, RANKING_READ, CALENDAR_READ);
     static final Set<String> UNIT_STAFF = union(READ, Set.of(INITIATIVE_WRITE, MEASUREMENT_CREATE, IMPORT_CREATE,
-            ECOLOGY_ACCOUNT_WRITE, ECOLOGY_ACCOUNT_PUBLISH, NOTICE_ANSWER, APPEAL_CREATE));
+            ECOLOGY_ACCOUNT_WRITE, ECOLOGY_ACCOUNT_PUBLISH, NOTICE_ANSWER, APPEAL_CREATE, VOLUNTEERS_MANAGE,
+            VOLUNTEERS_CHECK_IN, VOLUNTEERS_HOURS_APPROVE));
     static final Set<String> ALL = union(UNIT_STAFF,
             Set.of(PROGRAMME_WRITE, UNIT_WRITE, USER_ADMIN, AUDIT_READ, SUPERVISION_MANAGE, CHANNEL_MANAGE,
-                    ASSESSMENT_MANAGE, CALENDAR_MANAGE));
+                    ASSESSMENT_MANAGE, CALENDAR_MANAGE, VOLUNTEERS_UNMASK, VOLUNTEERS_SELF, VOLUNTEERS_LEAD));
 
     private Permissions() {
     }

@@ -4,13 +4,16 @@ import java.util.Set;
 
 /**
  * What a user may do. The programme office (ADMIN) does everything; leaders read everything; unit
- * staff edit and report for their own unit's initiatives; viewers read.
+ * staff edit and report for their own unit's initiatives; viewers read. Volunteers and captains are
+ * people outside the government: they see their own volunteer record (captains also their teams' rosters).
  */
 public enum Role {
     ADMIN,
     LEADER,
     UNIT_STAFF,
-    VIEWER;
+    VIEWER,
+    VOLUNTEER,
+    CAPTAIN;
 
     /** The Spring Security authority of the role itself. */
     public String authority() {
@@ -23,6 +26,8 @@ public enum Role {
             case ADMIN -> Permissions.ALL;
             case LEADER, VIEWER -> Permissions.READ;
             case UNIT_STAFF -> Permissions.UNIT_STAFF;
+            case VOLUNTEER -> Permissions.VOLUNTEER;
+            case CAPTAIN -> Permissions.CAPTAIN;
         };
     }
 }

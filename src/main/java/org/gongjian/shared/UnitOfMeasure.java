@@ -19,6 +19,7 @@ public enum UnitOfMeasure {
     WORKING_DAYS("个工作日", "working days", Dimension.DURATION),
     MONTHS("个月", "months", Dimension.DURATION),
     YEARS("年", "years", Dimension.DURATION),
+    HOURS("小时", "hours", Dimension.DURATION),
     ENTERPRISES("家", "enterprises", Dimension.COUNT),
     PEOPLE("人", "people", Dimension.COUNT),
     PERSONS("名", "persons", Dimension.COUNT),

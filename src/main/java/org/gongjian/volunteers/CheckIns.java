@@ -1,0 +1,574 @@
+package org.gongjian.volunteers;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.gongjian.audit.AuditLog;
+import org.gongjian.organisation.Accounts;
+import org.gongjian.organisation.Actor;
+import org.gongjian.organisation.Permissions;
+import org.gongjian.shared.ConflictException;
+import org.gongjian.shared.InvalidInputException;
+import org.gongjian.shared.NotFoundException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sign-in and sign-out, and the hours they make. A sign-in comes from the captain's rotating QR code, from GPS
+ * inside the activity's geofence, or from a captain's manual entry with a reason. Each carries an idempotency
+ * key (the QR token itself, or the client's key), and a unique constraint on (activity, volunteer, key) makes a
+ * retried request answer the same sign-in however many retries race. A day's hours are the sum of its sessions
+ * clipped to the activity's window and capped by the policy; the hours ledger is append-only, and the day's
+ * approval tier (automatic, the team's organisation, the city office) follows the policy.
+ */
+@Service
+@Transactional(readOnly = true)
+public class CheckIns {
+
+    static final String CHECK_IN = "CHECK_IN";
+    static final String BACKFILL = "BACKFILL";
+    static final String CORRECTION = "CORRECTION";
+    private static final double EARTH_RADIUS_M = 6_371_000;
+
+    private final JdbcClient jdbc;
+    private final Volunteers volunteers;
+    private final QrTokens tokens;
+    private final Accounts accounts;
+    private final AuditLog audit;
+    private final VolunteerFeed feed;
+    private final Clock clock;
+    /** The insert runs in a savepoint, so that a unique-key refusal leaves the transaction usable (PostgreSQL). */
+    private final TransactionTemplate savepoint;
+
+    CheckIns(JdbcClient jdbc, Volunteers volunteers, QrTokens tokens, Accounts accounts, AuditLog audit,
+            VolunteerFeed feed, Clock clock, PlatformTransactionManager transactions) {
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.jdbc = jdbc;
+        this.volunteers = volunteers;
+        this.tokens = tokens;
+        this.accounts = accounts;
+        this.audit = audit;
+        this.feed = feed;
+        this.clock = clock;
+    }
+
+    /**
+     * A sign-in request: the volunteer (left out: the caller's own record), and either the QR token, or a GPS
+     * position, or a manual reason; {@code key} makes GPS and manual requests idempotent.
+     */
+    public record Request(@Nullable Long volunteerId, @Nullable String token, @Nullable BigDecimal latitude,
+            @Nullable BigDecimal longitude, @Nullable String reason, @Nullable String key) {
+
+        CheckInMethod method() {
+            if (token != null && !token.isBlank()) {
+                return CheckInMethod.QR;
+            }
+            if (latitude != null || longitude != null) {
+                return CheckInMethod.GPS;
+            }
+            return CheckInMethod.MANUAL;
+        }
+    }
+
+    /** The sign-in and whether this request made it (false: a retry found it). */
+    public record Outcome(CheckIn checkIn, boolean created) {
+    }
+
+    /** A fresh QR token for an activity, for its team's captains (and the office). */
+    public String token(long activityId) {
+        Activity a = volunteers.activity(activityId);
+        Actor actor = accounts.current();
+        if (!actor.isAdmin() && !volunteers.leads(actor, a.teamId())) {
+            audit.denied("volunteers-activity", Long.toString(activityId), "QR code asked for by someone not leading the team");
+            throw new AccessDeniedException("error.access-denied");
+        }
+        return tokens.issue(activityId);
+    }
+
+    /** Signs a volunteer in (see the class comment for the idempotency). */
+    @Transactional
+    public Outcome checkIn(long activityId, Request r) {
+        Actor actor = accounts.current();
+        Activity activity = volunteers.activity(activityId);
+        CheckInMethod method = r.method();
+        long volunteerId = whoChecksIn(actor, activity, r, method);
+        Instant now = Instant.now(clock);
+        LocalDate day = LocalDate.ofInstant(now, Volunteers.CITY);
+        Policy policy = volunteers.policy(day);
+        String key = switch (method) {
+            case QR -> "qr:" + r.token().trim();
+            case GPS -> "gps:" + requireKey(r);
+            case MANUAL -> "manual:" + (r.key() == null || r.key().isBlank() ? UUID.randomUUID().toString() : r.key().trim());
+        };
+        if (key.length() > 120) {
+            throw new InvalidInputException("key", "volunteers.error.key");
+        }
+        Optional<CheckIn> existing = byKey(activityId, volunteerId, key);
+        if (existing.isPresent()) {
+            return new Outcome(existing.get(), false);
+        }
+        switch (method) {
+            case QR -> {
+                QrTokens.Check check = tokens.check(r.token().trim(), activityId, policy.qrValiditySeconds());
+                if (check == QrTokens.Check.EXPIRED) {
+                    throw new InvalidInputException("token", "volunteers.error.token-expired");
+                }
+                if (check == QrTokens.Check.FORGED) {
+                    audit.denied("volunteers-check-in", activityId + "/" + volunteerId, "forged QR token");
+                    throw new InvalidInputException("token", "volunteers.error.token-forged");
+                }
+            }
+            case GPS -> requireInside(activity, r);
+            case MANUAL -> {
+                if (r.reason() == null || r.reason().isBlank() || r.reason().length() > 500) {
+                    throw new InvalidInputException("reason", "volunteers.error.reason");
+                }
+            }
+        }
+        if (now.isBefore(activity.startsAt().minus(Duration.ofHours(1))) || now.isAfter(activity.endsAt())) {
+            throw new InvalidInputException("activityId", "volunteers.error.outside-window");
+        }
+        for (int attempt = 0; attempt < 3; attempt++) {
+            record Day(long sessions, long open) {
+            }
+            Day d = jdbc.sql("""
+                    select count(*), coalesce(sum(case when checked_out_at is null then 1 else 0 end), 0)
+                    from volunteers_check_in where activity_id = :a and volunteer_id = :v and service_date = :d""")
+                    .param("a", activityId).param("v", volunteerId).param("d", day)
+                    .query((rs, n) -> new Day(rs.getLong(1), rs.getLong(2))).single();
+            if (d.open() > 0 || d.sessions() >= policy.maxSignInsPerDay()) {
+                // a retry that raced past the first lookup finds the sign-in it made now that it is committed
+                Optional<CheckIn> same = byKey(activityId, volunteerId, key);
+                if (same.isPresent()) {
+                    return new Outcome(same.get(), false);
+                }
+            }
+            if (d.open() > 0) {
+                throw new ConflictException("volunteers.error.already-in");
+            }
+            if (d.sessions() >= policy.maxSignInsPerDay()) {
+                throw new ConflictException("volunteers.error.sign-ins-exhausted", policy.maxSignInsPerDay());
+            }
+            try {
+                long index = d.sessions() + 1;
+                long id = savepoint.execute(status -> Volunteers.key(jdbc.sql("""
+                        insert into volunteers_check_in (activity_id, volunteer_id, service_date, daily_index, method,
+                            idempotency_key, checked_in_at, latitude, longitude, reason, recorded_by)
+                        values (:a, :v, :d, :i, :m, :k, :at, :lat, :lng, :reason, :by)""")
+                        .param("a", activityId).param("v", volunteerId).param("d", day).param("i", index)
+                        .param("m", method.name()).param("k", key).param("at", Timestamp.from(now))
+                        .param("lat", method == CheckInMethod.GPS ? r.latitude() : null)
+                        .param("lng", method == CheckInMethod.GPS ? r.longitude() : null)
+                        .param("reason", Volunteers.blankToNull(r.reason())).param("by", actor.username())));
+                CheckIn created = checkIn(id);
+                audit.created("volunteers-check-in", Long.toString(id), Map.of("activity", activityId,
+                        "volunteer", volunteerId, "method", method.name(), "day", day.toString(), "index", d.sessions() + 1));
+                return new Outcome(created, true);
+            } catch (DuplicateKeyException raced) {
+                // another request got there first: the same key (a retry) answers its row; a same-day race counts again
+                Optional<CheckIn> same = byKey(activityId, volunteerId, key);
+                if (same.isPresent()) {
+                    return new Outcome(same.get(), false);
+                }
+            }
+        }
+        throw new ConflictException("volunteers.error.busy");
+    }
+
+    /**
+     * Signs out of an open sign-in, with a fresh QR token, a GPS position inside the geofence or a captain's
+     * reason; signing out twice answers the same sign-in. The day's hours are recomputed into the ledger.
+     */
+    @Transactional
+    public CheckIn checkOut(long checkInId, Request r) {
+        CheckIn in = checkIn(checkInId);
+        Actor actor = accounts.current();
+        Activity activity = volunteers.activity(in.activityId());
+        CheckInMethod method = r.method();
+        long volunteerId = whoChecksIn(actor, activity, new Request(in.volunteerId(), r.token(), r.latitude(),
+                r.longitude(), r.reason(), r.key()), method);
+        if (volunteerId != in.volunteerId()) {
+            throw new NotFoundException("volunteers.error.check-in-not-found", checkInId);
+        }
+        if (in.checkedOutAt() != null) {
+            return in;
+        }
+        Policy policy = volunteers.policy(in.serviceDate());
+        switch (method) {
+            case QR -> {
+                if (tokens.check(r.token().trim(), in.activityId(), policy.qrValiditySeconds()) != QrTokens.Check.VALID) {
+                    throw new InvalidInputException("token", "volunteers.error.token-expired");
+                }
+            }
+            case GPS -> requireInside(activity, r);
+            case MANUAL -> {
+                if (r.reason() == null || r.reason().isBlank()) {
+                    throw new InvalidInputException("reason", "volunteers.error.reason");
+                }
+            }
+        }
+        Instant now = Instant.now(clock);
+        int rows = jdbc.sql("update volunteers_check_in set checked_out_at = :at, out_key = :k where id = :id "
+                + "and checked_out_at is null").param("at", Timestamp.from(now)).param("k", method.name())
+                .param("id", checkInId).update();
+        CheckIn out = checkIn(checkInId);
+        if (rows > 0) {
+            audit.updated("volunteers-check-in", Long.toString(checkInId), in, out);
+            recomputeDay(in.volunteerId(), in.activityId(), in.serviceDate(), actor.username());
+        }
+        return out;
+    }
+
+    /** The day's minutes from its sessions, clipped to the activity's window and capped, as a new ledger entry. */
+    void recomputeDay(long volunteerId, long activityId, LocalDate day, String by) {
+        Activity activity = volunteers.activity(activityId);
+        Policy policy = volunteers.policy(day);
+        List<CheckIn> sessions = jdbc.sql("select * from volunteers_check_in where activity_id = :a and volunteer_id = :v "
+                + "and service_date = :d and checked_out_at is not null").param("a", activityId).param("v", volunteerId)
+                .param("d", day).query(CheckIns::checkIn).list();
+        long minutes = 0;
+        for (CheckIn s : sessions) {
+            Instant from = s.checkedInAt().isBefore(activity.startsAt()) ? activity.startsAt() : s.checkedInAt();
+            Instant to = s.checkedOutAt().isAfter(activity.endsAt()) ? activity.endsAt() : s.checkedOutAt();
+            if (to.isAfter(from)) {
+                minutes += Duration.between(from, to).toMinutes();
+            }
+        }
+        int capped = (int) Math.min(minutes, policy.dailyCapMinutes());
+        Optional<HoursEntry> current = currentEntries(volunteerId).stream()
+                .filter(e -> e.activityId() == activityId && e.serviceDate().equals(day) && CHECK_IN.equals(e.source()))
+                .findFirst();
+        if (current.isPresent() && current.get().minutes() == capped) {
+            return;
+        }
+        append(volunteerId, activityId, day, capped, CHECK_IN, current.map(HoursEntry::id).orElse(null),
+                minutes > capped ? "capped at " + policy.dailyCapHours() + " h" : null, by, false, policy);
+    }
+
+    long append(long volunteerId, long activityId, LocalDate day, int minutes, String source, @Nullable Long supersedes,
+            @Nullable String note, String by, boolean demo, Policy policy) {
+        HoursTier tier = policy.tier(minutes);
+        HoursStatus status = switch (tier) {
+            case AUTO -> HoursStatus.EFFECTIVE;
+            case ORG -> HoursStatus.PENDING_ORG;
+            case CITY -> HoursStatus.PENDING_CITY;
+        };
+        return append(volunteerId, activityId, day, minutes, source, tier, status, supersedes, note, by, demo);
+    }
+
+    private long append(long volunteerId, long activityId, LocalDate day, int minutes, String source, HoursTier tier,
+            HoursStatus status, @Nullable Long supersedes, @Nullable String note, String by, boolean demo) {
+        try {
+            long id = Volunteers.key(jdbc.sql("""
+                    insert into volunteers_hours (volunteer_id, activity_id, service_date, minutes, source, tier, status,
+                        supersedes_id, note, recorded_by, recorded_at, demo)
+                    values (:v, :a, :d, :m, :s, :tier, :status, :sup, :note, :by, :at, :demo)""")
+                    .param("v", volunteerId).param("a", activityId).param("d", day).param("m", minutes).param("s", source)
+                    .param("tier", tier.name()).param("status", status.name()).param("sup", supersedes).param("note", note)
+                    .param("by", by).param("at", Timestamp.from(Instant.now(clock))).param("demo", demo));
+            if (!demo) {
+                Map<String, Object> after = new LinkedHashMap<>();
+                after.put("volunteer", volunteerId);
+                after.put("activity", activityId);
+                after.put("day", day.toString());
+                after.put("minutes", minutes);
+                after.put("status", status.name());
+                after.put("supersedes", supersedes);
+                audit.created("volunteers-hours", Long.toString(id), after);
+            }
+            feed.changed();
+            return id;
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("volunteers.error.superseded");
+        }
+    }
+
+    /** The current entries of a volunteer's hours ledger (those nobody supersedes). */
+    public List<HoursEntry> currentEntries(long volunteerId) {
+        return jdbc.sql("""
+                select * from volunteers_hours h where h.volunteer_id = :v
+                  and not exists (select 1 from volunteers_hours s where s.supersedes_id = h.id)
+                order by h.service_date desc, h.id desc""").param("v", volunteerId).query(CheckIns::entry).list();
+    }
+
+    /** A volunteer's whole ledger, superseded entries included (within the caller's scope). */
+    public List<HoursEntry> ledger(long volunteerId) {
+        volunteers.volunteer(volunteerId);
+        return jdbc.sql("select * from volunteers_hours where volunteer_id = :v order by id").param("v", volunteerId)
+                .query(CheckIns::entry).list();
+    }
+
+    /** Effective hours of a volunteer. */
+    public BigDecimal hours(long volunteerId) {
+        Long minutes = jdbc.sql("""
+                select coalesce(sum(h.minutes), 0) from volunteers_hours h where h.volunteer_id = :v and h.status = 'EFFECTIVE'
+                  and not exists (select 1 from volunteers_hours s where s.supersedes_id = h.id)""")
+                .param("v", volunteerId).query(Long.class).single();
+        return BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP);
+    }
+
+    /**
+     * Approves or refuses a pending day: the team's organisation (unit staff of the team's town) up to the org
+     * tier, the city office above it. The decision is a new entry superseding the pending one.
+     */
+    @Transactional
+    public HoursEntry decide(long entryId, boolean approve, @Nullable String note) {
+        HoursEntry e = entry(entryId);
+        Actor actor = accounts.current();
+        Team team = volunteers.team(volunteers.activity(e.activityId()).teamId());
+        boolean allowed = actor.can(Permissions.VOLUNTEERS_HOURS_APPROVE) && (actor.isAdmin()
+                || (e.status() == HoursStatus.PENDING_ORG && volunteers.actsForTown(actor, team.town())));
+        if (!allowed) {
+            audit.denied("volunteers-hours", Long.toString(entryId), "approval tier " + e.tier() + " not the caller's");
+            throw new AccessDeniedException("error.access-denied");
+        }
+        if (e.status() != HoursStatus.PENDING_ORG && e.status() != HoursStatus.PENDING_CITY) {
+            throw new ConflictException("volunteers.error.not-pending");
+        }
+        long id = append(e.volunteerId(), e.activityId(), e.serviceDate(), e.minutes(), e.source(), e.tier(),
+                approve ? HoursStatus.EFFECTIVE : HoursStatus.REJECTED, e.id(), Volunteers.blankToNull(note),
+                actor.username(), false);
+        return entry(id);
+    }
+
+    /** Corrects a day's minutes (the office or the team's town): a new entry supersedes the current one. */
+    @Transactional
+    public HoursEntry correct(long entryId, int minutes, String note) {
+        HoursEntry e = entry(entryId);
+        Actor actor = accounts.current();
+        Team team = volunteers.team(volunteers.activity(e.activityId()).teamId());
+        if (!actor.can(Permissions.VOLUNTEERS_HOURS_APPROVE) || !volunteers.actsForTown(actor, team.town())) {
+            audit.denied("volunteers-hours", Long.toString(entryId), "correction outside the caller's town");
+            throw new AccessDeniedException("error.access-denied");
+        }
+        if (note == null || note.isBlank()) {
+            throw new InvalidInputException("note", "volunteers.error.reason");
+        }
+        Policy policy = volunteers.policy(e.serviceDate());
+        if (minutes < 0 || minutes > policy.dailyCapMinutes()) {
+            throw new InvalidInputException("minutes", "volunteers.error.minutes", policy.dailyCapHours());
+        }
+        return entry(append(e.volunteerId(), e.activityId(), e.serviceDate(), minutes, CORRECTION, e.id(), note.trim(),
+                actor.username(), false, policy));
+    }
+
+    // ---- back-fill (补录)
+
+    /** A back-fill request as shown. */
+    public record Backfill(long id, long volunteerId, long activityId, LocalDate serviceDate, int minutes, String reason,
+            String evidence, String status, String requestedBy, @Nullable String reviewedBy, @Nullable Long hoursId) {
+    }
+
+    /** Asks for hours not recorded at the time, with evidence (the volunteer for themselves, or a captain). */
+    @Transactional
+    public Backfill requestBackfill(long volunteerId, long activityId, LocalDate day, int minutes, String reason,
+            String evidence) {
+        Actor actor = accounts.current();
+        Activity activity = volunteers.activity(activityId);
+        whoChecksIn(actor, activity, new Request(volunteerId, null, null, null, "backfill", null), CheckInMethod.MANUAL,
+                true);
+        Policy policy = volunteers.policy(day);
+        if (minutes <= 0 || minutes > policy.dailyCapMinutes()) {
+            throw new InvalidInputException("minutes", "volunteers.error.minutes", policy.dailyCapHours());
+        }
+        if (reason == null || reason.isBlank() || reason.length() > 500) {
+            throw new InvalidInputException("reason", "volunteers.error.reason");
+        }
+        if (evidence == null || evidence.isBlank() || evidence.length() > 500) {
+            throw new InvalidInputException("evidence", "volunteers.error.evidence");
+        }
+        LocalDate start = LocalDate.ofInstant(activity.startsAt(), Volunteers.CITY);
+        LocalDate end = LocalDate.ofInstant(activity.endsAt(), Volunteers.CITY);
+        if (day.isBefore(start) || day.isAfter(end) || day.isAfter(volunteers.today())) {
+            throw new InvalidInputException("serviceDate", "volunteers.error.outside-window");
+        }
+        long id = Volunteers.key(jdbc.sql("""
+                insert into volunteers_backfill (volunteer_id, activity_id, service_date, minutes, reason, evidence, status,
+                    requested_by, requested_at) values (:v, :a, :d, :m, :r, :e, 'REQUESTED', :by, :at)""")
+                .param("v", volunteerId).param("a", activityId).param("d", day).param("m", minutes)
+                .param("r", reason.trim()).param("e", evidence.trim()).param("by", actor.username())
+                .param("at", Timestamp.from(Instant.now(clock))));
+        Backfill b = backfill(id);
+        audit.created("volunteers-backfill", Long.toString(id), b);
+        return b;
+    }
+
+    /** Reviews a back-fill (unit staff of the team's town, or the office); approved, it enters the ledger by tier. */
+    @Transactional
+    public Backfill reviewBackfill(long id, boolean approve) {
+        Backfill b = backfill(id);
+        Actor actor = accounts.current();
+        Team team = volunteers.team(volunteers.activity(b.activityId()).teamId());
+        if (!actor.can(Permissions.VOLUNTEERS_HOURS_APPROVE) || !volunteers.actsForTown(actor, team.town())) {
+            audit.denied("volunteers-backfill", Long.toString(id), "review outside the caller's town");
+            throw new AccessDeniedException("error.access-denied");
+        }
+        if (!"REQUESTED".equals(b.status())) {
+            throw new ConflictException("volunteers.error.not-pending");
+        }
+        Long hoursId = approve ? append(b.volunteerId(), b.activityId(), b.serviceDate(), b.minutes(), BACKFILL, null,
+                "补录 #" + id, actor.username(), false, volunteers.policy(b.serviceDate())) : null;
+        int rows = jdbc.sql("update volunteers_backfill set status = :s, reviewed_by = :by, reviewed_at = :at, "
+                + "hours_id = :h, version = version + 1 where id = :id and status = 'REQUESTED'")
+                .param("s", approve ? "APPROVED" : "REJECTED").param("by", actor.username())
+                .param("at", Timestamp.from(Instant.now(clock))).param("h", hoursId).param("id", id).update();
+        if (rows == 0) {
+            throw new ConflictException("volunteers.error.not-pending");
+        }
+        Backfill after = backfill(id);
+        audit.updated("volunteers-backfill", Long.toString(id), b, after);
+        return after;
+    }
+
+    public Backfill backfill(long id) {
+        return jdbc.sql("select * from volunteers_backfill where id = :id").param("id", id)
+                .query((rs, n) -> new Backfill(rs.getLong("id"), rs.getLong("volunteer_id"), rs.getLong("activity_id"),
+                        rs.getObject("service_date", LocalDate.class), rs.getInt("minutes"), rs.getString("reason"),
+                        rs.getString("evidence"), rs.getString("status"), rs.getString("requested_by"),
+                        rs.getString("reviewed_by"), (Long) rs.getObject("hours_id", Long.class)))
+                .optional().orElseThrow(() -> new NotFoundException("volunteers.error.backfill-not-found", id));
+    }
+
+    // ---- reading
+
+    public CheckIn checkIn(long id) {
+        return jdbc.sql("select * from volunteers_check_in where id = :id").param("id", id).query(CheckIns::checkIn)
+                .optional().orElseThrow(() -> new NotFoundException("volunteers.error.check-in-not-found", id));
+    }
+
+    /** The volunteer's open sign-in at an activity today, if any. */
+    public Optional<CheckIn> open(long activityId, long volunteerId) {
+        return jdbc.sql("select * from volunteers_check_in where activity_id = :a and volunteer_id = :v and "
+                + "checked_out_at is null order by id desc").param("a", activityId).param("v", volunteerId)
+                .query(CheckIns::checkIn).list().stream().findFirst();
+    }
+
+    /** Who is in: an activity's roster with each member's sign-ins today (captains of the team and officials). */
+    public record RosterLine(long volunteerId, String name, String idMasked, @Nullable Instant in, @Nullable Instant out) {
+    }
+
+    public List<RosterLine> roster(long activityId) {
+        Activity a = volunteers.activity(activityId);
+        Actor actor = accounts.current();
+        if (!Volunteers.official(actor) && !volunteers.leads(actor, a.teamId())) {
+            audit.denied("volunteers-activity", Long.toString(activityId), "roster of a team the caller does not lead");
+            throw new AccessDeniedException("error.access-denied");
+        }
+        return jdbc.sql("""
+                select v.id, v.name, v.id_masked,
+                  (select max(c.checked_in_at) from volunteers_check_in c where c.activity_id = :a and c.volunteer_id = v.id
+                     and c.service_date = :d) as last_in,
+                  (select max(c.checked_out_at) from volunteers_check_in c where c.activity_id = :a and c.volunteer_id = v.id
+                     and c.service_date = :d) as last_out
+                from volunteers_volunteer v join volunteers_membership m on m.volunteer_id = v.id
+                where m.team_id = :t order by last_in desc nulls last, v.name""")
+                .param("a", activityId).param("t", a.teamId()).param("d", volunteers.today())
+                .query((rs, n) -> new RosterLine(rs.getLong(1), rs.getString(2), rs.getString(3), instant(rs, 4),
+                        instant(rs, 5)))
+                .list();
+    }
+
+    /** Who signs in: the caller's own record, or (captains of the team, officials of its town) the given volunteer. */
+    private long whoChecksIn(Actor actor, Activity activity, Request r, CheckInMethod method) {
+        return whoChecksIn(actor, activity, r, method, false);
+    }
+
+    private long whoChecksIn(Actor actor, Activity activity, Request r, CheckInMethod method, boolean backfill) {
+        Optional<Long> own = volunteers.ownId(actor);
+        boolean forOther = r.volunteerId() != null && !r.volunteerId().equals(own.orElse(null));
+        boolean leader = actor.isAdmin() || volunteers.leads(actor, activity.teamId())
+                || volunteers.actsForTown(actor, volunteers.team(activity.teamId()).town());
+        if (method == CheckInMethod.MANUAL && !backfill && !leader) {
+            audit.denied("volunteers-check-in", Long.toString(activity.id()), "manual entry by someone not leading the team");
+            throw new AccessDeniedException("error.access-denied");
+        }
+        if (forOther) {
+            if (!leader) {
+                audit.denied("volunteers-check-in", Long.toString(activity.id()), "sign-in for someone else");
+                throw new AccessDeniedException("error.access-denied");
+            }
+            return r.volunteerId();
+        }
+        return own.orElseThrow(() -> new InvalidInputException("volunteerId", "volunteers.error.volunteer-missing"));
+    }
+
+    private Optional<CheckIn> byKey(long activityId, long volunteerId, String key) {
+        return jdbc.sql("select * from volunteers_check_in where activity_id = :a and volunteer_id = :v and idempotency_key = :k")
+                .param("a", activityId).param("v", volunteerId).param("k", key).query(CheckIns::checkIn).optional();
+    }
+
+    private static String requireKey(Request r) {
+        if (r.key() == null || r.key().isBlank()) {
+            throw new InvalidInputException("key", "volunteers.error.key");
+        }
+        return r.key().trim();
+    }
+
+    private static void requireInside(Activity a, Request r) {
+        if (!a.geofenced()) {
+            throw new InvalidInputException("latitude", "volunteers.error.no-geofence");
+        }
+        if (r.latitude() == null || r.longitude() == null) {
+            throw new InvalidInputException("latitude", "volunteers.error.position");
+        }
+        double d = distanceM(a.latitude().doubleValue(), a.longitude().doubleValue(), r.latitude().doubleValue(),
+                r.longitude().doubleValue());
+        if (d > a.radiusM()) {
+            throw new InvalidInputException("latitude", "volunteers.error.outside-geofence", Math.round(d), a.radiusM());
+        }
+    }
+
+    static double distanceM(double lat1, double lng1, double lat2, double lng2) {
+        double p1 = Math.toRadians(lat1);
+        double p2 = Math.toRadians(lat2);
+        double dp = p2 - p1;
+        double dl = Math.toRadians(lng2 - lng1);
+        double h = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
+        return 2 * EARTH_RADIUS_M * Math.asin(Math.sqrt(h));
+    }
+
+    HoursEntry entry(long id) {
+        return jdbc.sql("select * from volunteers_hours where id = :id").param("id", id).query(CheckIns::entry).optional()
+                .orElseThrow(() -> new NotFoundException("volunteers.error.hours-not-found", id));
+    }
+
+    private static @Nullable Instant instant(ResultSet rs, int col) throws SQLException {
+        Timestamp t = rs.getTimestamp(col);
+        return t == null ? null : t.toInstant();
+    }
+
+    static CheckIn checkIn(ResultSet rs, int n) throws SQLException {
+        return new CheckIn(rs.getLong("id"), rs.getLong("activity_id"), rs.getLong("volunteer_id"),
+                rs.getObject("service_date", LocalDate.class), rs.getInt("daily_index"),
+                CheckInMethod.valueOf(rs.getString("method")), rs.getTimestamp("checked_in_at").toInstant(),
+                instant(rs, rs.findColumn("checked_out_at")), rs.getString("reason"), rs.getString("recorded_by"));
+    }
+
+    static HoursEntry entry(ResultSet rs, int n) throws SQLException {
+        Object sup = rs.getObject("supersedes_id");
+        return new HoursEntry(rs.getLong("id"), rs.getLong("volunteer_id"), rs.getLong("activity_id"),
+                rs.getObject("service_date", LocalDate.class), rs.getInt("minutes"), rs.getString("source"),
+                HoursTier.valueOf(rs.getString("tier")), HoursStatus.valueOf(rs.getString("status")),
+                sup == null ? null : ((Number) sup).longValue(), rs.getString("note"), rs.getString("recorded_by"),
+                rs.getTimestamp("recorded_at").toInstant());
+    }
+}
