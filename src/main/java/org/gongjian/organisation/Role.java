@@ -10,7 +10,9 @@ public enum Role {
     ADMIN,
     LEADER,
     UNIT_STAFF,
-    VIEWER;
+    VIEWER,
+    /** Staff of the IP rapid-protection centre (开平(水暖卫浴)知识产权快速维权中心), an outside body: its own ledger. */
+    IPCENTRE_STAFF;
 
     /** The Spring Security authority of the role itself. */
     public String authority() {
@@ -23,6 +25,7 @@ public enum Role {
             case ADMIN -> Permissions.ALL;
             case LEADER, VIEWER -> Permissions.READ;
             case UNIT_STAFF -> Permissions.UNIT_STAFF;
+            case IPCENTRE_STAFF -> Permissions.IPCENTRE_STAFF;
         };
     }
 }
