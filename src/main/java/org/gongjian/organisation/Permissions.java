@@ -62,14 +62,27 @@ public final class Permissions {
     static final Set<String> VOLUNTEER = Set.of(VOLUNTEERS_READ, VOLUNTEERS_SELF, VOLUNTEERS_CHECK_IN, ACCOUNT_SELF);
     static final Set<String> CAPTAIN = union(VOLUNTEER, Set.of(VOLUNTEERS_LEAD));
 
+    /** Read the enterprise register. */
+    public static final String ENTERPRISE_READ = "enterprise:enterprise:read";
+    /** Register and update enterprises (the office; the IP centre for its firms). */
+    public static final String ENTERPRISE_WRITE = "enterprise:enterprise:write";
+
+    /** Read the IP centre's ledger: firms, agencies, cases, clocks, statistics. */
+    public static final String IPCENTRE_READ = "ipcentre:case:read";
+    /** Work the IP centre's ledger: register firms, move cases, import (the centre's staff and the office). */
+    public static final String IPCENTRE_WRITE = "ipcentre:case:write";
+
     static final Set<String> READ = Set.of(VOLUNTEERS_READ, PROGRAMME_READ, UNIT_READ, REPORT_READ, ECOLOGY_ACCOUNT_READ,
-            SUPERVISION_READ, INBOX_READ, ACCOUNT_SELF, RANKING_READ, CALENDAR_READ);
+            SUPERVISION_READ, INBOX_READ, ACCOUNT_SELF, RANKING_READ, CALENDAR_READ, ENTERPRISE_READ, IPCENTRE_READ);
+    /** The IP rapid-protection centre's staff: everyone's reading, and the centre's own ledger. */
+    static final Set<String> IPCENTRE_STAFF = union(READ, Set.of(IPCENTRE_WRITE, ENTERPRISE_WRITE));
     static final Set<String> UNIT_STAFF = union(READ, Set.of(INITIATIVE_WRITE, MEASUREMENT_CREATE, IMPORT_CREATE,
             ECOLOGY_ACCOUNT_WRITE, ECOLOGY_ACCOUNT_PUBLISH, NOTICE_ANSWER, APPEAL_CREATE, VOLUNTEERS_MANAGE,
             VOLUNTEERS_CHECK_IN, VOLUNTEERS_HOURS_APPROVE));
     static final Set<String> ALL = union(UNIT_STAFF,
             Set.of(PROGRAMME_WRITE, UNIT_WRITE, USER_ADMIN, AUDIT_READ, SUPERVISION_MANAGE, CHANNEL_MANAGE,
-                    ASSESSMENT_MANAGE, CALENDAR_MANAGE, VOLUNTEERS_UNMASK, VOLUNTEERS_SELF, VOLUNTEERS_LEAD));
+                    ASSESSMENT_MANAGE, CALENDAR_MANAGE, VOLUNTEERS_UNMASK, VOLUNTEERS_SELF, VOLUNTEERS_LEAD,
+                    ENTERPRISE_WRITE, IPCENTRE_WRITE));
 
     private Permissions() {
     }

@@ -13,7 +13,9 @@ public enum Role {
     UNIT_STAFF,
     VIEWER,
     VOLUNTEER,
-    CAPTAIN;
+    CAPTAIN,
+    /** Staff of the IP rapid-protection centre (开平(水暖卫浴)知识产权快速维权中心), an outside body: its own ledger. */
+    IPCENTRE_STAFF;
 
     /** The Spring Security authority of the role itself. */
     public String authority() {
@@ -28,6 +30,7 @@ public enum Role {
             case UNIT_STAFF -> Permissions.UNIT_STAFF;
             case VOLUNTEER -> Permissions.VOLUNTEER;
             case CAPTAIN -> Permissions.CAPTAIN;
+            case IPCENTRE_STAFF -> Permissions.IPCENTRE_STAFF;
         };
     }
 }

@@ -69,7 +69,6 @@ class DemoProgressLoader implements ApplicationRunner {
         DEPARTMENT_SERIES.put("food.firms-2bn", new String[] {null, null, null, null, null, null, "2", "2", "2", "2", "2", "2"});
         DEPARTMENT_SERIES.put("food.firms-1bn", new String[] {null, null, null, null, null, null, "5", "5", "5", "6", "6", "6"});
         DEPARTMENT_SERIES.put("gep.towns-accounted", new String[] {"0", "0", "0", "0", "1", "1", "1", "2", "2", "2", "2", "2"});
-        DEPARTMENT_SERIES.put("ip.design-days", new String[] {null, null, null, null, null, null, null, null, "160", "130", "100", "80"});
     }
 
     private final ProgrammeManagement programmes;
