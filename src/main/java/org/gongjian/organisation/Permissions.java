@@ -44,13 +44,24 @@ public final class Permissions {
     /** Schemes, ratings, appeal decisions and stored rankings (the office). */
     public static final String ASSESSMENT_MANAGE = "assessment:ranking:manage";
 
+    /** Read the rural roads ledger: register, chiefs, defects, patrols, condition, demonstration roads. */
+    public static final String ROADS_READ = "roads:register:read";
+    /** Keep the road register, chiefs, condition results and demonstration roads (the road office). */
+    public static final String ROADS_MANAGE = "roads:register:manage";
+    /** Work on defects: accept, assign, verify and close (road office), start and rectify (the assigned unit). */
+    public static final String ROADS_ISSUE_HANDLE = "roads:issue:handle";
+    /** Field work of road chiefs and road staff: patrols, reports and their own roads and defects. */
+    public static final String ROADS_FIELD = "roads:field:work";
+
     static final Set<String> READ = Set.of(PROGRAMME_READ, UNIT_READ, REPORT_READ, ECOLOGY_ACCOUNT_READ,
-            SUPERVISION_READ, INBOX_READ, ACCOUNT_SELF, RANKING_READ, CALENDAR_READ);
+            SUPERVISION_READ, INBOX_READ, ACCOUNT_SELF, RANKING_READ, CALENDAR_READ, ROADS_READ);
     static final Set<String> UNIT_STAFF = union(READ, Set.of(INITIATIVE_WRITE, MEASUREMENT_CREATE, IMPORT_CREATE,
-            ECOLOGY_ACCOUNT_WRITE, ECOLOGY_ACCOUNT_PUBLISH, NOTICE_ANSWER, APPEAL_CREATE));
+            ECOLOGY_ACCOUNT_WRITE, ECOLOGY_ACCOUNT_PUBLISH, NOTICE_ANSWER, APPEAL_CREATE, ROADS_MANAGE, ROADS_ISSUE_HANDLE));
+    /** Road chiefs and road staff (outside users): their own account and their field work, scoped to their roads. */
+    static final Set<String> ROAD_FIELD = Set.of(ACCOUNT_SELF, ROADS_FIELD);
     static final Set<String> ALL = union(UNIT_STAFF,
             Set.of(PROGRAMME_WRITE, UNIT_WRITE, USER_ADMIN, AUDIT_READ, SUPERVISION_MANAGE, CHANNEL_MANAGE,
-                    ASSESSMENT_MANAGE, CALENDAR_MANAGE));
+                    ASSESSMENT_MANAGE, CALENDAR_MANAGE, ROADS_FIELD));
 
     private Permissions() {
     }

@@ -10,7 +10,11 @@ public enum Role {
     ADMIN,
     LEADER,
     UNIT_STAFF,
-    VIEWER;
+    VIEWER,
+    /** A road chief (路长) outside the programme's units: patrols and defects on the roads assigned to them. */
+    ROAD_CHIEF,
+    /** Road staff (两员: 路政员, 养路员, 协管员, 护路员): patrols and defects on their roads. */
+    ROAD_STAFF;
 
     /** The Spring Security authority of the role itself. */
     public String authority() {
@@ -23,6 +27,7 @@ public enum Role {
             case ADMIN -> Permissions.ALL;
             case LEADER, VIEWER -> Permissions.READ;
             case UNIT_STAFF -> Permissions.UNIT_STAFF;
+            case ROAD_CHIEF, ROAD_STAFF -> Permissions.ROAD_FIELD;
         };
     }
 }
