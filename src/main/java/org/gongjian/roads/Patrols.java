@@ -47,6 +47,14 @@ public class Patrols {
     public record Patrol(long id, String username, @Nullable Long chiefId, @Nullable Long staffId, Status status,
             Instant startedAt, @Nullable Instant endedAt, BigDecimal distanceM, int points, @Nullable String note,
             boolean demo) {
+
+        public BigDecimal km() {
+            return distanceM.divide(BigDecimal.valueOf(1000), 2, RoundingMode.HALF_UP);
+        }
+
+        public String started() {
+            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CITY).format(startedAt);
+        }
     }
 
     public record Point(Instant at, BigDecimal lat, BigDecimal lng, @Nullable BigDecimal accuracyM) {

@@ -75,7 +75,11 @@ public class RoadIssues {
             @Nullable String description, @Nullable Long patrolId) {
     }
 
-    public record Event(IssueStatus from, IssueStatus to, Instant at, String by, @Nullable String note) {
+    public record Event(@Nullable IssueStatus from, IssueStatus to, Instant at, String by, @Nullable String note) {
+        /** The time as the city reads it. */
+        public String when() {
+            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(Patrols.CITY).format(at);
+        }
     }
 
     /** Published when defects changed, so that the indicators are recomputed. */
@@ -366,6 +370,35 @@ public class RoadIssues {
     List<RoadPhotos.Photo> photos(long id, boolean after) {
         issue(id);
         return photos.of(after ? RoadPhotos.Owner.ISSUE_AFTER : RoadPhotos.Owner.ISSUE_BEFORE, id);
+    }
+
+    /** A stored photo as listed on a page. */
+    public record PhotoRef(long id, String fileName) {
+    }
+
+    /** A stored photo's bytes and type. */
+    public record PhotoFile(String contentType, org.springframework.core.io.Resource content) {
+    }
+
+    /** The before (or after) photos of a defect the current user may see. */
+    public List<PhotoRef> photoRefs(long issueId, boolean after) {
+        return photos(issueId, after).stream().map(p -> new PhotoRef(p.id(), p.fileName())).toList();
+    }
+
+    /** A photo of a defect (or a patrol) the current user may see. */
+    public PhotoFile photoFile(long photoId) {
+        RoadPhotos.Photo p = photos.photo(photoId);
+        if (p.owner() == RoadPhotos.Owner.PATROL) {
+            String owner = jdbc.sql("select username from roads_patrol where id = :id").param("id", p.ownerId())
+                    .query(String.class).single();
+            Actor actor = access.actor();
+            if (access.field(actor) && !owner.equals(actor.username())) {
+                throw new AccessDeniedException("error.access-denied");
+            }
+        } else {
+            issue(p.ownerId());
+        }
+        return new PhotoFile(p.contentType(), photos.open(photoId));
     }
 
     /** Whether the current user may act on the defect as the road office, or as the unit doing the work. */
