@@ -72,17 +72,29 @@ public final class Permissions {
     /** Work the IP centre's ledger: register firms, move cases, import (the centre's staff and the office). */
     public static final String IPCENTRE_WRITE = "ipcentre:case:write";
 
+    /** Read the rural roads ledger: register, chiefs, defects, patrols, condition, demonstration roads. */
+    public static final String ROADS_READ = "roads:register:read";
+    /** Keep the road register, chiefs, condition results and demonstration roads (the road office). */
+    public static final String ROADS_MANAGE = "roads:register:manage";
+    /** Work on defects: accept, assign, verify and close (road office), start and rectify (the assigned unit). */
+    public static final String ROADS_ISSUE_HANDLE = "roads:issue:handle";
+    /** Field work of road chiefs and road staff: patrols, reports and their own roads and defects. */
+    public static final String ROADS_FIELD = "roads:field:work";
+
     static final Set<String> READ = Set.of(VOLUNTEERS_READ, PROGRAMME_READ, UNIT_READ, REPORT_READ, ECOLOGY_ACCOUNT_READ,
-            SUPERVISION_READ, INBOX_READ, ACCOUNT_SELF, RANKING_READ, CALENDAR_READ, ENTERPRISE_READ, IPCENTRE_READ);
+            SUPERVISION_READ, INBOX_READ, ACCOUNT_SELF, RANKING_READ, CALENDAR_READ, ENTERPRISE_READ, IPCENTRE_READ,
+            ROADS_READ);
     /** The IP rapid-protection centre's staff: everyone's reading, and the centre's own ledger. */
     static final Set<String> IPCENTRE_STAFF = union(READ, Set.of(IPCENTRE_WRITE, ENTERPRISE_WRITE));
     static final Set<String> UNIT_STAFF = union(READ, Set.of(INITIATIVE_WRITE, MEASUREMENT_CREATE, IMPORT_CREATE,
             ECOLOGY_ACCOUNT_WRITE, ECOLOGY_ACCOUNT_PUBLISH, NOTICE_ANSWER, APPEAL_CREATE, VOLUNTEERS_MANAGE,
-            VOLUNTEERS_CHECK_IN, VOLUNTEERS_HOURS_APPROVE));
+            VOLUNTEERS_CHECK_IN, VOLUNTEERS_HOURS_APPROVE, ROADS_MANAGE, ROADS_ISSUE_HANDLE));
+    /** Road chiefs and road staff (outside users): their own account and their field work, scoped to their roads. */
+    static final Set<String> ROAD_FIELD = Set.of(ACCOUNT_SELF, ROADS_FIELD);
     static final Set<String> ALL = union(UNIT_STAFF,
             Set.of(PROGRAMME_WRITE, UNIT_WRITE, USER_ADMIN, AUDIT_READ, SUPERVISION_MANAGE, CHANNEL_MANAGE,
                     ASSESSMENT_MANAGE, CALENDAR_MANAGE, VOLUNTEERS_UNMASK, VOLUNTEERS_SELF, VOLUNTEERS_LEAD,
-                    ENTERPRISE_WRITE, IPCENTRE_WRITE));
+                    ENTERPRISE_WRITE, IPCENTRE_WRITE, ROADS_FIELD));
 
     private Permissions() {
     }

@@ -15,7 +15,11 @@ public enum Role {
     VOLUNTEER,
     CAPTAIN,
     /** Staff of the IP rapid-protection centre (开平(水暖卫浴)知识产权快速维权中心), an outside body: its own ledger. */
-    IPCENTRE_STAFF;
+    IPCENTRE_STAFF,
+    /** A road chief (路长) outside the programme's units: patrols and defects on the roads assigned to them. */
+    ROAD_CHIEF,
+    /** Road staff (两员: 路政员, 养路员, 协管员, 护路员): patrols and defects on their roads. */
+    ROAD_STAFF;
 
     /** The Spring Security authority of the role itself. */
     public String authority() {
@@ -30,7 +34,8 @@ public enum Role {
             case UNIT_STAFF -> Permissions.UNIT_STAFF;
             case VOLUNTEER -> Permissions.VOLUNTEER;
             case CAPTAIN -> Permissions.CAPTAIN;
-            case IPCENTRE_STAFF -> Permissions.IPCENTRE_STAFF;
+            case IPCENTRE_STAFF -> Permissions.IPCENTRE_STAFF,
+            case ROAD_CHIEF, ROAD_STAFF -> Permissions.ROAD_FIELD;
         };
     }
 }

@@ -97,7 +97,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
                                 "/actuator/health", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**",
-                                "/swagger-ui.html", "/error")
+                                "/swagger-ui.html", "/error", "/roads/report")
                         .permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failures)
@@ -135,6 +135,6 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                 .frameOptions(f -> f.deny())
                 .httpStrictTransportSecurity(h -> h.maxAgeInSeconds(31_536_000).includeSubDomains(true))
-                .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(), payment=()"));
+                .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(self), payment=()"));
     }
 }

@@ -58,7 +58,8 @@ class DemoProgressLoader implements ApplicationRunner {
     private static final Map<String, String[]> DEPARTMENT_SERIES = new LinkedHashMap<>();
 
     static {
-        DEPARTMENT_SERIES.put("roads.demo-roads", new String[] {"0", "0", "1", "1", "1", "2", "2", "3", "3", "3", "4", null});
+        // fed by the roads ledger (roads.demo-roads-open): no invented progress, the random draws kept as they were
+        DEPARTMENT_SERIES.put("roads.demo-roads", new String[12]);
         DEPARTMENT_SERIES.put("lowalt.parks", new String[] {null, null, null, "0", "0", "0", "0", "0", "0", "0", "0", "0"});
         DEPARTMENT_SERIES.put("hydrogen.area", new String[] {"0", "0", "0", "0", "20", "40", "60", "60", "80", "100", "110", "120"});
         DEPARTMENT_SERIES.put("hydrogen.investment", new String[] {"0", "0", "0", "0", "50000000", "80000000", "120000000",
@@ -160,11 +161,12 @@ class DemoProgressLoader implements ApplicationRunner {
             habits.put(town.id(), h);
             BigDecimal km = BigDecimal.valueOf(10L + 5L * random.nextInt(9));
             Target roadsTarget = newTarget(roads, "demo.roads." + town.code(), town.shortName() + "农村公路提质改造",
-                    UnitOfMeasure.KILOMETRES, km, LocalDate.of(2024, 1, 1), town, counts);
-            series(roadsTarget, generated(roadsTarget, h, 2), h, random, counts);
+                    UnitOfMeasure.KILOMETRES, km, LocalDate.of(2024, 1, 1), town, counts, "roads.renovated-km");
+            // fed by the roads ledger (roads.renovated-km): no invented progress, the random draws kept as they were
+            series(roadsTarget, new BigDecimal[13], h, random, counts);
             BigDecimal yuan = BigDecimal.valueOf(200_000_000L + 50_000_000L * random.nextInt(13));
             Target creditTarget = newTarget(credit, "demo.credit." + town.code(), town.shortName() + "银团授信",
-                    UnitOfMeasure.YUAN, yuan, credit.startDate(), town, counts);
+                    UnitOfMeasure.YUAN, yuan, credit.startDate(), town, counts, null);
             series(creditTarget, generated(creditTarget, h, -5), h, random, counts);
         }
         Map<String, Target> byCode = new HashMap<>();
@@ -189,9 +191,9 @@ class DemoProgressLoader implements ApplicationRunner {
     }
 
     private Target newTarget(Initiative initiative, String code, String name, UnitOfMeasure unit, BigDecimal goal,
-            LocalDate start, Unit town, Map<String, Integer> counts) {
+            LocalDate start, Unit town, Map<String, Integer> counts, @Nullable String indicator) {
         TargetData data = new TargetData(code, name, unit, Direction.UP, BigDecimal.ZERO, start, goal, null,
-                Qualifier.EXACT, LocalDate.of(2024, 12, 31), false, null, town.code(), NOTE, List.of());
+                Qualifier.EXACT, LocalDate.of(2024, 12, 31), false, indicator, town.code(), NOTE, List.of());
         int position = targets.findByInitiativeIdOrderByPosition(initiative.id()).size();
         Target saved = targets.save(Target.create(initiative.programmeId(), initiative.id(), position, data, town.id()));
         counts.merge("targets", 1, Integer::sum);

@@ -52,7 +52,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 // The matrix's unit staff work for 赤水镇. Counting 赤水镇 among the forestry units lets their allowed calls
 // reach the GEP handlers' work; the forestry data scope itself is tested in ecology's own tests.
-@SpringBootTest(properties = "gongjian.ecology.forestry-units=natural-resources,chishui")
+// Likewise 赤水镇 counts as a road office here, so that unit staff reach the roads handlers' work.
+@SpringBootTest(properties = {"gongjian.ecology.forestry-units=natural-resources,chishui",
+        "gongjian.roads.office-units=transport,chishui"})
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @Transactional
@@ -76,7 +78,7 @@ class AuthorizationMatrixTests {
     private static final Pattern HAS_AUTHORITY = Pattern.compile("hasAuthority\\('([a-z-]+:[a-z-]+:[a-z-]+)'\\)");
     private static final String PLACEHOLDER = "999999";
 
-    enum Caller { ANONYMOUS, ADMIN, LEADER, UNIT_STAFF, VIEWER }
+    enum Caller { ANONYMOUS, ADMIN, LEADER, UNIT_STAFF, VIEWER, ROAD_CHIEF, ROAD_STAFF }
 
     record Rule(boolean open, @Nullable String permission) {
         boolean allows(Caller caller) {
@@ -115,7 +117,8 @@ class AuthorizationMatrixTests {
     @Autowired ProgrammeRecords records;
 
     private final Map<Caller, String> usernames = Map.of(Caller.ADMIN, "admin", Caller.LEADER, "matrix-leader",
-            Caller.UNIT_STAFF, "matrix-staff", Caller.VIEWER, "matrix-viewer");
+            Caller.UNIT_STAFF, "matrix-staff", Caller.VIEWER, "matrix-viewer", Caller.ROAD_CHIEF, "matrix-road-chief",
+            Caller.ROAD_STAFF, "matrix-road-staff");
 
     @BeforeEach
     void oneUserPerRole() {
@@ -123,6 +126,8 @@ class AuthorizationMatrixTests {
         accounts.create("matrix-leader", "市领导", "matrix-secret-1", null, Set.of(Role.LEADER));
         accounts.create("matrix-staff", "赤水镇填报员", "matrix-secret-1", organisation.unit("chishui").id(), Set.of(Role.UNIT_STAFF));
         accounts.create("matrix-viewer", "查阅人员", "matrix-secret-1", null, Set.of(Role.VIEWER));
+        accounts.create("matrix-road-chief", "村级路长", "matrix-secret-1", null, Set.of(Role.ROAD_CHIEF));
+        accounts.create("matrix-road-staff", "养路员", "matrix-secret-1", null, Set.of(Role.ROAD_STAFF));
     }
 
     @Test

@@ -1,0 +1,122 @@
+package org.gongjian.roads.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.gongjian.reporting.excel.ErrorFiles;
+import org.gongjian.reporting.excel.ImportRefused;
+import org.gongjian.roads.RoadAccess;
+import org.gongjian.roads.RoadWorkbooks;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Export of the road register, and the imports of the register and of condition results (all or none). */
+@Controller
+class RoadWorkbookController {
+
+    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final RoadWorkbooks workbooks;
+    private final ErrorFiles errorFiles;
+    private final RoadAccess access;
+    private final MessageSource messages;
+
+    RoadWorkbookController(RoadWorkbooks workbooks, ErrorFiles errorFiles, RoadAccess access, MessageSource messages) {
+        this.workbooks = workbooks;
+        this.errorFiles = errorFiles;
+        this.access = access;
+        this.messages = messages;
+    }
+
+    @GetMapping("/roads/register.xlsx")
+    @PreAuthorize("hasAuthority('roads:register:read')")
+    ResponseEntity<byte[]> export() {
+        return file(workbooks.exportRegister(), "农村公路路网台账.xlsx");
+    }
+
+    @PostMapping("/roads/register/import")
+    @PreAuthorize("hasAuthority('roads:register:manage')")
+    String importRegister(@RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes flash,
+            Locale locale) {
+        return run(file, flash, locale, true);
+    }
+
+    @PostMapping("/roads/conditions/import")
+    @PreAuthorize("hasAuthority('roads:register:manage')")
+    String importConditions(@RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes flash,
+            Locale locale) {
+        return run(file, flash, locale, false);
+    }
+
+    @GetMapping("/roads/register/import-errors/{id}")
+    @PreAuthorize("hasAuthority('roads:register:manage')")
+    ResponseEntity<byte[]> errors(@PathVariable String id) {
+        return file(errorFiles.load(id, access.actor().username()), "错误说明.xlsx");
+    }
+
+    private String run(MultipartFile file, RedirectAttributes flash, Locale locale, boolean register) {
+        if (file == null || file.isEmpty()) {
+            flash.addFlashAttribute("errors", List.of(messages.getMessage("error.import.no-rows", null, locale)));
+            return "redirect:/roads/register";
+        }
+        Path temp = null;
+        try {
+            temp = Files.createTempFile("roads-import-", ".xlsx");
+            try (InputStream in = file.getInputStream()) {
+                Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+            }
+            RoadWorkbooks.Result result = register ? workbooks.importRegister(temp) : workbooks.importConditions(temp);
+            if (result.ok()) {
+                flash.addFlashAttribute("saved", messages.getMessage("roads.import.done", new Object[] {result.written()}, locale));
+            } else {
+                List<String> lines = new ArrayList<>();
+                for (Map.Entry<Integer, List<String>> e : result.errors().entrySet()) {
+                    lines.add(messages.getMessage("roads.import.row", new Object[] {e.getKey(), String.join("；", e.getValue())}, locale));
+                    if (lines.size() >= 50) {
+                        break;
+                    }
+                }
+                flash.addFlashAttribute("errors", lines);
+                flash.addFlashAttribute("errorFile", result.errorFileId());
+            }
+        } catch (ImportRefused e) {
+            flash.addFlashAttribute("errors", List.of(messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // a temporary file left behind is harmless
+                }
+            }
+        }
+        return "redirect:/roads/register";
+    }
+
+    private static ResponseEntity<byte[]> file(byte[] bytes, String name) {
+        return ResponseEntity.ok().contentType(XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(bytes);
+    }
+}
