@@ -44,13 +44,22 @@ public final class Permissions {
     /** Schemes, ratings, appeal decisions and stored rankings (the office). */
     public static final String ASSESSMENT_MANAGE = "assessment:ranking:manage";
 
-    static final Set<String> READ = Set.of(PROGRAMME_READ, UNIT_READ, REPORT_READ, ECOLOGY_ACCOUNT_READ,
-            SUPERVISION_READ, INBOX_READ, ACCOUNT_SELF, RANKING_READ, CALENDAR_READ);
+    /** Read forms and returns (unit staff: their own unit's returns only, see forms). */
+    public static final String FORMS_READ = "forms:form:read";
+    /** Fill, save and submit one's own unit's returns. */
+    public static final String FORMS_FILL = "forms:return:fill";
+    /** Design forms, publish versions, assign them to units (the office). */
+    public static final String FORMS_DESIGN = "forms:form:design";
+    /** Accept returns or return them with a reason (the office). */
+    public static final String FORMS_REVIEW = "forms:return:review";
+
+    static final Set<String> READ = union(Set.of(PROGRAMME_READ, UNIT_READ, REPORT_READ, ECOLOGY_ACCOUNT_READ,
+            SUPERVISION_READ, INBOX_READ, ACCOUNT_SELF, RANKING_READ, CALENDAR_READ), Set.of(FORMS_READ));
     static final Set<String> UNIT_STAFF = union(READ, Set.of(INITIATIVE_WRITE, MEASUREMENT_CREATE, IMPORT_CREATE,
-            ECOLOGY_ACCOUNT_WRITE, ECOLOGY_ACCOUNT_PUBLISH, NOTICE_ANSWER, APPEAL_CREATE));
+            ECOLOGY_ACCOUNT_WRITE, ECOLOGY_ACCOUNT_PUBLISH, NOTICE_ANSWER, APPEAL_CREATE, FORMS_FILL));
     static final Set<String> ALL = union(UNIT_STAFF,
             Set.of(PROGRAMME_WRITE, UNIT_WRITE, USER_ADMIN, AUDIT_READ, SUPERVISION_MANAGE, CHANNEL_MANAGE,
-                    ASSESSMENT_MANAGE, CALENDAR_MANAGE));
+                    ASSESSMENT_MANAGE, CALENDAR_MANAGE, FORMS_DESIGN, FORMS_REVIEW));
 
     private Permissions() {
     }
