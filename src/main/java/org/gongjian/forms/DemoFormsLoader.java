@@ -32,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * culture pilot's half-yearly report with a row per village (the towns, June and December 2024). Their
  * returns are generated from a fixed seed, marked as demo, submitted within or just after their due
  * dates and accepted, so that the targets of items 9 and 11 get LEDGER measurements on first start; a
- * few are left unsubmitted, as happens, for the daily check to chase.
+ * few are left unsubmitted, as happens, for the daily check to chase. The demo returns are not reported to
+ * assessment's timeliness component (its demo has its own generated reports).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 30)

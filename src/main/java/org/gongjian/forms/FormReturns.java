@@ -112,6 +112,9 @@ public class FormReturns {
         FormReturn r = requireFill(id);
         ReturnValidator.Checked checked = check(r, values, true);
         FormReturn after = move(r, expected, ReturnStatus.SUBMITTED, checked.values(), "SUBMIT", null, true);
+        if (r.submittedOn() == null) {
+            events.publishEvent(ReturnChase.reportDue(after, after.submittedOn()));
+        }
         if (r.submittedOn() == null && store.overdueReported(id)) {
             events.publishEvent(new LedgerItemCleared(ReturnChase.LEDGER, ReturnChase.itemKey(id), LocalDate.now(clock),
                     "已报送"));
@@ -156,9 +159,17 @@ public class FormReturns {
 
     /** Checks values for a return (used by the Excel upload before it writes anything). */
     public ReturnValidator.Checked check(FormReturn r, Map<String, ?> values, boolean submitting) {
-        ReturnValidator.Checked checked = ReturnValidator.check(definition(r), values, submitting);
-        if (!checked.violations().isEmpty()) {
-            throw new InvalidInputException(checked.violations());
+        FormDefinition definition = definition(r);
+        ReturnValidator.Checked checked = ReturnValidator.check(definition, values, submitting);
+        List<InvalidInputException.Violation> violations = new java.util.ArrayList<>(checked.violations());
+        for (FormDefinition.Field f : definition.fields()) {
+            if (f.type() == FieldType.FILE && checked.values().get(f.code()) instanceof String id
+                    && !store.fileBelongsTo(id, r.id())) {
+                violations.add(new InvalidInputException.Violation("values." + f.code(), "forms.error.file", f.label()));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
         }
         return checked;
     }

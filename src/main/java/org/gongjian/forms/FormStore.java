@@ -297,6 +297,12 @@ class FormStore {
         }
     }
 
+    /** Whether a file was uploaded to a return (a FILE field may only name its own return's files). */
+    boolean fileBelongsTo(String fileId, long returnId) {
+        return jdbc.sql("select count(*) from forms_file where id = :id and return_id = :r")
+                .param("id", Long.parseLong(fileId)).param("r", returnId).query(Integer.class).single() > 0;
+    }
+
     boolean seeded(String code) {
         return jdbc.sql("select count(*) from forms_seed where code = :c").param("c", code).query(Integer.class).single() > 0;
     }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import org.gongjian.assessment.LedgerReportDue;
 import org.gongjian.calendar.WorkCalendar;
 import org.gongjian.notification.NotificationRequested;
 import org.gongjian.organisation.Organisation;
@@ -58,6 +59,12 @@ public class ReturnChase {
         this.clock = clock;
     }
 
+    /** What assessment's timeliness component is told about a return: due, and handed in on a day or not yet. */
+    static LedgerReportDue reportDue(FormReturn r, @org.jspecify.annotations.Nullable LocalDate done) {
+        return new LedgerReportDue(LEDGER, itemKey(r.id()), r.unitCode(), r.formTitle(), r.period(), r.due(), done,
+                r.demo());
+    }
+
     static String itemKey(long returnId) {
         return "return:" + returnId;
     }
@@ -104,6 +111,7 @@ public class ReturnChase {
                 if (store.markOverdue(r.id(), today)) {
                     events.publishEvent(new LedgerItemOverdue(LEDGER, itemKey(r.id()), r.unitCode(),
                             "逾期未报送：《" + r.formTitle() + "》" + r.period() + " 期", r.due(), "/forms/returns/" + r.id()));
+                    events.publishEvent(reportDue(r, null));
                     overdue++;
                 }
             }

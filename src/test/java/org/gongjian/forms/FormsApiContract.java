@@ -69,6 +69,11 @@ abstract class FormsApiContract {
         void cleared(LedgerItemCleared e) {
             seen.add(e);
         }
+
+        @EventListener
+        void reportDue(org.gongjian.assessment.LedgerReportDue e) {
+            seen.add(e);
+        }
     }
 
     @Autowired MockMvc mvc;
@@ -78,6 +83,7 @@ abstract class FormsApiContract {
     @Autowired JsonMapper json;
     @Autowired Events events;
     @Autowired ReturnChase chase;
+    @Autowired org.gongjian.assessment.internal.LedgerReportFacts ledgerReports;
 
     static RequestPostProcessor office() {
         return httpBasic("admin", "test-admin-secret");
@@ -282,6 +288,19 @@ abstract class FormsApiContract {
         submit(ids.get(0), "forms-chikan", "{\"places\": 4}").andExpect(status().isOk());
         assertThat(events.seen.stream().filter(e -> e instanceof LedgerItemCleared c
                 && c.itemKey().equals("return:" + ids.get(0)))).hasSize(1);
+        // assessment's timeliness component hears of it: missed at first, then handed in (late unless before the 6th)
+        List<org.gongjian.assessment.LedgerReportDue> due = events.seen.stream()
+                .filter(org.gongjian.assessment.LedgerReportDue.class::isInstance).map(org.gongjian.assessment.LedgerReportDue.class::cast)
+                .filter(d -> d.itemKey().equals("return:" + ids.get(0))).toList();
+        assertThat(due).extracting(org.gongjian.assessment.LedgerReportDue::done).containsExactly(null, LocalDate.now());
+        LocalDate dueDate = overdue.get(0).due();
+        long chikanId = organisation.unit("chikan").id();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(ledgerReports.facts(dueDate, dueDate, later, true, u -> true).getOrDefault(chikanId, List.of()))
+                        .filteredOn(f -> f.key().equals("ledger:forms:return:" + ids.get(0)))
+                        .extracting(org.gongjian.assessment.Fact::outcome)
+                        .containsExactly(LocalDate.now().isAfter(dueDate) ? org.gongjian.assessment.Outcome.LATE
+                                : org.gongjian.assessment.Outcome.ON_TIME));
     }
 
     @Test

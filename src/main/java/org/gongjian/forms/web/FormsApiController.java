@@ -42,11 +42,32 @@ class FormsApiController {
     private final FormReturns returns;
 
     private final FormWorkbooks workbooks;
+    private final org.gongjian.forms.FormFiles files;
 
-    FormsApiController(Forms forms, FormReturns returns, FormWorkbooks workbooks) {
+    FormsApiController(Forms forms, FormReturns returns, FormWorkbooks workbooks, org.gongjian.forms.FormFiles files) {
         this.forms = forms;
         this.returns = returns;
         this.workbooks = workbooks;
+        this.files = files;
+    }
+
+    @PostMapping(path = "/returns/{id}/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasAuthority('forms:return:fill')")
+    @Operation(summary = "Upload an evidence file (PDF, PNG, JPEG by content) to a return; a FILE field then names its id")
+    ResponseEntity<org.gongjian.forms.FormFiles.StoredFile> uploadFile(@PathVariable long id,
+            @RequestParam("file") MultipartFile file) throws java.io.IOException {
+        try (java.io.InputStream in = file.getInputStream()) {
+            var stored = files.upload(id, file.getOriginalFilename() == null ? "file" : file.getOriginalFilename(), in);
+            return ResponseEntity.created(URI.create("/api/v1/forms/files/" + stored.id())).body(stored);
+        }
+    }
+
+    @GetMapping("/files/{id}")
+    @PreAuthorize("hasAuthority('forms:form:read')")
+    @Operation(summary = "An evidence file of a return the caller may see")
+    ResponseEntity<byte[]> file(@PathVariable long id) {
+        var f = files.file(id);
+        return org.gongjian.shared.web.Attachments.download(f.fileName(), f.contentType(), files.content(f));
     }
 
     /** A new form: its code and first definition (version 1, a draft). */

@@ -42,9 +42,11 @@ class FormsPageController {
     private final Organisation organisation;
     private final JsonMapper json;
     private final FormWorkbooks workbooks;
+    private final org.gongjian.forms.FormFiles files;
 
     FormsPageController(Forms forms, FormReturns returns, Organisation organisation, JsonMapper json,
-            FormWorkbooks workbooks) {
+            FormWorkbooks workbooks, org.gongjian.forms.FormFiles files) {
+        this.files = files;
         this.forms = forms;
         this.returns = returns;
         this.organisation = organisation;
@@ -56,6 +58,27 @@ class FormsPageController {
     @PreAuthorize("hasAuthority('forms:form:read')")
     org.springframework.http.ResponseEntity<byte[]> template(@PathVariable long id) {
         return FormsApiController.xlsx(workbooks.template(id), "return-" + id + ".xlsx");
+    }
+
+    @PostMapping(path = "/forms/returns/{id}/files", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasAuthority('forms:return:fill')")
+    String uploadFile(@PathVariable long id, @RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+            Model model, RedirectAttributes flash) throws java.io.IOException {
+        FormReturn r = returns.get(id);
+        try (java.io.InputStream in = file.getInputStream()) {
+            var stored = files.upload(id, file.getOriginalFilename() == null ? "file" : file.getOriginalFilename(), in);
+            flash.addFlashAttribute("fileMessage", stored.id());
+        } catch (InvalidInputException e) {
+            return fill(r, r.values(), e.violations(), model);
+        }
+        return "redirect:/forms/returns/" + id;
+    }
+
+    @GetMapping("/forms/files/{id}")
+    @PreAuthorize("hasAuthority('forms:form:read')")
+    org.springframework.http.ResponseEntity<byte[]> file(@PathVariable long id) {
+        var f = files.file(id);
+        return org.gongjian.shared.web.Attachments.download(f.fileName(), f.contentType(), files.content(f));
     }
 
     @GetMapping("/forms/{form}/periods/{period}/export.xlsx")
@@ -227,6 +250,7 @@ class FormsPageController {
         model.addAttribute("mayFill", returns.mayFill(r));
         model.addAttribute("mayReview", returns.mayReview(r));
         model.addAttribute("history", returns.history(r.id()));
+        model.addAttribute("files", files.of(r.id()));
         model.addAttribute("unitName", names().getOrDefault(r.unitCode(), r.unitCode()));
         model.addAttribute("late", r.late(LocalDate.now()));
         return "forms/return";
