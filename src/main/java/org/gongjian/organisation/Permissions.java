@@ -81,20 +81,29 @@ public final class Permissions {
     /** Field work of road chiefs and road staff: patrols, reports and their own roads and defects. */
     public static final String ROADS_FIELD = "roads:field:work";
 
+    /** Read forms and returns (unit staff: their own unit's returns only, see forms). */
+    public static final String FORMS_READ = "forms:form:read";
+    /** Fill, save and submit one's own unit's returns. */
+    public static final String FORMS_FILL = "forms:return:fill";
+    /** Design forms, publish versions, assign them to units (the office). */
+    public static final String FORMS_DESIGN = "forms:form:design";
+    /** Accept returns or return them with a reason (the office). */
+    public static final String FORMS_REVIEW = "forms:return:review";
+
     static final Set<String> READ = Set.of(VOLUNTEERS_READ, PROGRAMME_READ, UNIT_READ, REPORT_READ, ECOLOGY_ACCOUNT_READ,
             SUPERVISION_READ, INBOX_READ, ACCOUNT_SELF, RANKING_READ, CALENDAR_READ, ENTERPRISE_READ, IPCENTRE_READ,
-            ROADS_READ);
+            ROADS_READ, FORMS_READ);
     /** The IP rapid-protection centre's staff: everyone's reading, and the centre's own ledger. */
     static final Set<String> IPCENTRE_STAFF = union(READ, Set.of(IPCENTRE_WRITE, ENTERPRISE_WRITE));
     static final Set<String> UNIT_STAFF = union(READ, Set.of(INITIATIVE_WRITE, MEASUREMENT_CREATE, IMPORT_CREATE,
             ECOLOGY_ACCOUNT_WRITE, ECOLOGY_ACCOUNT_PUBLISH, NOTICE_ANSWER, APPEAL_CREATE, VOLUNTEERS_MANAGE,
-            VOLUNTEERS_CHECK_IN, VOLUNTEERS_HOURS_APPROVE, ROADS_MANAGE, ROADS_ISSUE_HANDLE));
+            VOLUNTEERS_CHECK_IN, VOLUNTEERS_HOURS_APPROVE, ROADS_MANAGE, ROADS_ISSUE_HANDLE, FORMS_FILL));
     /** Road chiefs and road staff (outside users): their own account and their field work, scoped to their roads. */
     static final Set<String> ROAD_FIELD = Set.of(ACCOUNT_SELF, ROADS_FIELD);
     static final Set<String> ALL = union(UNIT_STAFF,
             Set.of(PROGRAMME_WRITE, UNIT_WRITE, USER_ADMIN, AUDIT_READ, SUPERVISION_MANAGE, CHANNEL_MANAGE,
                     ASSESSMENT_MANAGE, CALENDAR_MANAGE, VOLUNTEERS_UNMASK, VOLUNTEERS_SELF, VOLUNTEERS_LEAD,
-                    ENTERPRISE_WRITE, IPCENTRE_WRITE, ROADS_FIELD));
+                    ENTERPRISE_WRITE, IPCENTRE_WRITE, ROADS_FIELD, FORMS_DESIGN, FORMS_REVIEW));
 
     private Permissions() {
     }

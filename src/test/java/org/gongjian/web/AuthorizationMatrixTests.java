@@ -235,6 +235,8 @@ class AuthorizationMatrixTests {
         samples.put("/milestones/{id}", String.valueOf(records.milestones(initiative).get(0).id()));
         samples.put("/events/{id}", String.valueOf(records.events(kaiping).get(0).id()));
         samples.put("/honours/{id}", String.valueOf(records.honours(kaiping).get(0).id()));
+        samples.put("{form}", "edu-five-monthly");
+        samples.put("{period}", "2024-12");
         samples.put("{code}", "kaiping-2024");
         samples.put("{number}", "8");
         samples.put("{target}", "gep.towns-accounted");

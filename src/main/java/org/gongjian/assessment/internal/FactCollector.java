@@ -61,11 +61,12 @@ public class FactCollector {
     private final DemoData demo;
     private final NoticeFacts notices;
     private final RatingStore ratings;
+    private final LedgerReportFacts ledgerReports;
     private final Clock clock;
 
     FactCollector(ProgrammeManagement programmes, ProgrammeSnapshots snapshots, ProgrammeRecords records,
             StatusEngine engine, Organisation organisation, DemoData demo, NoticeFacts notices, RatingStore ratings,
-            Clock clock) {
+            LedgerReportFacts ledgerReports, Clock clock) {
         this.programmes = programmes;
         this.snapshots = snapshots;
         this.records = records;
@@ -74,6 +75,7 @@ public class FactCollector {
         this.demo = demo;
         this.notices = notices;
         this.ratings = ratings;
+        this.ledgerReports = ledgerReports;
         this.clock = clock;
     }
 
@@ -158,6 +160,7 @@ public class FactCollector {
                     r.targetIds().stream().anyMatch(demoTargets::contains)));
         }
         notices.facts(programmeCode, from, asOf, over, ranked).forEach((unit, list) -> facts.get(unit).addAll(list));
+        ledgerReports.facts(from, to, asOf, over, ranked).forEach((unit, list) -> facts.get(unit).addAll(list));
         honours(programmeCode, status, rules, from, asOf, ranked, facts);
         Map<Long, Integer> numbers = new HashMap<>();
         Map<Long, String> titles = new HashMap<>();
