@@ -34,7 +34,7 @@ public enum Role {
             case UNIT_STAFF -> Permissions.UNIT_STAFF;
             case VOLUNTEER -> Permissions.VOLUNTEER;
             case CAPTAIN -> Permissions.CAPTAIN;
-            case IPCENTRE_STAFF -> Permissions.IPCENTRE_STAFF,
+            case IPCENTRE_STAFF -> Permissions.IPCENTRE_STAFF;
             case ROAD_CHIEF, ROAD_STAFF -> Permissions.ROAD_FIELD;
         };
     }
