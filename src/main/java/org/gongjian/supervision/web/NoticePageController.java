@@ -99,7 +99,8 @@ class NoticePageController {
                 n.answers().stream().map(a -> new NoticeView.Answer(a.seq(), a.text(), name.apply(a.answeredBy()),
                         a.answeredAt(), a.evidence())).toList(),
                 n.history().stream().map(h -> new NoticeView.HistoryEntry(h.at(), name.apply(h.actor()), h.action(),
-                        h.fromState(), h.toState(), h.fromLevel(), h.toLevel(), h.comment())).toList());
+                        h.fromState(), h.toState(), h.fromLevel(), h.toLevel(), h.comment())).toList(),
+                n.copyUnitIds(), n.items(), n.closedReason());
     }
 
     @GetMapping("/supervision/notices/{id}")
