@@ -174,4 +174,22 @@ class MeasurementEntryTests extends PageTestSupport {
         assertThat(api("admin", API + "/" + mine + "/correction", "{\"value\": 590000000, \"reason\": \"核对台账\"}").getStatus())
                 .isEqualTo(201);
     }
+
+    @Test
+    void the_page_offers_the_reporter_buttons_to_correct_or_withdraw_and_the_withdrawal_needs_a_reason() throws Exception {
+        long mine = body(api("page-staff", API, "{\"value\": 580000000, \"asOf\": \"2024-06-30\"}")).get("id").asLong();
+        String own = mvc.perform(get("/programmes/" + KAIPING + "/initiatives/4").with(as("page-staff")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String withdrawal = "/programmes/" + KAIPING + "/targets/" + TARGET + "/measurements/" + mine + "/withdrawal";
+        assertThat(own).contains("更正或撤回", withdrawal);
+        String leader = mvc.perform(get("/programmes/" + KAIPING + "/initiatives/4").with(as("page-leader")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(leader).doesNotContain(withdrawal);
+        mvc.perform(post(withdrawal).with(as("page-staff")).with(csrf()).param("reason", ""))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("amendFailed", true));
+        assertThat(stored()).hasSize(1);
+        mvc.perform(post(withdrawal).with(as("page-staff")).with(csrf()).param("reason", "重复填报"));
+        assertThat(stored()).hasSize(2).noneMatch(Measurement::valid);
+        assertThat(stored().get(1).reason()).isEqualTo("重复填报");
+    }
 }

@@ -127,13 +127,14 @@ public class ExcelExports {
         all.forEach(t -> byId.put(t.id(), t));
         try (XlsxWriter x = new XlsxWriter()) {
             SXSSFSheet sheet = x.sheet(Layouts.SHEET_MEASUREMENTS, programme.year() + "年" + programme.title() + " 指标进展数据",
-                    Layouts.MEASUREMENTS, new int[] {7, 24, 30, 8, 16, 12, 40, 8, 14, 20, 8});
+                    Layouts.MEASUREMENTS, new int[] {7, 24, 30, 8, 16, 12, 40, 8, 14, 20, 8, 8, 30});
             int r = 2;
             int no = 1;
             for (Measurement m : targets.measurements(all)) {
                 Target t = byId.get(m.targetId());
                 x.row(sheet, r++, java.util.Arrays.asList(no++, t.code(), t.name(), t.unit().zh(), m.value(), m.asOf(),
-                        m.note(), m.source().name(), m.reporter(), m.recordedAt(), m.superseded()));
+                        m.note(), m.source().name(), m.reporter(), m.recordedAt(), m.superseded(), m.withdrawn(),
+                        m.reason()));
             }
             return x.bytes();
         }

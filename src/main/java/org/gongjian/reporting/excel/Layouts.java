@@ -27,7 +27,7 @@ public final class Layouts {
     public static final String EXAMPLE = "示例";
 
     public static final List<String> MEASUREMENTS = List.of("序号", "指标编码", "指标名称", "计量单位", "数值", "截至日期",
-            "备注", "来源", "填报人", "录入时间", "已被更正");
+            "备注", "来源", "填报人", "录入时间", "已被更正", "撤回记录", "原因");
     public static final List<String> INITIATIVES = List.of("编号", "标题", "领域", "牵头单位", "责任单位", "开始日期",
             "结束日期", "状态", "概述");
     public static final List<String> TARGETS = List.of("任务编号", "指标编码", "指标名称", "计量单位", "方向", "基期值",
