@@ -43,26 +43,6 @@ public class ProgrammeSnapshots {
         this.programmes = programmes;
     }
 
-    /**
-     * The last day of a programme's work: its end date, or the latest target or milestone deadline when one
-     * lies after it. After this day the programme is judged as of it (issue 11 §4).
-     */
-    public LocalDate workEnd(String programmeCode) {
-        Programme programme = programmes.programme(programmeCode);
-        LocalDate end = programme.endDate();
-        LocalDate target = jdbc.sql("select max(deadline) from programme_target where programme_id = :p")
-                .param("p", programme.id()).query(LocalDate.class).optional().orElse(null);
-        LocalDate milestone = jdbc.sql("""
-                select max(m.due_date) from programme_milestone m join programme_initiative i on i.id = m.initiative_id
-                 where i.programme_id = :p""").param("p", programme.id()).query(LocalDate.class).optional().orElse(null);
-        for (LocalDate d : new LocalDate[] {target, milestone}) {
-            if (d != null && d.isAfter(end)) {
-                end = d;
-            }
-        }
-        return end;
-    }
-
     /** The whole programme as it stood at the end of {@code asOf}. */
     public ProgrammeSnapshot snapshot(String programmeCode, LocalDate asOf) {
         return snapshot(programmeCode, asOf, null);

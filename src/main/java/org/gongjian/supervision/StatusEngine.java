@@ -84,23 +84,27 @@ public class StatusEngine {
         return today.isAfter(end) ? end : today;
     }
 
-    /** Whether {@code asOf} asks for the final judgement of a programme that has ended (a day on or after its end). */
+    /**
+     * Whether {@code asOf} asks for the final judgement of a programme that has ended: today (no date
+     * chosen) or later, after its end. A past date chosen on purpose is shown as it stood then.
+     */
     boolean finalJudgement(String programmeCode, LocalDate asOf) {
         LocalDate end = programmes.programme(programmeCode).endDate();
-        return !asOf.isBefore(end) && today().isAfter(end);
+        LocalDate today = today();
+        return today.isAfter(end) && !asOf.isBefore(today);
     }
 
     /**
-     * The programme's status as it stood at the end of {@code asOf}. For a programme that has ended, a day on
-     * or after its end means its final judgement: as of its last day (a deadline on it has passed), with the
-     * figures about the period recorded by the end of {@code asOf} — so the same date gives the same answer
-     * whenever it is asked (reproducible), and no milestone is "逾期889天" two years later.
+     * The programme's status as it stood at the end of {@code asOf}. For a programme that has ended, today
+     * (no date chosen) means its final judgement: each target and milestone as of the programme's last day, or
+     * its own deadline when later, with every figure about that period known now — no milestone is
+     * "逾期889天" two years later, and asking again next year gives the same answer unless figures are
+     * corrected (ADR 0025).
      */
     public ProgrammeStatus status(String programmeCode, LocalDate asOf) {
         if (finalJudgement(programmeCode, asOf)) {
             LocalDate end = programmes.programme(programmeCode).endDate();
-            LocalDate day = asOf.equals(end) ? today() : asOf;
-            return evaluator(programmeCode, end).evaluate(snapshots.snapshot(programmeCode, day), end);
+            return evaluator(programmeCode, end).evaluate(snapshots.snapshot(programmeCode, today()), end);
         }
         return evaluator(programmeCode, asOf).evaluate(snapshots.snapshot(programmeCode, asOf));
     }
@@ -133,9 +137,7 @@ public class StatusEngine {
     }
 
     private ProgrammeSnapshot snapshot(String programmeCode, LocalDate asOf, long initiativeId) {
-        LocalDate closedOn = closedOn(programmeCode, asOf);
-        LocalDate day = closedOn != null && asOf.equals(closedOn) ? today() : asOf;
-        return snapshots.snapshot(programmeCode, day, initiativeId);
+        return snapshots.snapshot(programmeCode, closedOn(programmeCode, asOf) != null ? today() : asOf, initiativeId);
     }
 
     /** One initiative's status as it stood at the end of {@code asOf}. */

@@ -50,15 +50,16 @@ class StatusApiTests {
         mvc.perform(get(API + "/status").param("asOf", "2024-12-31").with(httpBasic("admin", "test-admin-secret")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.asOf").value("2024-12-31"))
-                .andExpect(jsonPath("$.policy.timeProgressMethod").value("MONTHS_ELAPSED"))
+                .andExpect(jsonPath("$.policy").value("/api/v1/programmes/kaiping-2024/policy?on=2024-12-31"))
                 .andExpect(jsonPath("$.initiatives[0].number").value(1))
                 .andExpect(jsonPath("$.initiatives[0].targets[0].code").value("roads.demo-roads"))
                 .andExpect(jsonPath("$.initiatives[0].targets[0].status").value("ACHIEVED"))
                 .andExpect(jsonPath("$.initiatives[0].targets[0].actual").value(5))
                 .andExpect(jsonPath("$.initiatives[0].targets[0].progress").value(1.0))
                 .andExpect(jsonPath("$.initiatives[0].targets[0].timeProgress").value(1.0))
-                .andExpect(jsonPath("$.initiatives[0].targets[0].forecast.value").isEmpty())
-                .andExpect(jsonPath("$.initiatives[0].targets[0].forecast.points").value(1));
+                .andExpect(jsonPath("$.initiatives[0].targets[0].forecast.value").doesNotExist())
+                .andExpect(jsonPath("$.initiatives[0].targets[0].forecast.insufficientData").value(true))
+                .andExpect(jsonPath("$.initiatives[0].targets[0].forecast.points").value(2)); // the dated baseline counts (ADR 0025)
         ProgrammeStatus status = engine.status("kaiping-2024", LocalDate.of(2024, 12, 31));
         TargetStatus days = status.target("ip.design-days").orElseThrow();
         assertThat(days.status()).isEqualTo(Status.NO_DATA);

@@ -81,7 +81,7 @@ class BoardController {
             return "supervision/board";
         }
         Programme chosen = programme == null ? all_.get(0) : programmes.programme(programme);
-        LocalDate date = asOf == null ? engine.judgedOn(chosen.code()) : asOf;
+        LocalDate date = asOf == null ? engine.today() : asOf;
         ProgrammeStatus status = engine.status(chosen.code(), date);
         Map<Long, String> units = new HashMap<>();
         organisation.all().forEach(u -> units.put(u.id(), u.displayName(locale)));
@@ -117,7 +117,7 @@ class BoardController {
                         .thenComparing(Comparator.comparingLong((NoticeView n) -> n.daysOverdue(engine.today())).reversed()))
                 .toList();
         model.addAttribute("programme", chosen);
-        model.addAttribute("asOf", date);
+        model.addAttribute("asOf", asOf == null ? engine.judgedOn(status.programmeCode()) : date);
         model.addAttribute("all", all);
         model.addAttribute("status", status);
         model.addAttribute("chips", chips);
@@ -141,14 +141,14 @@ class BoardController {
     String target(@PathVariable String code, @PathVariable String target,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf,
             Model model, Locale locale) {
-        LocalDate date = asOf == null ? engine.judgedOn(code) : asOf;
+        LocalDate date = asOf == null ? engine.today() : asOf;
         var chart = engine.chart(code, target, date);
         TargetStatus t = chart.status();
         Unit lead = organisation.unit(programmes.initiative(t.initiativeId()).leadUnitId());
         model.addAttribute("programme", programmes.programme(code));
         model.addAttribute("t", t);
         model.addAttribute("row", row(null, t, lead.displayName(locale), null, locale));
-        model.addAttribute("asOf", date);
+        model.addAttribute("asOf", asOf == null ? engine.judgedOn(code) : date);
         model.addAttribute("fmt", new Formatter(t, locale));
         return "supervision/target";
     }

@@ -39,7 +39,16 @@ class SupervisionApiController {
     private final PolicyParameters policies;
     private final NoticeSweep sweep;
 
-    SupervisionApiController(StatusEngine engine, PolicyParameters policies, NoticeSweep sweep) {
+    private final org.gongjian.supervision.StatusWords words;
+    private final org.gongjian.programme.ProgrammeManagement programmes;
+    private final tools.jackson.databind.json.JsonMapper json;
+
+    SupervisionApiController(StatusEngine engine, PolicyParameters policies, NoticeSweep sweep,
+            org.gongjian.supervision.StatusWords words, org.gongjian.programme.ProgrammeManagement programmes,
+            tools.jackson.databind.json.JsonMapper json) {
+        this.words = words;
+        this.programmes = programmes;
+        this.json = json;
         this.engine = engine;
         this.policies = policies;
         this.sweep = sweep;
@@ -49,9 +58,47 @@ class SupervisionApiController {
     @PreAuthorize("hasAuthority('supervision:status:read')")
     @Operation(summary = "Per target: planned, actual, progress, time progress, forecast with interval and probability, "
             + "status; per initiative the worst status. asOf recomputes it as it stood at the end of that date.")
-    ProgrammeStatus status(@PathVariable String code,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf) {
-        return engine.status(code, asOf == null ? engine.judgedOn(code) : asOf);
+    tools.jackson.databind.JsonNode status(@PathVariable String code,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf,
+            java.util.Locale locale) {
+        return explained(engine.status(code, asOf == null ? engine.today() : asOf), locale);
+    }
+
+    /**
+     * The status answer with each status's label and one sentence of why (in the reader's language), the
+     * declared stage beside the computed status read as one verdict, and the policy named by its own
+     * endpoint instead of repeated in every answer (ADR 0025).
+     */
+    tools.jackson.databind.JsonNode explained(ProgrammeStatus status, java.util.Locale locale) {
+        var tree = (tools.jackson.databind.node.ObjectNode) json.valueToTree(status);
+        tree.remove("policy");
+        tree.put("policy", "/api/v1/programmes/" + status.programmeCode() + "/policy?on=" + status.policy().on());
+        java.util.Map<Long, org.gongjian.programme.InitiativeStatus> declared = new java.util.HashMap<>();
+        programmes.initiatives(programmes.programme(status.programmeCode()))
+                .forEach(i -> declared.put(i.id(), i.status()));
+        var initiatives = (tools.jackson.databind.node.ArrayNode) tree.get("initiatives");
+        for (int i = 0; i < status.initiatives().size(); i++) {
+            var standing = status.initiatives().get(i);
+            var node = (tools.jackson.databind.node.ObjectNode) initiatives.get(i);
+            var stage = declared.get(standing.initiativeId());
+            node.put("declaredStage", stage == null ? null : stage.name());
+            node.put("label", words.label(standing.status(), stage, locale));
+            var targets = (tools.jackson.databind.node.ArrayNode) node.get("targets");
+            for (int t = 0; t < standing.targets().size(); t++) {
+                var ts = standing.targets().get(t);
+                var tn = (tools.jackson.databind.node.ObjectNode) targets.get(t);
+                tn.put("label", words.label(ts.status(), locale));
+                tn.put("why", words.why(ts, status.policy(), locale));
+            }
+            var milestones = (tools.jackson.databind.node.ArrayNode) node.get("milestones");
+            for (int m = 0; m < standing.milestones().size(); m++) {
+                var ms = standing.milestones().get(m);
+                var mn = (tools.jackson.databind.node.ObjectNode) milestones.get(m);
+                mn.put("label", words.label(ms.status(), locale));
+                mn.put("why", words.why(ms, locale));
+            }
+        }
+        return tree;
     }
 
     @GetMapping("/programmes/{code}/targets/{target}/chart")
@@ -59,7 +106,7 @@ class SupervisionApiController {
     @Operation(summary = "A target's chart: planned path, measurements, forecast line and interval to the deadline")
     TargetChart chart(@PathVariable String code, @PathVariable String target,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf) {
-        return engine.chart(code, target, asOf == null ? engine.judgedOn(code) : asOf);
+        return engine.chart(code, target, asOf == null ? engine.today() : asOf);
     }
 
     /** The planned path chosen for a target; null returns it to the default. */
@@ -72,7 +119,7 @@ class SupervisionApiController {
     TargetChart chooseTrajectory(@PathVariable String code, @PathVariable String target,
             @RequestBody TrajectoryChoice choice) {
         engine.chooseTrajectory(code, target, choice.kind());
-        return engine.chart(code, target, engine.judgedOn(code));
+        return engine.chart(code, target, engine.today());
     }
 
     @GetMapping("/programmes/{code}/policy")
