@@ -100,7 +100,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                                 "/swagger-ui.html", "/error", "/roads/report")
                         .permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failures)
+                .formLogin(form -> form.loginPage("/login").successHandler(landing()).failureHandler(failures)
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                         .invalidateHttpSession(true).deleteCookies("JSESSIONID"))
@@ -111,6 +111,26 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .addFilterAfter(new FirstPasswordFilter(false, responses), AccountFreshnessFilter.class)
                 .headers(SecurityConfiguration::headers)
                 .build();
+    }
+
+    /**
+     * After login: the page asked for, else the start page; road chiefs and road staff (outside users who
+     * cannot read the programme) land on their own roads.
+     */
+    static org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler landing() {
+        var handler = new org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler() {
+            @Override
+            protected String determineTargetUrl(jakarta.servlet.http.HttpServletRequest request,
+                    jakarta.servlet.http.HttpServletResponse response,
+                    org.springframework.security.core.Authentication authentication) {
+                var granted = authentication.getAuthorities().stream()
+                        .map(org.springframework.security.core.GrantedAuthority::getAuthority).toList();
+                return granted.contains(Permissions.ROADS_FIELD) && !granted.contains(Permissions.PROGRAMME_READ)
+                        ? "/roads/my" : "/";
+            }
+        };
+        handler.setDefaultTargetUrl("/");
+        return handler;
     }
 
     /** Swagger UI, a library's page, applies inline styles; it may, and still runs no inline script. */

@@ -241,6 +241,9 @@ class AuthorizationMatrixTests {
         samples.put("{number}", "8");
         samples.put("{target}", "gep.towns-accounted");
         samples.put("{username}", "matrix-viewer");
+        // the Excel exports' file names, so that a role without the permission meets the handler (403), not a miss (404)
+        samples.put("{what:initiatives|measurements|notices}", "measurements");
+        samples.put("{what:initiatives|measurements}", "measurements");
         samples.put("{id}", PLACEHOLDER);
         return samples;
     }
