@@ -165,6 +165,8 @@ class BrowserTests {
         waitForCharts();
         WebElement card = browser.findElement(By.id("target-gep.towns-accounted"));
         card.findElement(By.name("value")).sendKeys("3");
+        // what will be stored is shown beside the field before saving
+        waiting().until(d -> card.findElement(By.cssSelector(".form-hint")).getText().contains("将保存为：3个"));
         WebElement asOf = card.findElement(By.name("asOf"));
         js("arguments[0].value = '2024-11-30';", asOf);
         card.findElement(By.name("note")).sendKeys("赤水、金鸡两镇之外新增一镇");
