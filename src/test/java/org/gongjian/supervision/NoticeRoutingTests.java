@@ -24,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * themselves when the cause clears. Its own database (the sweeps here close what other tests count).
  */
 @SpringBootTest(properties = "gongjian.test.context=notice-routing")
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 @ActiveProfiles("test")
 class NoticeRoutingTests {
 
@@ -35,6 +36,9 @@ class NoticeRoutingTests {
     @Autowired Organisation organisation;
     @Autowired ApplicationEventPublisher events;
     @Autowired PlatformTransactionManager transactions;
+    @Autowired org.springframework.test.web.servlet.MockMvc mvc;
+    @Autowired org.gongjian.organisation.Accounts accounts;
+    @Autowired org.springframework.security.core.userdetails.UserDetailsService details;
 
     long unit(String code) {
         return organisation.unit(code).id();
@@ -91,6 +95,9 @@ class NoticeRoutingTests {
             assertThat(closed.history()).extracting(NoticeView.HistoryEntry::action).contains(NoticeAction.RESOLVED);
             assertThat(next.closed()).isPositive();
         }
+        // no report reminder for a period after the programme's end (2024-12-31)
+        assertThat(jdbc.sql("select subject_key from supervision_notice_item where trigger_kind = 'REPORT_MISSING'")
+                .query(String.class).list()).allSatisfy(s -> assertThat(s).matches(".*:2024-\\d\\d$"));
         // no open notice item says a target the engine holds as 已完成 is lagging or unreported
         assertThat(jdbc.sql("""
                 select count(*) from supervision_notice_item i join programme_target t on t.id = i.target_id
@@ -132,5 +139,26 @@ class NoticeRoutingTests {
 
     NoticeView load(long id) {
         return notices.programmeNotices(CODE).stream().filter(n -> n.id() == id).findFirst().orElseThrow();
+    }
+
+    @Test
+    void a_town_clerks_start_page_shows_the_towns_open_notices_with_their_numbers_first() throws Exception {
+        sweep.sweep(CODE, LocalDate.of(2025, 1, 10));
+        if (accounts.findByUsername("chishui-starter").isEmpty()) {
+            accounts.create("chishui-starter", "赤水镇填报员", "staff-secret-1", unit("chishui"),
+                    java.util.Set.of(org.gongjian.organisation.Role.UNIT_STAFF));
+        }
+        NoticeView open = notices.programmeNotices(CODE).stream().filter(n -> n.unitId() == unit("chishui") && n.state().open())
+                .findFirst().orElseThrow();
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/")
+                        .header("Accept-Language", "zh-CN")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .user(details.loadUserByUsername("chishui-starter"))))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        int todo = page.indexOf("id=\"todo\"");
+        assertThat(todo).isPositive();
+        assertThat(page.indexOf(open.title())).isGreaterThan(todo);
+        assertThat(page.indexOf(open.title())).isLessThan(page.indexOf("id=\"mine\""));
+        assertThat(page).contains("/supervision/notices/" + open.id());
     }
 }

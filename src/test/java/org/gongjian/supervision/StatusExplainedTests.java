@@ -26,6 +26,8 @@ class StatusExplainedTests {
 
     @Autowired MockMvc mvc;
     @Autowired StatusEngine engine;
+    @Autowired StatusWords words;
+    @Autowired org.springframework.security.core.userdetails.UserDetailsService details;
 
     @Test
     void the_status_answer_gives_each_status_its_word_and_one_sentence_of_why_with_the_numbers_and_names_the_policy_once()
@@ -66,5 +68,31 @@ class StatusExplainedTests {
         ProgrammeStatus midYear = engine.status("kaiping-2024", LocalDate.of(2024, 8, 31));
         assertThat(midYear.asOf()).isEqualTo(LocalDate.of(2024, 8, 31));
         assertThat(midYear.target("finance.pairs").orElseThrow().status()).isEqualTo(Status.NO_DATA);
+    }
+
+    @Test
+    void a_declared_completion_beside_a_computed_lateness_reads_as_one_verdict() {
+        assertThat(words.label(Status.OVERDUE, org.gongjian.programme.InitiativeStatus.COMPLETED, java.util.Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("申报已完成，待核验");
+        assertThat(words.label(Status.ACHIEVED, org.gongjian.programme.InitiativeStatus.COMPLETED, java.util.Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("已完成");
+    }
+
+    @Test
+    void the_manual_notice_form_lists_towns_in_official_order_then_departments_and_never_outside_bodies() throws Exception {
+        String page = mvc.perform(get("/supervision/notices/new").param("programme", "kaiping-2024")
+                        .header("Accept-Language", "zh-CN").with(org.springframework.security.test.web.servlet.request
+                                .SecurityMockMvcRequestPostProcessors.user(details.loadUserByUsername("admin"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        int towns = page.indexOf("label=\"镇街\"");
+        int departments = page.indexOf("label=\"市直部门\"");
+        assertThat(towns).isPositive();
+        assertThat(departments).isGreaterThan(towns);
+        assertThat(page.indexOf("长沙街道")).isBetween(towns, departments);
+        assertThat(page.indexOf("长沙街道")).isLessThan(page.indexOf("三埠街道"));
+        assertThat(page.indexOf("三埠街道")).isLessThan(page.indexOf("月山镇"));
+        assertThat(page.indexOf("金鸡镇")).isLessThan(page.indexOf("赤水镇"));
+        assertThat(page.indexOf("市交通运输局")).isGreaterThan(departments);
+        assertThat(page).doesNotContain("国家知识产权局", "交通运输部");
     }
 }

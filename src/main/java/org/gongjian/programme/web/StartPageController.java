@@ -29,9 +29,12 @@ class StartPageController {
     private final Accounts accounts;
     private final Organisation organisation;
     private final Lighting lighting;
+    private final org.springframework.beans.factory.ObjectProvider<org.gongjian.programme.UnitAgenda> agenda;
 
     StartPageController(ProgrammeNav nav, ProgrammeManagement programmes, Overviews overviews, Accounts accounts,
-            Organisation organisation, Lighting lighting) {
+            Organisation organisation, Lighting lighting,
+            org.springframework.beans.factory.ObjectProvider<org.gongjian.programme.UnitAgenda> agenda) {
+        this.agenda = agenda;
         this.nav = nav;
         this.programmes = programmes;
         this.overviews = overviews;
@@ -47,6 +50,12 @@ class StartPageController {
         Programme programme = nav.newest();
         boolean unitScope = actor.roles().contains(Role.UNIT_STAFF) && !actor.isAdmin() && actor.unitId() != null;
         model.addAttribute("unit", unitScope ? organisation.unit(actor.unitId()) : null);
+        // a unit's staff see first what they owe: open notices and the progress report due (issue 11 §3)
+        org.gongjian.programme.UnitAgenda todo = agenda.getIfAvailable();
+        if (unitScope && todo != null) {
+            model.addAttribute("openNotices", todo.openNotices(actor.unitId()));
+            model.addAttribute("reportDue", programme == null ? null : todo.reportDue(programme.code()).orElse(null));
+        }
         if (programme != null) {
             Predicate<Initiative> which = unitScope
                     ? i -> i.responsibleUnitIds().contains(actor.unitId()) : i -> true;
