@@ -31,8 +31,9 @@ import org.gongjian.support.TestPostgres;
  * are answered while one reader asks for the programme's status (the dashboard's data); prints writes/s, write
  * p50/p99 and reader p99, beside the raw JDBC rate of 20 threads inserting one row per commit on the same database.
  *
- * <pre>./mvnw -B -q -o test-compile exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
- *   "-Dexec.args=-cp %classpath org.gongjian.programme.WriteBenchmark h2 pg"</pre>
+ * <pre>./mvnw -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/tmp/cp.txt
+ * java -cp target/test-classes:target/classes:$(cat /tmp/cp.txt) -Dwarmup=10 -Dseconds=30 \
+ *   org.gongjian.programme.WriteBenchmark h2 pg</pre>
  */
 public final class WriteBenchmark {
 

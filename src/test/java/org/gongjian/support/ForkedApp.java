@@ -67,7 +67,7 @@ public final class ForkedApp implements AutoCloseable {
         command.addAll(args);
         Process process = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(Long.getLong("gongjian.fork.start-minutes", 10)).toNanos();
         while (System.nanoTime() < deadline) {
             for (String line : Files.readAllLines(log)) {
                 if (line.startsWith("FORKED-READY ")) {
