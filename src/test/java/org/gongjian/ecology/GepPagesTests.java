@@ -46,7 +46,7 @@ class GepPagesTests {
                 .andExpect(content().string(containsString("赤水镇2023年度森林GEP与碳汇核算（演示数据）")))
                 .andExpect(content().string(containsString("金鸡镇2023年度森林GEP与碳汇核算（演示数据）")))
                 .andExpect(content().string(containsString("演示数据")))
-                .andExpect(content().string(containsString("15.2927亿元")))
+                .andExpect(content().string(containsString("15.29亿元")))
                 .andExpect(content().string(containsString("19.45万元/公顷")));
     }
 
@@ -62,6 +62,22 @@ class GepPagesTests {
                 .andExpect(content().string(containsString("/js/ecology-account.js")))
                 .andExpect(content().string(not(containsString("发布本版本"))))
                 .andExpect(content().string(not(containsString("<script>"))));
+    }
+
+    @Test
+    void service_names_are_chinese_or_english_never_codes_money_is_rounded_and_the_status_badges_are_explained()
+            throws Exception {
+        String zh = mvc.perform(get("/ecology/accounts/chishui-2023-gep").with(leader()).header("Accept-Language", "zh-CN"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(zh).contains(">调节水量</span>", "参数状态", "已核实", "案例复算印证", "回忆值，待核实", "委托方提供",
+                        "15.29亿元")
+                .doesNotContain(">WATER_REGULATION<", "×10^", "e+");
+        assertThat(zh).doesNotContainPattern("\\d\\.\\d{5,}亿元").doesNotContainPattern("\\d\\.\\d{5,}万元");
+        String en = mvc.perform(get("/ecology/accounts/chishui-2023-gep").with(leader()).param("lang", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(en).contains(">Water regulation</span>", "&quot;name&quot;:&quot;Water regulation&quot;", "Parameter status",
+                        "verified", "Base year", "CNY 1.529 billion")
+                .doesNotContain(">WATER_REGULATION<", ">基准年<", ">编码<");
     }
 
     @Test

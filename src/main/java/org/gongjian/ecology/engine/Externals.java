@@ -59,6 +59,10 @@ final class Externals {
             return;
         }
         Unit unit = q.unit() == null ? null : Unit.parse(q.unit()).orElse(null);
+        if (unit == null && q.unit() != null) {
+            problems.add(path + ".unit", "unknown-unit", q.unit());
+            return;
+        }
         if (unit == null || unit.dimension() != slot.unit().dimension()) {
             problems.add(path + ".unit", "unit-mismatch", q.unit(), s.zh(), slot.unit().symbol());
             return;

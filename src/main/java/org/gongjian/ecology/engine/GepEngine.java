@@ -227,15 +227,19 @@ public final class GepEngine {
                     continue;
                 }
                 Map<String, BigDecimal> values = new LinkedHashMap<>();
+                List<GepResult.TownLine> lines = new ArrayList<>();
                 BigDecimal total = BigDecimal.ZERO;
                 for (Service s : assessed) {
-                    BigDecimal v = valued.get(s).get(g).value();
+                    Valuer.Valued x = valued.get(s).get(g);
+                    BigDecimal v = x.value();
                     values.put(s.name(), Num.out(v));
+                    lines.add(new GepResult.TownLine(s.name(), x.quantity() == null ? null : Num.out(x.quantity()),
+                            x.unit() == null ? null : x.unit().symbol(), Num.out(v)));
                     total = total.add(v);
                 }
                 list.add(new GepResult.ForestTypeAccount(g.town, g.forestType,
                         plan.ref.forestTypes().get(g.forestType).name(), Num.out(g.area), g.stands, values,
-                        Num.out(total), perHectare(total, g.area)));
+                        Num.out(total), perHectare(total, g.area), lines));
             }
             return list;
         }

@@ -64,9 +64,13 @@ public record GepResult(String method, String methodName, int accountingYear, Re
     public record TownLine(String code, BigDecimal quantity, String unit, BigDecimal value) {
     }
 
-    /** A town × forest type cell: area, value per service, total and per hectare. */
+    /**
+     * A town × forest type cell: area, value per service, total and per hectare, and each service's
+     * physical quantity with its unit beside its value ({@code lines}).
+     */
     public record ForestTypeAccount(String town, String forestType, String forestTypeName, BigDecimal area,
-            int standCount, Map<String, BigDecimal> values, BigDecimal total, BigDecimal perHectare) {
+            int standCount, Map<String, BigDecimal> values, BigDecimal total, BigDecimal perHectare,
+            List<TownLine> lines) {
     }
 
     /** A service of the profile not in the account, and why (switched off, no data, not requested). */

@@ -290,6 +290,11 @@ final class Plan {
         if (def.kind() == ReferenceData.Kind.PRICE) {
             PriceUnit expected = PriceUnit.parse(def.unit()).orElseThrow();
             priceUnit = PriceUnit.parse(unitText).orElse(null);
+            if (priceUnit == null && (!unitText.contains("/")
+                    || Unit.parse(unitText.substring(unitText.indexOf('/') + 1)).isEmpty())) {
+                problems.add(path + ".unit", "unknown-unit", unitText);
+                return;
+            }
             if (priceUnit == null || priceUnit.per().dimension() != expected.per().dimension()) {
                 problems.add(path + ".unit", "unit-mismatch", unitText, def.name(), def.unit());
                 return;
@@ -307,7 +312,11 @@ final class Plan {
         } else {
             Unit expected = Unit.parse(def.unit()).orElseThrow();
             unit = Unit.parse(unitText).orElse(null);
-            if (unit == null || unit.dimension() != expected.dimension()) {
+            if (unit == null) {
+                problems.add(path + ".unit", "unknown-unit", unitText);
+                return;
+            }
+            if (unit.dimension() != expected.dimension()) {
                 problems.add(path + ".unit", "unit-mismatch", unitText, def.name(), def.unit());
                 return;
             }

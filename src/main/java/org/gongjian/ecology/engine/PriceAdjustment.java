@@ -44,11 +44,16 @@ public record PriceAdjustment(Method method, BigDecimal factor, Map<Integer, Big
         return method == null ? Method.NONE : method;
     }
 
-    /** The factor for a price of {@code baseYear} in {@code accountingYear}; the inputs must have been validated. */
+    /**
+     * The factor for a price of {@code baseYear} in {@code accountingYear}; the inputs must have been validated.
+     * A given FACTOR applies to prices of another base year (or of none given), never to a price whose base
+     * year is the accounting year.
+     */
     public BigDecimal factorFor(Integer baseYear, int accountingYear) {
         return switch (methodOrNone()) {
             case NONE -> BigDecimal.ONE;
-            case FACTOR -> factor;
+            // a price already in the accounting year's money is not inflated again
+            case FACTOR -> baseYear != null && baseYear == accountingYear ? BigDecimal.ONE : factor;
             case CPI_RATIO -> baseYear == null ? BigDecimal.ONE : Num.div(cpi.get(accountingYear), cpi.get(baseYear));
             case D_FACTOR -> baseYear == null ? BigDecimal.ONE
                     : Formulas.dFactor(depositRate, loanRate, accountingYear, baseYear);

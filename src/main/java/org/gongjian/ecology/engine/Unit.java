@@ -16,6 +16,7 @@ public enum Unit {
     SQUARE_KILOMETRE(Dimension.AREA, "km²", 100, 1, "km2", "平方公里"),
     SQUARE_METRE(Dimension.AREA, "m²", 1, 10_000, "m2", "平方米"),
     MU(Dimension.AREA, "亩", 1, 15, "mu"),
+    TEN_THOUSAND_HECTARES(Dimension.AREA, "万hm²", 10_000, 1, "万hm2", "万公顷", "万ha"),
 
     METRE(Dimension.LENGTH, "m", 1, 1, "米"),
     CENTIMETRE(Dimension.LENGTH, "cm", 1, 100),
@@ -29,6 +30,7 @@ public enum Unit {
     KILOGRAM(Dimension.MASS, "kg", 1, 1000, "千克", "公斤"),
     GRAM(Dimension.MASS, "g", 1, 1_000_000, "克"),
     TEN_THOUSAND_TONNES(Dimension.MASS, "万t", 10_000, 1, "万吨"),
+    HUNDRED_MILLION_TONNES(Dimension.MASS, "亿t", 100_000_000, 1, "亿吨"),
 
     TONNE_C(Dimension.CARBON, "t C", 1, 1, "tC", "吨碳"),
     TONNE_CO2(Dimension.CARBON, "t CO₂", 12, 44, "tCO2", "t CO2", "tCO₂", "t CO2e", "tCO2e", "t CO₂e", "吨二氧化碳"),
@@ -40,6 +42,7 @@ public enum Unit {
 
     KILOWATT_HOUR(Dimension.ENERGY, "kWh", 1, 1, "千瓦时", "度"),
     TEN_THOUSAND_KILOWATT_HOURS(Dimension.ENERGY, "万kWh", 10_000, 1, "万千瓦时"),
+    HUNDRED_MILLION_KILOWATT_HOURS(Dimension.ENERGY, "亿kWh", 100_000_000, 1, "亿千瓦时", "亿度"),
 
     MINUTE(Dimension.TIME, "min", 1, 1, "分钟"),
     SECOND(Dimension.TIME, "s", 1, 60, "秒"),

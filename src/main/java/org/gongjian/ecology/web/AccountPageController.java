@@ -38,11 +38,14 @@ class AccountPageController {
     private final GepAccounts accounts;
     private final Workbooks workbooks;
     private final JsonMapper json;
+    private final org.springframework.context.MessageSource messages;
 
-    AccountPageController(GepAccounts accounts, Workbooks workbooks, JsonMapper json) {
+    AccountPageController(GepAccounts accounts, Workbooks workbooks, JsonMapper json,
+            org.springframework.context.MessageSource messages) {
         this.accounts = accounts;
         this.workbooks = workbooks;
         this.json = json;
+        this.messages = messages;
     }
 
     /** A row of the account list. */
@@ -84,9 +87,12 @@ class AccountPageController {
                 .map(GepResult.Total::value).findFirst().orElse(BigDecimal.ZERO);
         model.addAttribute("realisable", money(r.totals().total().subtract(regulating), locale));
         model.addAttribute("chartServices", json.writeValueAsString(r.lines().stream()
-                .map(l -> Map.of("name", l.name(), "value", wan(l.value()))).toList()));
+                .map(l -> Map.of("name", "zh".equals(locale.getLanguage()) ? l.name() : l.nameEn(), "value", wan(l.value())))
+                .toList()));
         model.addAttribute("chartCategories", json.writeValueAsString(r.totals().byCategory().stream()
-                .filter(t -> t.value().signum() != 0).map(t -> Map.of("name", t.name(), "value", wan(t.value()))).toList()));
+                .filter(t -> t.value().signum() != 0).map(t -> Map.of("name",
+                        messages.getMessage("ecology.category." + t.code(), null, t.name(), locale), "value", wan(t.value())))
+                .toList()));
         List<Map<String, Object>> towns = new ArrayList<>();
         for (GepResult.TownAccount t : r.towns()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -134,12 +140,11 @@ class AccountPageController {
     }
 
     static String money(@Nullable BigDecimal yuan, Locale locale) {
-        return yuan == null ? "—" : Figures.format(yuan, UnitOfMeasure.YUAN, locale);
+        return EcologyFormat.money(yuan, locale);
     }
 
     static String perHectare(@Nullable BigDecimal yuan, Locale locale) {
-        return yuan == null ? "—" : Figures.format(yuan.setScale(0, RoundingMode.HALF_UP), UnitOfMeasure.YUAN, locale)
-                + ("zh".equals(locale.getLanguage()) ? "/公顷" : "/ha");
+        return yuan == null ? "—" : EcologyFormat.money(yuan, locale) + ("zh".equals(locale.getLanguage()) ? "/公顷" : "/ha");
     }
 
     static String tonnes(@Nullable BigDecimal t) {
