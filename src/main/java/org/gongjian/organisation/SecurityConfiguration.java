@@ -96,10 +96,10 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
                                 "/actuator/health", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**",
-                                "/swagger-ui.html", "/error")
+                                "/swagger-ui.html", "/error", "/volunteers/join", "/volunteers/verify/*")
                         .permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failures)
+                .formLogin(form -> form.loginPage("/login").successHandler(new LandingPage()).failureHandler(failures)
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                         .invalidateHttpSession(true).deleteCookies("JSESSIONID"))
@@ -133,6 +133,26 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                 .frameOptions(f -> f.deny())
                 .httpStrictTransportSecurity(h -> h.maxAgeInSeconds(31_536_000).includeSubDomains(true))
-                .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(), payment=()"));
+                // geolocation for this origin only: a volunteer's GPS self check-in inside an activity's geofence
+                .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(self), payment=()"));
+    }
+
+    /**
+     * After logging in: the page asked for (a scanned check-in code), else the start page, or for volunteers and
+     * captains, who do not read the programme, their own volunteer page.
+     */
+    static final class LandingPage extends org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler {
+
+        LandingPage() {
+            setDefaultTargetUrl("/");
+        }
+
+        @Override
+        protected String determineTargetUrl(jakarta.servlet.http.HttpServletRequest request,
+                jakarta.servlet.http.HttpServletResponse response, org.springframework.security.core.Authentication auth) {
+            boolean reads = auth.getAuthorities().stream().anyMatch(a -> Permissions.PROGRAMME_READ.equals(a.getAuthority()));
+            boolean volunteer = auth.getAuthorities().stream().anyMatch(a -> Permissions.VOLUNTEERS_SELF.equals(a.getAuthority()));
+            return !reads && volunteer ? "/volunteers/me" : super.determineTargetUrl(request, response, auth);
+        }
     }
 }

@@ -68,7 +68,7 @@ class AuthorizationMatrixTests {
     private static final Pattern HAS_AUTHORITY = Pattern.compile("hasAuthority\\('([a-z-]+:[a-z-]+:[a-z-]+)'\\)");
     private static final String PLACEHOLDER = "999999";
 
-    enum Caller { ANONYMOUS, ADMIN, LEADER, UNIT_STAFF, VIEWER }
+    enum Caller { ANONYMOUS, ADMIN, LEADER, UNIT_STAFF, VIEWER, VOLUNTEER, CAPTAIN }
 
     record Rule(boolean open, @Nullable String permission) {
         boolean allows(Caller caller) {
@@ -107,7 +107,8 @@ class AuthorizationMatrixTests {
     @Autowired ProgrammeRecords records;
 
     private final Map<Caller, String> usernames = Map.of(Caller.ADMIN, "admin", Caller.LEADER, "matrix-leader",
-            Caller.UNIT_STAFF, "matrix-staff", Caller.VIEWER, "matrix-viewer");
+            Caller.UNIT_STAFF, "matrix-staff", Caller.VIEWER, "matrix-viewer", Caller.VOLUNTEER, "matrix-volunteer",
+            Caller.CAPTAIN, "matrix-captain");
 
     @BeforeEach
     void oneUserPerRole() {
@@ -115,6 +116,9 @@ class AuthorizationMatrixTests {
         accounts.create("matrix-leader", "市领导", "matrix-secret-1", null, Set.of(Role.LEADER));
         accounts.create("matrix-staff", "赤水镇填报员", "matrix-secret-1", organisation.unit("chishui").id(), Set.of(Role.UNIT_STAFF));
         accounts.create("matrix-viewer", "查阅人员", "matrix-secret-1", null, Set.of(Role.VIEWER));
+        // outside users: a volunteer and a captain of 长沙街道 (their data scope is tested in the volunteers module)
+        accounts.create("matrix-volunteer", "志愿者", "matrix-secret-1", organisation.unit("changsha").id(), Set.of(Role.VOLUNTEER));
+        accounts.create("matrix-captain", "志愿队长", "matrix-secret-1", organisation.unit("changsha").id(), Set.of(Role.CAPTAIN));
     }
 
     @Test
@@ -222,6 +226,9 @@ class AuthorizationMatrixTests {
         samples.put("{number}", "8");
         samples.put("{target}", "gep.towns-accounted");
         samples.put("{username}", "matrix-viewer");
+        // patterns with a regex (a caller without the permission must meet 403, not an unmatched 404)
+        samples.put("{what:initiatives|measurements|notices}", "measurements");
+        samples.put("{what:initiatives|measurements}", "measurements");
         samples.put("{id}", PLACEHOLDER);
         return samples;
     }
