@@ -97,10 +97,10 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
                                 "/actuator/health", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**",
-                                "/swagger-ui.html", "/error", "/roads/report")
+                                "/swagger-ui.html", "/error", "/roads/report", "/volunteers/join", "/volunteers/verify/*")
                         .permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").successHandler(landing()).failureHandler(failures)
+                .formLogin(form -> form.loginPage("/login").successHandler(new LandingPage()).failureHandler(failures)
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                         .invalidateHttpSession(true).deleteCookies("JSESSIONID"))
@@ -111,26 +111,6 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .addFilterAfter(new FirstPasswordFilter(false, responses), AccountFreshnessFilter.class)
                 .headers(SecurityConfiguration::headers)
                 .build();
-    }
-
-    /**
-     * After login: the page asked for, else the start page; road chiefs and road staff (outside users who
-     * cannot read the programme) land on their own roads.
-     */
-    static org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler landing() {
-        var handler = new org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler() {
-            @Override
-            protected String determineTargetUrl(jakarta.servlet.http.HttpServletRequest request,
-                    jakarta.servlet.http.HttpServletResponse response,
-                    org.springframework.security.core.Authentication authentication) {
-                var granted = authentication.getAuthorities().stream()
-                        .map(org.springframework.security.core.GrantedAuthority::getAuthority).toList();
-                return granted.contains(Permissions.ROADS_FIELD) && !granted.contains(Permissions.PROGRAMME_READ)
-                        ? "/roads/my" : "/";
-            }
-        };
-        handler.setDefaultTargetUrl("/");
-        return handler;
     }
 
     /** Swagger UI, a library's page, applies inline styles; it may, and still runs no inline script. */
@@ -155,6 +135,34 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                 .frameOptions(f -> f.deny())
                 .httpStrictTransportSecurity(h -> h.maxAgeInSeconds(31_536_000).includeSubDomains(true))
+                // geolocation for this origin only: a volunteer's GPS self check-in inside an activity's geofence
                 .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(self), payment=()"));
+    }
+
+    /**
+     * After logging in: the page asked for (a scanned check-in code), else the start page, or for volunteers and
+     * captains, who do not read the programme, their own volunteer page; road chiefs and road staff their own roads.
+     */
+    static final class LandingPage extends org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler {
+
+        LandingPage() {
+            setDefaultTargetUrl("/");
+        }
+
+        @Override
+        protected String determineTargetUrl(jakarta.servlet.http.HttpServletRequest request,
+                jakarta.servlet.http.HttpServletResponse response, org.springframework.security.core.Authentication auth) {
+            var granted = auth.getAuthorities().stream()
+                    .map(org.springframework.security.core.GrantedAuthority::getAuthority).toList();
+            if (!granted.contains(Permissions.PROGRAMME_READ)) {
+                if (granted.contains(Permissions.ROADS_FIELD)) {
+                    return "/roads/my";
+                }
+                if (granted.contains(Permissions.VOLUNTEERS_SELF)) {
+                    return "/volunteers/me";
+                }
+            }
+            return super.determineTargetUrl(request, response, auth);
+        }
     }
 }

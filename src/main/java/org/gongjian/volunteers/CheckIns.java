@@ -305,8 +305,8 @@ public class CheckIns {
     /** The current entries of a volunteer's hours ledger (those nobody supersedes). */
     public List<HoursEntry> currentEntries(long volunteerId) {
         return jdbc.sql("""
-                select * from volunteers_hours h where h.volunteer_id = :v
-                  and not exists (select 1 from volunteers_hours s where s.supersedes_id = h.id)
+                select h.* from volunteers_hours h left join volunteers_hours s on s.supersedes_id = h.id
+                where h.volunteer_id = :v and s.id is null
                 order by h.service_date desc, h.id desc""").param("v", volunteerId).query(CheckIns::entry).list();
     }
 
@@ -320,8 +320,8 @@ public class CheckIns {
     /** Effective hours of a volunteer. */
     public BigDecimal hours(long volunteerId) {
         Long minutes = jdbc.sql("""
-                select coalesce(sum(h.minutes), 0) from volunteers_hours h where h.volunteer_id = :v and h.status = 'EFFECTIVE'
-                  and not exists (select 1 from volunteers_hours s where s.supersedes_id = h.id)""")
+                select coalesce(sum(h.minutes), 0) from volunteers_hours h left join volunteers_hours s on s.supersedes_id = h.id
+                where h.volunteer_id = :v and h.status = 'EFFECTIVE' and s.id is null""")
                 .param("v", volunteerId).query(Long.class).single();
         return BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP);
     }
@@ -479,8 +479,10 @@ public class CheckIns {
                      and c.service_date = :d) as last_in,
                   (select max(c.checked_out_at) from volunteers_check_in c where c.activity_id = :a and c.volunteer_id = v.id
                      and c.service_date = :d) as last_out
-                from volunteers_volunteer v join volunteers_membership m on m.volunteer_id = v.id
-                where m.team_id = :t order by last_in desc nulls last, v.name""")
+                from volunteers_volunteer v
+                where v.id in (select m.volunteer_id from volunteers_membership m where m.team_id = :t)
+                   or v.id in (select c.volunteer_id from volunteers_check_in c where c.activity_id = :a and c.service_date = :d)
+                order by last_in desc nulls last, v.name""")
                 .param("a", activityId).param("t", a.teamId()).param("d", volunteers.today())
                 .query((rs, n) -> new RosterLine(rs.getLong(1), rs.getString(2), rs.getString(3), instant(rs, 4),
                         instant(rs, 5)))

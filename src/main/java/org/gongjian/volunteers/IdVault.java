@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps ID-card numbers out of the database: AES-256-GCM with a random 96-bit nonce per value for storage,
  * and an HMAC-SHA256 under a key derived from the same secret for finding duplicates. The key comes from
- * {@code gongjian.volunteers.id-key} (32 bytes, base64). Without it a random key is made for this run only
- * and a warning logged: fine for a demo, useless for real data (nothing stored survives a restart's key).
+ * {@code gongjian.volunteers.id-key} (32 bytes, base64). Without it the demo makes one and keeps it in the data
+ * directory (with a warning); without the demo, the application refuses to start.
  */
 @Component
 class IdVault {
@@ -30,13 +30,15 @@ class IdVault {
     private final SecretKeySpec hmac;
     private final SecureRandom random = new SecureRandom();
 
-    IdVault(@Value("${gongjian.volunteers.id-key:}") String configured) {
+    IdVault(@Value("${gongjian.volunteers.id-key:}") String configured,
+            @Value("${gongjian.data-dir:./data}") String dataDir, @Value("${gongjian.demo.enabled:true}") boolean demo) {
         byte[] key;
         if (configured.isBlank()) {
-            key = new byte[32];
-            new SecureRandom().nextBytes(key);
-            log.warn("gongjian.volunteers.id-key is not set: ID-card numbers are encrypted with a key made for this run "
-                    + "only and cannot be read after a restart. Set it (32 random bytes, base64) for real data.");
+            if (!demo) {
+                throw new IllegalStateException("gongjian.volunteers.id-key (GONGJIAN_VOLUNTEERS_ID_KEY) is not set: "
+                        + "give 32 random bytes, base64 (openssl rand -base64 32), to encrypt volunteers' ID numbers");
+            }
+            key = demoKey(java.nio.file.Path.of(dataDir, "volunteers-id.key"));
         } else {
             key = Base64.getDecoder().decode(configured.trim());
             if (key.length != 32) {
@@ -45,6 +47,32 @@ class IdVault {
         }
         this.aes = new SecretKeySpec(derive(key, "aes"), "AES");
         this.hmac = new SecretKeySpec(derive(key, "hmac"), "HmacSHA256");
+    }
+
+    /**
+     * The demo's key: made once and kept in the data directory (owner-only), so that the demo's records stay
+     * readable across restarts. Only with the demo; a real installation configures its key.
+     */
+    private static byte[] demoKey(java.nio.file.Path file) {
+        try {
+            if (java.nio.file.Files.exists(file)) {
+                return Base64.getDecoder().decode(java.nio.file.Files.readString(file).trim());
+            }
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.writeString(file, Base64.getEncoder().encodeToString(key));
+            try {
+                java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // Windows: the data directory's own permissions apply
+            }
+            log.warn("gongjian.volunteers.id-key is not set: the demo encrypts ID-card numbers with a key made now and kept "
+                    + "in {}. Fine for the demo; set the key (32 random bytes, base64) for real data.", file);
+            return key;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot keep the demo's ID key in " + file, e);
+        }
     }
 
     String encrypt(String plain) {

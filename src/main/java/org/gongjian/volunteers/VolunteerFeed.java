@@ -76,8 +76,8 @@ public class VolunteerFeed {
         f.put("volunteers.registered", byTown("select town_code, count(*) from volunteers_volunteer where registered_on <= :d "
                 + "group by town_code", "select count(*) from volunteers_volunteer where registered_on <= :d", on, null));
         String current = " from volunteers_hours h join volunteers_volunteer v on v.id = h.volunteer_id "
-                + "where h.status = 'EFFECTIVE' and h.service_date <= :d "
-                + "and not exists (select 1 from volunteers_hours s where s.supersedes_id = h.id)";
+                + "left join volunteers_hours s on s.supersedes_id = h.id "
+                + "where s.id is null and h.status = 'EFFECTIVE' and h.service_date <= :d";
         f.put("volunteers.active", byTown("select v.town_code, count(distinct h.volunteer_id)" + current
                 + " and h.service_date > :from group by v.town_code", "select count(distinct h.volunteer_id)" + current
                 + " and h.service_date > :from", on, on.minusDays(activeDays)));

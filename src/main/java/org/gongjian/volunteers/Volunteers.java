@@ -110,6 +110,10 @@ public class Volunteers {
     @Transactional
     public Volunteer register(Registration r) {
         Actor actor = accounts.current();
+        List<Violation> v = check(r);
+        if (!v.isEmpty()) {
+            throw new InvalidInputException(v);
+        }
         if (!actor.can(Permissions.VOLUNTEERS_MANAGE) || (!actor.isAdmin() && !actsForTown(actor, r.town()))) {
             audit.denied("volunteer", null, "registration outside the actor's town");
             throw new AccessDeniedException("error.access-denied");
@@ -252,6 +256,11 @@ public class Volunteers {
         return new PageImpl<>(jdbc.sql(sql).params(params).query(Volunteers::volunteer).list(), pageable, total);
     }
 
+    /** Whether the caller is the programme office (which may open any team's captain page). */
+    public boolean office() {
+        return accounts.current().isAdmin();
+    }
+
     /** The volunteer record of the logged-in user, if they have one. */
     public Optional<Volunteer> me() {
         return ownId(accounts.current()).map(this::volunteerRow);
@@ -333,7 +342,6 @@ public class Volunteers {
 
     Team createTeam(NewTeam t, boolean demo) {
         Actor actor = accounts.current();
-        requireManage(actor, t.town(), "team");
         List<Violation> v = new ArrayList<>();
         if (t.name() == null || t.name().isBlank() || t.name().length() > 200) {
             v.add(new Violation("name", "volunteers.error.name"));
@@ -350,6 +358,7 @@ public class Volunteers {
         if (!v.isEmpty()) {
             throw new InvalidInputException(v);
         }
+        requireManage(actor, t.town(), "team");
         Instant now = Instant.now(clock);
         long id = key(jdbc.sql("""
                 insert into volunteers_team (name, type, supervising_org, town_code, community, status, demo, created_at, created_on)
@@ -520,7 +529,7 @@ public class Volunteers {
         if (a.startsAt() == null || a.endsAt() == null || !a.endsAt().isAfter(a.startsAt())) {
             v.add(new Violation("endsAt", "volunteers.error.window"));
         } else if (Duration.between(a.startsAt(), a.endsAt()).toDays() >= policy.maxActivityDays()) {
-            v.add(new Violation("endsAt", "volunteers.error.too-long", policy.maxActivityDays()));
+            v.add(new Violation("endsAt", "volunteers.error.too-long-activity", policy.maxActivityDays()));
         }
         if (a.quota() == null || a.quota() < 1 || a.quota() > 100_000) {
             v.add(new Violation("quota", "volunteers.error.quota"));

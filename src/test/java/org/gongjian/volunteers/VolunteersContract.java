@@ -84,6 +84,7 @@ abstract class VolunteersContract {
     @Autowired WorkCalendar calendar;
     @Autowired TargetManagement targets;
     @Autowired ProgrammeManagement programmes;
+    @Autowired VolunteerWorkbooks workbooks;
 
     @BeforeEach
     void setUp() {
@@ -433,5 +434,60 @@ abstract class VolunteersContract {
                 .anyMatch(m -> !m.superseded() && m.asOf().equals(today) && m.value().compareTo(BigDecimal.valueOf(registered)) == 0));
         assertThat(targets.measurements(target).stream().filter(m -> m.asOf().equals(today)).findFirst().orElseThrow().source())
                 .isEqualTo(MeasurementSource.LEDGER);
+    }
+
+    @Test
+    void a_roster_is_imported_all_or_nothing_with_every_row_s_problems_and_the_hours_export_opens() throws Exception {
+        Team team = approvedTeam("changsha");
+        String good1 = newIdNumber();
+        String good2 = newIdNumber();
+        String bad = good1.substring(0, 17) + (good1.charAt(17) == '1' ? '2' : '1');
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("roster", ".xlsx");
+        java.util.function.Consumer<String[][]> write = rows -> {
+            try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = java.nio.file.Files.newOutputStream(file)) {
+                var sheet = wb.createSheet("花名册");
+                var header = sheet.createRow(0);
+                for (int i = 0; i < VolunteerWorkbooks.ROSTER.size(); i++) {
+                    header.createCell(i).setCellValue(VolunteerWorkbooks.ROSTER.get(i));
+                }
+                for (int r = 0; r < rows.length; r++) {
+                    var row = sheet.createRow(r + 1);
+                    for (int c = 0; c < rows[r].length; c++) {
+                        if (rows[r][c] != null) {
+                            row.createCell(c).setCellValue(rows[r][c]);
+                        }
+                    }
+                }
+                wb.write(out);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        long before = jdbc.sql("select count(*) from volunteers_volunteer").query(Long.class).single();
+        write.accept(new String[][] {
+            {"甲", good1, "13800000001", "长沙街道", null, null, Long.toString(team.id())},
+            {"乙", good2, "13800000002", "changsha", null, null, null},
+            {"丙", bad, "1380000000", "atlantis", null, null, "999999"}});
+        as("cs-staff");
+        VolunteerWorkbooks.Result refused = workbooks.importRoster(file);
+        assertThat(refused.registered()).isZero();
+        assertThat(refused.errors()).singleElement().satisfies(e -> {
+            assertThat(e.row()).isEqualTo(4);
+            assertThat(e.fields()).containsExactly("idNumber", "phone", "town", "teamId");
+        });
+        assertThat(jdbc.sql("select count(*) from volunteers_volunteer").query(Long.class).single()).isEqualTo(before);
+        write.accept(new String[][] {
+            {"甲", good1, "13800000001", "长沙街道", null, null, Long.toString(team.id())},
+            {"乙", good2, "13800000002", "changsha", null, null, null}});
+        VolunteerWorkbooks.Result done = workbooks.importRoster(file);
+        assertThat(done.registered()).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from volunteers_membership where team_id = :t").param("t", team.id())
+                .query(Long.class).single()).isEqualTo(1);
+        java.nio.file.Files.deleteIfExists(file);
+
+        byte[] xlsx = workbooks.exportHours("changsha");
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            assertThat(wb.getSheet("志愿服务时长").getRow(1).getCell(1).getStringCellValue()).isEqualTo("姓名");
+        }
     }
 }

@@ -1,0 +1,276 @@
+package org.gongjian.volunteers;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
+import org.gongjian.GongjianApplication;
+import org.gongjian.organisation.ApiTokens;
+import org.gongjian.support.TestPostgres;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * The 万人行 day, as a command (not a test): the application on PostgreSQL (TEST_PG_URL, else an embedded
+ * PostgreSQL), 10,000 registered volunteers and one activity, and 10,000 QR check-ins fired over HTTP from
+ * concurrent clients on loopback, 5% of them retried at the same moment (two identical requests in flight).
+ * It prints check-ins per second, latency percentiles, the counts afterwards (none lost, none duplicated) and,
+ * as the floor, the rate of inserting the same rows with plain JDBC on the same database and connection pool.
+ * Run as docs/performance.md says.
+ */
+public final class CheckInBenchmark {
+
+    static final int VOLUNTEERS = Integer.getInteger("volunteers", 10_000);
+    static final int CLIENTS = Integer.getInteger("clients", 32);
+    static final int WARM_UP = Integer.getInteger("warmup", 2_000);
+
+    private CheckInBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        TestPostgres.Database db = TestPostgres.newDatabase();
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(GongjianApplication.class).properties(
+                "server.port=0", "server.address=127.0.0.1", "spring.datasource.url=" + db.url(),
+                "spring.datasource.username=" + db.user(), "spring.datasource.password=" + db.password(),
+                "spring.datasource.hikari.maximum-pool-size=" + Integer.getInteger("pool", 20),
+                "gongjian.admin-password=bench-admin-secret", "gongjian.data-dir=target/bench-data",
+                "gongjian.demo.progress.enabled=false", "gongjian.demo.volunteers.enabled=false",
+                "gongjian.supervision.sweep-cron=-", "logging.level.root=WARN", "spring.main.banner-mode=off")
+                .run();
+        try {
+            run(app);
+        } finally {
+            app.close();
+        }
+        System.exit(0);
+    }
+
+    private static void run(ConfigurableApplicationContext app) throws Exception {
+        int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+        JdbcClient jdbc = app.getBean(JdbcClient.class);
+        JdbcTemplate template = app.getBean(JdbcTemplate.class);
+        IdVault vault = app.getBean(IdVault.class);
+        Volunteers volunteers = app.getBean(Volunteers.class);
+        QrTokens tokens = app.getBean(QrTokens.class);
+        UserDetails admin = app.getBean(UserDetailsService.class).loadUserByUsername("admin");
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(admin, null, admin.getAuthorities()));
+        String apiToken = app.getBean(ApiTokens.class).create("bench", null).secret();
+
+        // 10,000 registered volunteers (encrypted, hashed, masked as registration does), one team, activities
+        long started = System.nanoTime();
+        List<Object[]> rows = new ArrayList<>();
+        Random random = new Random(20241205);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (rows.size() < VOLUNTEERS + WARM_UP) {
+            String first17 = "440783" + (1960 + random.nextInt(45)) + String.format("%02d%02d%03d", 1 + random.nextInt(12),
+                    1 + random.nextInt(28), random.nextInt(1000));
+            String n = first17 + IdNumbers.checkDigit(first17);
+            if (seen.add(n)) {
+                rows.add(new Object[] {"志愿者" + rows.size(), vault.encrypt(n), vault.hash(n), IdNumbers.mask(n),
+                        "13800000000", "changsha", Timestamp.from(Instant.now()), LocalDate.now(Volunteers.CITY)});
+            }
+        }
+        template.batchUpdate("""
+                insert into volunteers_volunteer (name, id_cipher, id_hash, id_masked, phone, town_code, registered_at,
+                    registered_on) values (?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        List<Long> ids = jdbc.sql("select id from volunteers_volunteer order by id").query(Long.class).list();
+        Team team = volunteers.createTeam(new Volunteers.NewTeam("万人行测试队", TeamType.COMMUNITY, "长沙街道", "changsha", null));
+        volunteers.decideTeam(team.id(), true, null);
+        Instant now = Instant.now();
+        Activity warm = volunteers.createActivity(new Volunteers.NewActivity(team.id(), "预热", "文明劝导", "长沙街道",
+                null, null, null, now.minus(Duration.ofMinutes(10)), now.plus(Duration.ofHours(4)), 100_000));
+        Activity day = volunteers.createActivity(new Volunteers.NewActivity(team.id(), "万人行", "文明劝导", "长沙街道",
+                null, null, null, now.minus(Duration.ofMinutes(10)), now.plus(Duration.ofHours(4)), 100_000));
+        Activity floor = volunteers.createActivity(new Volunteers.NewActivity(team.id(), "JDBC floor", "文明劝导", "长沙街道",
+                null, null, null, now.minus(Duration.ofMinutes(10)), now.plus(Duration.ofHours(4)), 100_000));
+        SecurityContextHolder.clearContext();
+        System.out.printf("setup: %,d volunteers registered in %d ms%n", ids.size(), (System.nanoTime() - started) / 1_000_000);
+
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newFixedThreadPool(CLIENTS)).build();
+        String base = "http://127.0.0.1:" + port + "/api/v1/volunteers/activities/";
+        fire(http, base, apiToken, warm.id(), ids.subList(VOLUNTEERS, VOLUNTEERS + WARM_UP), tokens, false);
+        String load = Files.readString(Path.of("/proc/loadavg")).trim();
+        Result r = fire(http, base, apiToken, day.id(), ids.subList(0, VOLUNTEERS), tokens, true);
+        String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
+
+        long rowsIn = jdbc.sql("select count(*) from volunteers_check_in where activity_id = :a").param("a", day.id())
+                .query(Long.class).single();
+        long distinct = jdbc.sql("select count(distinct volunteer_id) from volunteers_check_in where activity_id = :a")
+                .param("a", day.id()).query(Long.class).single();
+        long missing = jdbc.sql("select count(*) from volunteers_volunteer v where v.id <= :last and not exists "
+                + "(select 1 from volunteers_check_in c where c.activity_id = :a and c.volunteer_id = v.id)")
+                .param("last", ids.get(VOLUNTEERS - 1)).param("a", day.id()).query(Long.class).single();
+
+        // the floor: the same rows inserted with plain JDBC (one statement and commit each), same pool, same clients
+        DataSource ds = app.getBean(DataSource.class);
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        AtomicInteger next = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(CLIENTS);
+        String key = tokens.issue(floor.id());
+        long t0 = System.nanoTime();
+        for (int c = 0; c < CLIENTS; c++) {
+            pool.execute(() -> {
+                try (Connection con = ds.getConnection(); PreparedStatement ps = con.prepareStatement("""
+                        insert into volunteers_check_in (activity_id, volunteer_id, service_date, daily_index, method,
+                            idempotency_key, checked_in_at, recorded_by) values (?, ?, ?, 1, 'QR', ?, ?, 'bench')""")) {
+                    con.setAutoCommit(true);
+                    for (int i; (i = next.getAndIncrement()) < VOLUNTEERS; ) {
+                        ps.setLong(1, floor.id());
+                        ps.setLong(2, ids.get(i));
+                        ps.setObject(3, LocalDate.now(Volunteers.CITY));
+                        ps.setString(4, "qr:" + key);
+                        ps.setTimestamp(5, Timestamp.from(Instant.now()));
+                        ps.executeUpdate();
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                } finally {
+                    done.countDown();
+                }
+            });
+        }
+        done.await();
+        double floorSeconds = (System.nanoTime() - t0) / 1e9;
+        pool.shutdown();
+
+        System.out.println();
+        System.out.println("=== 万人行: " + VOLUNTEERS + " check-ins over HTTP, " + CLIENTS + " clients, "
+                + r.retried + " retried (two identical requests in flight) ===");
+        System.out.printf("requests: %,d in %.2f s; check-ins/s (first requests): %,.0f; requests/s: %,.0f%n", r.requests,
+                r.seconds, VOLUNTEERS / r.seconds, r.requests / r.seconds);
+        System.out.printf("latency ms: p50 %.1f  p90 %.1f  p99 %.1f  max %.1f%n", r.pct(50), r.pct(90), r.pct(99), r.pct(100));
+        System.out.printf("answers: %d × 201 created, %d × 200 same check-in, %d other %s%n", r.created.get(), r.same.get(),
+                r.other.get(), r.others);
+        System.out.printf("afterwards: %d rows, %d distinct volunteers, %d volunteers without a check-in (lost), %d duplicates%n",
+                rowsIn, distinct, missing, rowsIn - distinct);
+        System.out.printf("JDBC floor: %,d single-row inserts with autocommit in %.2f s = %,.0f rows/s%n", VOLUNTEERS,
+                floorSeconds, VOLUNTEERS / floorSeconds);
+        System.out.println("load average before: " + load + "; after: " + loadAfter);
+    }
+
+    /** Latencies and answers of one run. */
+    static final class Result {
+        final ConcurrentLinkedQueue<Long> nanos = new ConcurrentLinkedQueue<>();
+        final AtomicInteger created = new AtomicInteger();
+        final AtomicInteger same = new AtomicInteger();
+        final AtomicInteger other = new AtomicInteger();
+        final ConcurrentLinkedQueue<String> others = new ConcurrentLinkedQueue<>();
+        int requests;
+        int retried;
+        double seconds;
+        long[] sorted;
+
+        double pct(int p) {
+            if (sorted == null) {
+                sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+            }
+            int i = Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1);
+            return sorted[Math.max(0, i)] / 1e6;
+        }
+    }
+
+    private static Result fire(HttpClient http, String base, String apiToken, long activity, List<Long> who,
+            QrTokens tokens, boolean measure) throws Exception {
+        Result r = new Result();
+        // the captain's phone shows a new code every 20 s; a volunteer scans the code of the moment
+        AtomicReference<String> code = new AtomicReference<>(tokens.issue(activity));
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        java.util.concurrent.ScheduledExecutorService rotate = Executors.newSingleThreadScheduledExecutor();
+        rotate.scheduleAtFixedRate(() -> code.set(tokens.issue(activity)), 20, 20, java.util.concurrent.TimeUnit.SECONDS);
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < who.size(); i++) {
+            order.add(i);
+        }
+        Collections.shuffle(order, new Random(5));
+        AtomicInteger next = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(CLIENTS);
+        long t0 = System.nanoTime();
+        AtomicInteger requests = new AtomicInteger();
+        for (int c = 0; c < CLIENTS; c++) {
+            clients.execute(() -> {
+                try {
+                    for (int n; (n = next.getAndIncrement()) < order.size(); ) {
+                        int i = order.get(n);
+                        String body = "{\"volunteerId\":" + who.get(i) + ",\"token\":\"" + code.get() + "\"}";
+                        HttpRequest req = HttpRequest.newBuilder(URI.create(base + activity + "/check-ins"))
+                                .header("Authorization", "Bearer " + apiToken).header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                        boolean retry = i % 20 == 0;
+                        long s = System.nanoTime();
+                        if (retry) {
+                            var a = http.sendAsync(req, HttpResponse.BodyHandlers.ofString());
+                            var b = http.sendAsync(req, HttpResponse.BodyHandlers.ofString());
+                            count(r, a.get().statusCode(), a.get().body());
+                            long e = System.nanoTime();
+                            count(r, b.get().statusCode(), b.get().body());
+                            r.nanos.add(e - s);
+                            r.nanos.add(System.nanoTime() - s);
+                            requests.addAndGet(2);
+                        } else {
+                            HttpResponse<String> resp = http.send(req, HttpResponse.BodyHandlers.ofString());
+                            r.nanos.add(System.nanoTime() - s);
+                            count(r, resp.statusCode(), resp.body());
+                            requests.incrementAndGet();
+                        }
+                    }
+                } catch (Exception e) {
+                    r.other.incrementAndGet();
+                    r.others.add(e.toString());
+                } finally {
+                    done.countDown();
+                }
+            });
+        }
+        done.await();
+        r.seconds = (System.nanoTime() - t0) / 1e9;
+        r.requests = requests.get();
+        r.retried = who.size() / 20;
+        clients.shutdown();
+        rotate.shutdown();
+        if (!measure) {
+            System.out.printf("warm-up: %,d requests in %.2f s%n", r.requests, r.seconds);
+        }
+        return r;
+    }
+
+    private static void count(Result r, int status, String body) {
+        if (status == 201) {
+            r.created.incrementAndGet();
+        } else if (status == 200) {
+            r.same.incrementAndGet();
+        } else {
+            r.other.incrementAndGet();
+            if (r.others.size() < 5) {
+                r.others.add(status + " " + body.substring(0, Math.min(200, body.length())));
+            }
+        }
+    }
+
+}
