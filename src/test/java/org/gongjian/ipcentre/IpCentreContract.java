@@ -62,6 +62,13 @@ abstract class IpCentreContract {
     @Autowired DesignCases designs;
     @Autowired ProtectionCases protection;
     @Autowired Recorder recorder;
+    @Autowired org.springframework.security.core.userdetails.UserDetailsService users;
+
+    /** A logged-in page session (pages log in with a form, not HTTP Basic). */
+    RequestPostProcessor page(String username) {
+        return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .user(users.loadUserByUsername(username));
+    }
 
     /** Records the escalation events the ledger publishes. */
     @TestConfiguration

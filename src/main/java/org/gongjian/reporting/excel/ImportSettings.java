@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Limits of an Excel import: the file's size, its data rows over all sheets, and the largest part the
  * archive may inflate to (a zip bomb is refused before it is inflated).
  */
+@org.springframework.modulith.NamedInterface("xlsx")
 @ConfigurationProperties("gongjian.import")
 public record ImportSettings(Long maxBytes, Integer maxRows, Long maxEntryBytes) {
 

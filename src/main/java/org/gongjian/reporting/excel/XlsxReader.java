@@ -38,6 +38,7 @@ import org.xml.sax.helpers.DefaultHandler;
  * .xlsx (.xls included), corrupt or truncated archives, zip bombs (POI's inflate-ratio and entry-size
  * limits), and sheets with more rows than allowed. Formula cells are reported as such, never evaluated.
  */
+@org.springframework.modulith.NamedInterface("xlsx")
 public final class XlsxReader {
 
     /** How much a file may hold. */
