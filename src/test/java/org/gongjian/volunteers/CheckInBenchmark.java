@@ -54,14 +54,14 @@ public final class CheckInBenchmark {
 
     public static void main(String[] args) throws Exception {
         TestPostgres.Database db = TestPostgres.newDatabase();
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(GongjianApplication.class).properties(
-                "server.port=0", "server.address=127.0.0.1", "spring.datasource.url=" + db.url(),
-                "spring.datasource.username=" + db.user(), "spring.datasource.password=" + db.password(),
-                "spring.datasource.hikari.maximum-pool-size=" + Integer.getInteger("pool", 20),
-                "gongjian.admin-password=bench-admin-secret", "gongjian.data-dir=target/bench-data",
-                "gongjian.demo.progress.enabled=false", "gongjian.demo.volunteers.enabled=false",
-                "gongjian.supervision.sweep-cron=-", "logging.level.root=WARN", "spring.main.banner-mode=off")
-                .run();
+        // command-line arguments: they outrank application.properties (default properties would not)
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(GongjianApplication.class).run(
+                "--server.port=0", "--server.address=127.0.0.1", "--spring.datasource.url=" + db.url(),
+                "--spring.datasource.username=" + db.user(), "--spring.datasource.password=" + db.password(),
+                "--spring.datasource.hikari.maximum-pool-size=" + Integer.getInteger("pool", 20),
+                "--gongjian.admin-password=bench-admin-secret", "--gongjian.data-dir=target/bench-data",
+                "--gongjian.demo.progress.enabled=false", "--gongjian.demo.volunteers.enabled=false",
+                "--gongjian.supervision.sweep-cron=-", "--logging.level.root=WARN", "--spring.main.banner-mode=off");
         try {
             run(app);
         } finally {
