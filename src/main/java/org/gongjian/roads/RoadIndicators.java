@@ -123,29 +123,20 @@ public class RoadIndicators {
             }
         }
         onTime.forEach((u, n) -> all.add(new Figure(FIX_ON_TIME_RATE, u, on, percent(n[1], n[0]), UnitOfMeasure.PERCENT)));
-        // km renovated in a year, cumulative at each month's end (and today in the running month)
-        java.util.TreeSet<Integer> years = new java.util.TreeSet<>();
-        List<RoadRegister.Segment> segments = register.segments();
-        segments.stream().filter(s -> s.renovatedOn() != null && !s.renovatedOn().isAfter(on))
-                .forEach(s -> years.add(s.renovatedOn().getYear()));
-        for (int y : years) {
-            for (int m = 1; m <= 12; m++) {
-                LocalDate monthEnd = java.time.YearMonth.of(y, m).atEndOfMonth();
-                LocalDate asOf = monthEnd.isAfter(on) ? on : monthEnd;
-                Map<String, BigDecimal> byUnit = new LinkedHashMap<>();
-                for (RoadRegister.Segment s : segments) {
-                    if (s.renovatedOn() != null && s.renovatedOn().getYear() == y) {
-                        BigDecimal km = s.renovatedOn().isAfter(asOf) ? BigDecimal.ZERO : s.lengthKm();
-                        byUnit.merge("", km, BigDecimal::add);
-                        byUnit.merge(s.townCode(), km, BigDecimal::add);
-                    }
-                }
-                byUnit.forEach((u, km) -> all.add(new Figure(RENOVATED_KM, u, asOf, km, UnitOfMeasure.KILOMETRES)));
-                if (!monthEnd.isBefore(on)) {
-                    break;
-                }
+        // km renovated in a year, as of the year's end (or today in the running year): one figure per unit and year
+        Map<Integer, Map<String, BigDecimal>> renovated = new java.util.TreeMap<>();
+        for (RoadRegister.Segment s : register.segments()) {
+            if (s.renovatedOn() != null && !s.renovatedOn().isAfter(on)) {
+                Map<String, BigDecimal> y = renovated.computeIfAbsent(s.renovatedOn().getYear(), k -> new LinkedHashMap<>());
+                y.merge("", s.lengthKm(), BigDecimal::add);
+                y.merge(s.townCode(), s.lengthKm(), BigDecimal::add);
             }
         }
+        renovated.forEach((y, byUnit) -> {
+            LocalDate yearEnd = LocalDate.of(y, 12, 31);
+            LocalDate asOf = yearEnd.isAfter(on) ? on : yearEnd;
+            byUnit.forEach((u, km) -> all.add(new Figure(RENOVATED_KM, u, asOf, km, UnitOfMeasure.KILOMETRES)));
+        });
         return all;
     }
 
