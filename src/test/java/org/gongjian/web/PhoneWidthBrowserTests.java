@@ -122,4 +122,16 @@ class PhoneWidthBrowserTests {
         open("/supervision");
         assertThat(browser.findElement(By.cssSelector("main table tbody td")).getCssValue("display")).isEqualTo("table-cell");
     }
+
+    @Test
+    void an_initiatives_milestones_are_drawn_as_a_gantt_chart() throws IOException {
+        logIn();
+        browser.manage().window().setSize(new Dimension(1366, 900));
+        open("/programmes/kaiping-2024/initiatives/12");
+        WebElement gantt = browser.findElement(By.cssSelector("[data-gantt]"));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> "true".equals(gantt.getAttribute("data-gantt-ready")));
+        assertThat(gantt.findElements(By.tagName("canvas"))).isNotEmpty();
+        assertThat(gantt.getSize().getHeight()).isGreaterThan(100);
+        Files.write(SHOTS.resolve("gantt-initiative-12.png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
 }
