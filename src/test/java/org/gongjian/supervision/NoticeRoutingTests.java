@@ -47,13 +47,19 @@ class NoticeRoutingTests {
     @Test
     void a_towns_figure_goes_to_the_town_copied_to_the_lead_unit_and_each_unit_gets_one_combined_notice_per_sweep() {
         LocalDate day = LocalDate.of(2025, 1, 10);
+        long before = jdbc.sql("select coalesce(max(id), 0) from supervision_notice").query(Long.class).single();
         sweep.sweep(CODE, day);
 
         // one notice per unit raised by that sweep, however many items it lists
         List<Map<String, Object>> perUnit = jdbc.sql("""
-                select unit_id, count(*) as n from supervision_notice where raised_on = :d and raised_by = 'system'
-                 group by unit_id""").param("d", day).query().listOfRows();
-        assertThat(perUnit).isNotEmpty().allSatisfy(r -> assertThat(((Number) r.get("n")).longValue()).isEqualTo(1));
+                select unit_id, count(*) as n from supervision_notice where id > :before and raised_by = 'system'
+                 group by unit_id""").param("before", before).query().listOfRows();
+        assertThat(perUnit).allSatisfy(r -> assertThat(((Number) r.get("n")).longValue()).isEqualTo(1));
+        assertThat(jdbc.sql("select count(*) from supervision_notice_item i join supervision_notice n on n.id = i.notice_id where n.raised_on = :d")
+                .param("d", day).query(Long.class).single())
+                .as("a combined notice lists several items").isGreaterThan(jdbc.sql(
+                        "select count(*) from supervision_notice where raised_on = :d and raised_by = 'system'").param("d", day)
+                        .query(Long.class).single());
 
         // 金鸡镇's GEP targets (scope unit 金鸡镇, led by the natural resources bureau) go to 金鸡镇
         long jinji = unit("jinji");

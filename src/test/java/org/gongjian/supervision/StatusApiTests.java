@@ -59,7 +59,7 @@ class StatusApiTests {
                 .andExpect(jsonPath("$.initiatives[0].targets[0].timeProgress").value(1.0))
                 .andExpect(jsonPath("$.initiatives[0].targets[0].forecast.value").doesNotExist())
                 .andExpect(jsonPath("$.initiatives[0].targets[0].forecast.insufficientData").value(true))
-                .andExpect(jsonPath("$.initiatives[0].targets[0].forecast.points").value(2)); // the dated baseline counts (ADR 0025)
+                .andExpect(jsonPath("$.initiatives[0].targets[0].forecast.points").value(1));
         ProgrammeStatus status = engine.status("kaiping-2024", LocalDate.of(2024, 12, 31));
         TargetStatus days = status.target("ip.design-days").orElseThrow();
         assertThat(days.status()).isEqualTo(Status.NO_DATA);

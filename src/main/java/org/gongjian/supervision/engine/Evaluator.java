@@ -147,9 +147,9 @@ public final class Evaluator {
         double timeProgress = TimeProgress.of(policy.timeProgressMethod(), start, target.deadline(), asOf,
                 policy.timeProgressMethod() == TimeProgressMethod.PLAN_CURVE ? plannedProgress : null);
         Double gap = progress == null ? null : round((progress - timeProgress) * 100, 4);
-        // the dated baseline counts as an observation (ADR 0025): the figure the programme started from
-        if (target.baselineValue() != null && target.baselineDate() != null
-                && (points.isEmpty() || target.baselineDate().isBefore(points.get(0).date()))) {
+        // the dated baseline joins the fit as an observation once there are enough reports to forecast (ADR 0025)
+        if (target.baselineValue() != null && target.baselineDate() != null && points.size() >= Forecast.MIN_POINTS
+                && target.baselineDate().isBefore(points.get(0).date())) {
             List<LinearTrend.Point> withBaseline = new ArrayList<>();
             withBaseline.add(new LinearTrend.Point(target.baselineDate(), target.baselineValue().doubleValue()));
             withBaseline.addAll(points);

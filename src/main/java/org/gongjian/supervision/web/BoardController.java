@@ -117,7 +117,9 @@ class BoardController {
                         .thenComparing(Comparator.comparingLong((NoticeView n) -> n.daysOverdue(engine.today())).reversed()))
                 .toList();
         model.addAttribute("programme", chosen);
-        model.addAttribute("asOf", asOf == null ? engine.judgedOn(status.programmeCode()) : date);
+        model.addAttribute("asOf", date);
+        // the date field defaults to the programme's last day once it has ended (its final judgement)
+        model.addAttribute("asOfField", asOf == null ? engine.judgedOn(status.programmeCode()) : date);
         model.addAttribute("all", all);
         model.addAttribute("status", status);
         model.addAttribute("chips", chips);
@@ -148,7 +150,7 @@ class BoardController {
         model.addAttribute("programme", programmes.programme(code));
         model.addAttribute("t", t);
         model.addAttribute("row", row(null, t, lead.displayName(locale), null, locale));
-        model.addAttribute("asOf", asOf == null ? engine.judgedOn(code) : date);
+        model.addAttribute("asOf", date);
         model.addAttribute("fmt", new Formatter(t, locale));
         return "supervision/target";
     }

@@ -74,10 +74,13 @@ class HonestStatusTests {
     }
 
     @Test
-    void the_dated_baseline_counts_as_an_observation_so_two_reports_make_a_forecast() {
-        TargetStatus s = one(LocalDate.of(2024, 6, 30), SEEDED, "2024-03-31", 25, "2024-06-30", 50);
-        assertThat(s.forecast().sufficient()).isTrue();
-        assertThat(s.forecast().points()).isEqualTo(3);
+    void the_dated_baseline_joins_the_fit_as_an_observation_once_three_reports_allow_a_forecast() {
+        TargetStatus two = one(LocalDate.of(2024, 6, 30), SEEDED, "2024-03-31", 25, "2024-06-30", 50);
+        assertThat(two.forecast().insufficientData()).isTrue();
+        assertThat(two.forecast().points()).isEqualTo(2);
+        TargetStatus three = one(LocalDate.of(2024, 9, 30), SEEDED, "2024-03-31", 25, "2024-06-30", 50, "2024-09-30", 75);
+        assertThat(three.forecast().sufficient()).isTrue();
+        assertThat(three.forecast().points()).isEqualTo(4);
     }
 
     @Test
