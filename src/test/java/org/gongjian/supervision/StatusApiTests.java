@@ -84,7 +84,7 @@ class StatusApiTests {
     void a_malformed_date_is_refused_with_a_clear_message() throws Exception {
         mvc.perform(get(API + "/status").param("asOf", "2024-13-45").with(httpBasic("admin", "test-admin-secret")))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("asOf")));
+                .andExpect(jsonPath("$.errors[0].field").value("asOf"));
     }
 
     @Test

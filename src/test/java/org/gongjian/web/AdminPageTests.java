@@ -129,8 +129,12 @@ class AdminPageTests extends PageTestSupport {
 
     @Test
     @Transactional
-    void unit_staff_update_their_initiatives_declared_stage_but_not_who_leads_it() throws Exception {
-        mvc.perform(post("/admin/programmes/kaiping-2024/initiatives/8").with(csrf()).with(as("page-staff"))
+    void lead_unit_staff_update_their_initiatives_declared_stage_but_not_who_leads_it() throws Exception {
+        if (accounts.findByUsername("page-forestry").isEmpty()) {
+            accounts.create("page-forestry", "自然资源局填报员", PASSWORD, organisation.unit("natural-resources").id(),
+                    java.util.Set.of(org.gongjian.organisation.Role.UNIT_STAFF));
+        }
+        mvc.perform(post("/admin/programmes/kaiping-2024/initiatives/8").with(csrf()).with(as("page-forestry"))
                         .param("title", "推进森林GEP核算与转化").param("status", "COMPLETED").param("summary", "两镇核算完成")
                         .param("leadUnit", "chishui").param("number", "99"))
                 .andExpect(redirectedUrl("/programmes/kaiping-2024/initiatives/8"));
@@ -138,11 +142,17 @@ class AdminPageTests extends PageTestSupport {
         assertThat(initiative.status()).isEqualTo(InitiativeStatus.COMPLETED);
         assertThat(programmes.data(initiative).leadUnit()).isEqualTo("natural-resources");
         assertThat(initiative.number()).isEqualTo(8);
-        // and not for an initiative of another unit: refused and audited
+        // a co-responsible unit (赤水镇) does not edit the initiative itself: refused and audited
         long before = denied("page-staff");
-        mvc.perform(get("/admin/programmes/kaiping-2024/initiatives/10/edit").with(as("page-staff")))
+        mvc.perform(post("/admin/programmes/kaiping-2024/initiatives/8").with(csrf()).with(as("page-staff"))
+                        .param("title", "改名").param("status", "COMPLETED").param("summary", "—"))
                 .andExpect(status().isForbidden());
         assertThat(denied("page-staff")).isEqualTo(before + 1);
+        // and nothing of another unit's initiative either
+        before = denied("page-forestry");
+        mvc.perform(get("/admin/programmes/kaiping-2024/initiatives/10/edit").with(as("page-forestry")))
+                .andExpect(status().isForbidden());
+        assertThat(denied("page-forestry")).isEqualTo(before + 1);
     }
 
     @Test

@@ -87,9 +87,10 @@ class HostileInputTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].message").value(containsString("at most 15 digits")));
         assertThat(measurements()).isEqualTo(before);
-        // the largest figure allowed is stored
+        // the largest figure allowed is stored (confirmed: it is far above the last figure)
         mvc.perform(post(API + "/targets/finance.pairs/measurements").with(admin())
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"value\":999999999999999.123456,\"asOf\":\"2024-06-30\"}"))
+                        .contentType(MediaType.APPLICATION_JSON).content(
+                                "{\"value\":999999999999999.123456,\"asOf\":\"2024-06-30\",\"confirm\":true,\"reason\":\"上限\"}"))
                 .andExpect(status().isCreated());
     }
 

@@ -110,6 +110,11 @@ public class PageFormat {
         return instant == null ? "—" : DATE_TIME.format(instant.atZone(clock.getZone()));
     }
 
+    /** A moment, in the city's time zone, in a shorter pattern such as {@code HH:mm} or {@code MM-dd HH:mm}. */
+    public String time(@Nullable Instant instant, String pattern) {
+        return instant == null ? "—" : DateTimeFormatter.ofPattern(pattern).format(instant.atZone(clock.getZone()));
+    }
+
     public LocalDate today() {
         return LocalDate.now(clock);
     }
