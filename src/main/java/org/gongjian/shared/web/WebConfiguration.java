@@ -39,7 +39,20 @@ class WebConfiguration implements WebMvcConfigurer {
     org.springframework.http.converter.json.JacksonJsonHttpMessageConverter jacksonJsonHttpMessageConverter(
             tools.jackson.databind.json.JsonMapper json) {
         return new org.springframework.http.converter.json.JacksonJsonHttpMessageConverter(
-                json.rebuild().addModule(BoundedNumbers.module()).build());
+                json.rebuild().addModule(BoundedNumbers.module()).build()) {
+            // a String a handler returns (the OpenAPI document, a stored result) is already JSON: the string
+            // converter writes it as it is, instead of this one quoting it as a JSON string
+            @Override
+            public boolean canWrite(org.springframework.core.ResolvableType type, Class<?> valueClass,
+                    @org.jspecify.annotations.Nullable org.springframework.http.MediaType mediaType) {
+                return !String.class.equals(valueClass) && super.canWrite(type, valueClass, mediaType);
+            }
+
+            @Override
+            public boolean canWrite(Class<?> clazz, @org.jspecify.annotations.Nullable org.springframework.http.MediaType mediaType) {
+                return !String.class.equals(clazz) && super.canWrite(clazz, mediaType);
+            }
+        };
     }
 
     @Bean
