@@ -44,12 +44,12 @@ class WebConfiguration implements WebMvcConfigurer {
             // converter writes it as it is, instead of this one quoting it as a JSON string
             @Override
             public boolean canWrite(org.springframework.core.ResolvableType type, Class<?> valueClass,
-                    @org.jspecify.annotations.Nullable org.springframework.http.MediaType mediaType) {
+                    org.springframework.http.@org.jspecify.annotations.Nullable MediaType mediaType) {
                 return !String.class.equals(valueClass) && super.canWrite(type, valueClass, mediaType);
             }
 
             @Override
-            public boolean canWrite(Class<?> clazz, @org.jspecify.annotations.Nullable org.springframework.http.MediaType mediaType) {
+            public boolean canWrite(Class<?> clazz, org.springframework.http.@org.jspecify.annotations.Nullable MediaType mediaType) {
                 return !String.class.equals(clazz) && super.canWrite(clazz, mediaType);
             }
         };
