@@ -154,7 +154,7 @@ class InitiativeImportTests {
 
     @Test
     void the_unchanged_export_imported_into_its_own_programme_changes_nothing() throws Exception {
-        long audited = count("audit_entry");
+        long audited = programmeAudit();
         String versions = jdbc.sql("select sum(version) || '/' || (select sum(version) from programme_target) "
                 + "from programme_initiative").query(String.class).single();
         upload("kaiping-2024", export("kaiping-2024"), "原样.xlsx", admin()).andExpect(status().isOk())
@@ -162,7 +162,7 @@ class InitiativeImportTests {
                 .andExpect(jsonPath("$.changes.unchanged").value(11 + KAIPING_TARGETS));
         assertThat(jdbc.sql("select sum(version) || '/' || (select sum(version) from programme_target) "
                 + "from programme_initiative").query(String.class).single()).isEqualTo(versions);
-        assertThat(count("audit_entry")).as("only the import's own entry").isEqualTo(audited + 1);
+        assertThat(programmeAudit()).as("only the import's own entry").isEqualTo(audited + 1);
     }
 
     @Test
@@ -286,5 +286,11 @@ class InitiativeImportTests {
         assertThat(count("programme_initiative")).isEqualTo(initiatives);
         assertThat(jdbc.sql("select count(*) from audit_entry where action = 'DENIED' and entity_type = 'initiative-import'")
                 .query(Long.class).single()).isEqualTo(denied + 1);
+    }
+
+    /** Audit entries of the programme's own records (other modules' background work writes its own entries meanwhile). */
+    private long programmeAudit() {
+        return jdbc.sql("select count(*) from audit_entry where entity_type in ('programme', 'initiative', 'target', "
+                + "'milestone', 'initiative-import')").query(Long.class).single();
     }
 }

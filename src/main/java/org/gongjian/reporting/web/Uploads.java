@@ -105,8 +105,9 @@ class Uploads {
             if (!confirm) {
                 var earlier = jdbc.sql("""
                         select result_json, imported_at from reporting_import
-                         where programme_code = :p and kind = :k and digest = :d order by id limit 1""")
-                        .param("p", programmeCode).param("k", kind).param("d", digest)
+                         where programme_code = :p and kind = :k and digest = :d and imported_by = :by
+                         order by id limit 1""")
+                        .param("p", programmeCode).param("k", kind).param("d", digest).param("by", importer())
                         .query((rs, n) -> json.readValue(rs.getString(1), ImportResult.class)
                                 .repeatOf(rs.getTimestamp(2).toInstant()))
                         .optional();

@@ -40,17 +40,18 @@ class WebConfiguration implements WebMvcConfigurer {
             tools.jackson.databind.json.JsonMapper json) {
         return new org.springframework.http.converter.json.JacksonJsonHttpMessageConverter(
                 json.rebuild().addModule(BoundedNumbers.module()).build()) {
-            // a String a handler returns (the OpenAPI document, a stored result) is already JSON: the string
+            // a String or bytes a handler returns (the OpenAPI document, a stored result) are already JSON: the string
             // converter writes it as it is, instead of this one quoting it as a JSON string
             @Override
             public boolean canWrite(org.springframework.core.ResolvableType type, Class<?> valueClass,
                     org.springframework.http.@org.jspecify.annotations.Nullable MediaType mediaType) {
-                return !String.class.equals(valueClass) && super.canWrite(type, valueClass, mediaType);
+                return !String.class.equals(valueClass) && !byte[].class.equals(valueClass)
+                        && super.canWrite(type, valueClass, mediaType);
             }
 
             @Override
             public boolean canWrite(Class<?> clazz, org.springframework.http.@org.jspecify.annotations.Nullable MediaType mediaType) {
-                return !String.class.equals(clazz) && super.canWrite(clazz, mediaType);
+                return !String.class.equals(clazz) && !byte[].class.equals(clazz) && super.canWrite(clazz, mediaType);
             }
         };
     }
