@@ -231,6 +231,7 @@ class InitiativePageController {
         model.addAttribute("row", overview.rows().get(0));
         model.addAttribute("light", lights.initiative(initiative.id()));
         model.addAttribute("milestones", overview.milestones());
+        model.addAttribute("today", fmt.today());
         model.addAttribute("targets", targetViews);
         model.addAttribute("events", records.events(programme).stream()
                 .filter(e -> initiative.id().equals(e.initiativeId())).toList());
