@@ -174,7 +174,8 @@ public final class WriteBenchmark {
                     HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/targets/" + code
                                     + "/measurements")).header("Authorization", "Bearer " + app.token)
                             .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"value\":" + (i++ % 1000) + ",\"asOf\":\"2024-12-31\"}"))
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"value\":" + (i++ % 1000)
+                                    + ",\"asOf\":\"2024-12-31\",\"confirm\":true,\"reason\":\"benchmark\"}"))
                             .build(), HttpResponse.BodyHandlers.ofString());
                     if (answer.statusCode() == 201) {
                         writes.add(System.nanoTime() - t0);
