@@ -12,12 +12,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import org.gongjian.audit.AuditLog;
 import org.gongjian.organisation.Accounts;
+import org.gongjian.shared.FileKind;
 import org.gongjian.shared.InvalidInputException;
 import org.gongjian.shared.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
@@ -86,9 +86,9 @@ public class FormFiles {
             try (InputStream in = Files.newInputStream(tmp)) {
                 head = in.readNBytes(8);
             }
-            String[] kind = sniff(head).orElseThrow(() -> new InvalidInputException("file", "forms.error.file-type", name));
+            FileKind kind = sniff(head).orElseThrow(() -> new InvalidInputException("file", "forms.error.file-type", name));
             LocalDate today = LocalDate.now(clock);
-            String key = "forms/%d/%02d/%s.%s".formatted(today.getYear(), today.getMonthValue(), UUID.randomUUID(), kind[1]);
+            String key = "forms/%d/%02d/%s.%s".formatted(today.getYear(), today.getMonthValue(), UUID.randomUUID(), kind.extension());
             Path target = root.resolve(key);
             Files.createDirectories(target.getParent());
             Files.move(tmp, target);
@@ -98,7 +98,7 @@ public class FormFiles {
             jdbc.sql("""
                     insert into forms_file (return_id, file_name, content_type, size_bytes, sha256, storage_key, uploaded_by,
                       uploaded_at) values (:r, :n, :t, :s, :h, :k, :by, :at)""")
-                    .param("r", returnId).param("n", name).param("t", kind[0]).param("s", size).param("h", hash)
+                    .param("r", returnId).param("n", name).param("t", kind.contentType()).param("s", size).param("h", hash)
                     .param("k", key).param("by", accounts.current().username()).param("at", Timestamp.from(Instant.now(clock)))
                     .update(keys, "id");
             StoredFile file = find(keys.getKey().longValue()).orElseThrow();
@@ -147,18 +147,11 @@ public class FormFiles {
                 .optional();
     }
 
-    static Optional<String[]> sniff(byte[] head) {
-        if (head.length >= 4 && head[0] == '%' && head[1] == 'P' && head[2] == 'D' && head[3] == 'F') {
-            return Optional.of(new String[] {"application/pdf", "pdf"});
-        }
-        if (head.length >= 8 && Arrays.equals(Arrays.copyOf(head, 8),
-                new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A})) {
-            return Optional.of(new String[] {"image/png", "png"});
-        }
-        if (head.length >= 3 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xD8 && (head[2] & 0xFF) == 0xFF) {
-            return Optional.of(new String[] {"image/jpeg", "jpg"});
-        }
-        return Optional.empty();
+    /** An evidence file of a return is a PDF, a PNG or a JPEG, as its first bytes show. */
+    private static final java.util.Set<FileKind> ACCEPTED = java.util.EnumSet.of(FileKind.PDF, FileKind.PNG, FileKind.JPEG);
+
+    static Optional<FileKind> sniff(byte[] head) {
+        return FileKind.sniff(head).filter(ACCEPTED::contains);
     }
 
     private static long copyAtMost(InputStream in, Path to, long limit) throws IOException {

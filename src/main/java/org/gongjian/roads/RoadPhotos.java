@@ -15,11 +15,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.gongjian.shared.FileKind;
 import org.gongjian.shared.InvalidInputException;
 import org.gongjian.shared.InvalidInputException.Violation;
 import org.gongjian.shared.NotFoundException;
@@ -46,24 +46,11 @@ class RoadPhotos {
             String uploadedBy, Instant uploadedAt) {
     }
 
-    private enum Kind {
-        PNG("image/png", "png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}),
-        JPEG("image/jpeg", "jpg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF});
+    /** A photo is a PNG or a JPEG, as its first bytes show (the one content check of the application). */
+    private static final java.util.Set<FileKind> PHOTO = java.util.EnumSet.of(FileKind.PNG, FileKind.JPEG);
 
-        final String contentType;
-        final String extension;
-        final byte[] magic;
-
-        Kind(String contentType, String extension, byte[] magic) {
-            this.contentType = contentType;
-            this.extension = extension;
-            this.magic = magic;
-        }
-
-        static Optional<Kind> sniff(byte[] head) {
-            return Arrays.stream(values()).filter(k -> head.length >= k.magic.length
-                    && Arrays.equals(Arrays.copyOf(head, k.magic.length), k.magic)).findFirst();
-        }
+    private static Optional<FileKind> sniff(byte[] head) {
+        return FileKind.sniff(head).filter(PHOTO::contains);
     }
 
     private final JdbcClient jdbc;
@@ -94,7 +81,7 @@ class RoadPhotos {
         for (PhotoUpload u : uploads) {
             if (u.size() > maxFileSize) {
                 v.add(new Violation(field, "roads.error.photo-too-large", u.fileName(), DataSize.ofBytes(maxFileSize).toMegabytes()));
-            } else if (Kind.sniff(head(u)).isEmpty()) {
+            } else if (sniff(head(u)).isEmpty()) {
                 v.add(new Violation(field, "roads.error.photo-type", u.fileName()));
             }
         }
@@ -108,9 +95,9 @@ class RoadPhotos {
         }
         List<Photo> stored = new ArrayList<>();
         for (PhotoUpload u : uploads) {
-            Kind kind = Kind.sniff(head(u)).orElseThrow();
+            FileKind kind = sniff(head(u)).orElseThrow();
             LocalDate today = LocalDate.now(clock);
-            String key = "roads/%d/%02d/%s.%s".formatted(today.getYear(), today.getMonthValue(), UUID.randomUUID(), kind.extension);
+            String key = "roads/%d/%02d/%s.%s".formatted(today.getYear(), today.getMonthValue(), UUID.randomUUID(), kind.extension());
             Path file = root.resolve(key);
             String[] written = write(u, file);
             deleteOnRollback(file);
@@ -119,7 +106,7 @@ class RoadPhotos {
                         uploaded_by, uploaded_at)
                     values (:o, :id, :n, :t, :s, :sha, :k, :by, :at)""")
                     .param("o", owner.name()).param("id", ownerId).param("n", cleanName(u.fileName()))
-                    .param("t", kind.contentType).param("s", Long.parseLong(written[0])).param("sha", written[1])
+                    .param("t", kind.contentType()).param("s", Long.parseLong(written[0])).param("sha", written[1])
                     .param("k", key).param("by", by).param("at", Timestamp.from(Instant.now(clock))).update();
         }
         stored.addAll(of(owner, ownerId));
