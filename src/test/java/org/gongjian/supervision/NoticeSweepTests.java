@@ -33,9 +33,10 @@ class NoticeSweepTests {
     @Autowired ProgrammeManagement programmes;
     @Autowired TargetManagement targets;
 
+    /** The notices the sweep raises (the ledgers of this context raise their own overdue items meanwhile). */
     long notices() {
-        return jdbc.sql("select count(*) from supervision_notice where programme_code = :p").param("p", CODE)
-                .query(Long.class).single();
+        return jdbc.sql("select count(*) from supervision_notice where programme_code = :p and trigger_kind <> 'LEDGER_OVERDUE'")
+                .param("p", CODE).query(Long.class).single();
     }
 
     List<String> subjects(String trigger) {

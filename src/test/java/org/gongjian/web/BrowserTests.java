@@ -196,11 +196,11 @@ class BrowserTests {
     void a_target_with_several_figures_has_its_forecast_drawn_dashed_to_the_deadline_with_the_interval_shaded() {
         // 示范基地开发用地: 0 → 800公顷 by 2030-12-31; four figures on its way, the latest ten days ago
         LocalDate today = LocalDate.now(clock);
-        if (targets.measurements(targets.target(programmes.programme("kaiping-2024"), "hydrogen.area")).isEmpty()) {
+        if (targets.measurements(targets.target(programmes.programme("kaiping-2024"), "hydrogen.area")).size() < 4) {
             int[] values = {120, 260, 380, 430};
             for (int k = 0; k < values.length; k++) {
                 targets.report("kaiping-2024", "hydrogen.area", new NewMeasurement(BigDecimal.valueOf(values[k]),
-                        today.minusDays(100L * (values.length - k) - 90), null, null));
+                        today.minusDays(100L * (values.length - k) - 90), null, null).confirmed("浏览器测试"));
             }
         }
         browser.get(url("/programmes/kaiping-2024/initiatives/3?lang=zh-CN"));
