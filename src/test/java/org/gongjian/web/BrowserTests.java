@@ -54,6 +54,7 @@ import org.springframework.test.context.ActiveProfiles;
 class BrowserTests {
 
     private static final Path SHOTS = Path.of("target/screenshots");
+    private static final String FORECAST = "browser-forecast";
     private static ChromeDriver browser;
 
     @LocalServerPort int port;
@@ -62,6 +63,7 @@ class BrowserTests {
     @Autowired ProgrammeManagement programmes;
     @Autowired TargetManagement targets;
     @Autowired java.time.Clock clock;
+    @Autowired org.springframework.security.core.userdetails.UserDetailsService users;
 
     @BeforeAll
     static void startBrowser() throws IOException {
@@ -95,6 +97,46 @@ class BrowserTests {
 
     private Object js(String script, Object... args) {
         return ((JavascriptExecutor) browser).executeScript(script, args);
+    }
+
+    /**
+     * A programme of this test's own, so that what other tests of the shared context report on the demo's targets
+     * cannot change what is drawn: initiative 1 with the two targets of the hydrogen base's land and investment
+     * (0 → 800公顷 and 0 → 68亿元 by 2030-12-31), four figures on the land, none on the investment.
+     */
+    private void forecastProgramme() {
+        if (programmes.programmes(org.springframework.data.domain.Pageable.unpaged()).stream()
+                .anyMatch(p -> p.code().equals(FORECAST))) {
+            return;
+        }
+        var admin = users.loadUserByUsername("admin");
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+                org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(admin, null,
+                        admin.getAuthorities()));
+        try {
+            LocalDate today = LocalDate.now(clock);
+            var kaiping = programmes.programme("kaiping-2024");
+            var k = kaiping.data();
+            programmes.createProgramme(new org.gongjian.programme.ProgrammeData(FORECAST, today.getYear(), "预测图测试", null,
+                    null, null, null, today.minusDays(400), LocalDate.of(2030, 12, 31), List.of(), k.categories()));
+            programmes.createInitiative(FORECAST, new org.gongjian.programme.InitiativeData(1, "三埠氢能装备示范基地（测试）",
+                    k.categories().get(0).code(), "chishui", false, List.of(), null, today.minusDays(400),
+                    LocalDate.of(2030, 12, 31), org.gongjian.programme.InitiativeStatus.IN_PROGRESS, List.of(), List.of(),
+                    List.of()));
+            for (String code : List.of("area", "investment")) {
+                var d = targets.data(targets.target(kaiping, "hydrogen." + code));
+                targets.create(FORECAST, 1, new org.gongjian.programme.TargetData(code, d.name(), d.unit(), d.direction(),
+                        d.baselineValue(), today.minusDays(400), d.targetValue(), d.targetValueMax(), d.targetQualifier(),
+                        LocalDate.of(2030, 12, 31), d.deadlineAssumed(), null, null, null, List.of()));
+            }
+            int[] values = {120, 260, 380, 430};
+            for (int k2 = 0; k2 < values.length; k2++) {
+                targets.report(FORECAST, "area", new NewMeasurement(BigDecimal.valueOf(values[k2]),
+                        today.minusDays(100L * (values.length - k2) - 90), null, null).confirmed("浏览器测试"));
+            }
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
     }
 
     private void waitForCharts() {
@@ -193,33 +235,23 @@ class BrowserTests {
 
     @Test
     @Order(4)
-    @org.junit.jupiter.api.Disabled("In the full suite the hydrogen.area card's chart is sometimes not an ECharts instance when read "
-            + "(two of three full runs on 2026-12-06; it passes alone). Disabled until the cause is found; see the closing note.")
     void a_target_with_several_figures_has_its_forecast_drawn_dashed_to_the_deadline_with_the_interval_shaded() {
-        // 示范基地开发用地: 0 → 800公顷 by 2030-12-31; four figures on its way, the latest ten days ago
-        LocalDate today = LocalDate.now(clock);
-        if (targets.measurements(targets.target(programmes.programme("kaiping-2024"), "hydrogen.area")).size() < 4) {
-            int[] values = {120, 260, 380, 430};
-            for (int k = 0; k < values.length; k++) {
-                targets.report("kaiping-2024", "hydrogen.area", new NewMeasurement(BigDecimal.valueOf(values[k]),
-                        today.minusDays(100L * (values.length - k) - 90), null, null).confirmed("浏览器测试"));
-            }
-        }
-        browser.get(url("/programmes/kaiping-2024/initiatives/3?lang=zh-CN"));
+        forecastProgramme();
+        browser.get(url("/programmes/" + FORECAST + "/initiatives/1?lang=zh-CN"));
         waitForCharts();
-        String chart = "echarts.getInstanceByDom(document.getElementById('target-hydrogen.area').querySelector('[data-chart]'))";
+        String chart = "echarts.getInstanceByDom(document.getElementById('target-area').querySelector('[data-chart]'))";
         Object forecast = js("var s = " + chart + ".getOption().series.filter(function (x) { return x.name === '到期预测'; })[0];"
                 + "return [s.lineStyle.type, s.data.length, s.data[1].value[0]];");
         assertThat(forecast.toString()).isEqualTo("[dashed, 2, 2030-12-31]");
         Object band = js("return " + chart + ".getOption().series.filter(function (x) { return x.name === '80%预测区间'"
                 + " && x.areaStyle; }).length;");
         assertThat(((Number) band).intValue()).isEqualTo(1);
-        assertThat(browser.findElement(By.id("target-hydrogen.area")).findElement(By.className("forecast-note")).getText())
+        assertThat(browser.findElement(By.id("target-area")).findElement(By.className("forecast-note")).getText())
                 .startsWith("到期预测（2030-12-31）：");
-        assertThat(browser.findElement(By.id("target-hydrogen.investment")).findElement(By.className("forecast-note")).getText())
+        assertThat(browser.findElement(By.id("target-investment")).findElement(By.className("forecast-note")).getText())
                 .isEqualTo("到期预测：数据不足（已有0次填报，至少需要3次），暂不预测");
         // the warning board's target page draws the same chart with the same script
-        browser.get(url("/supervision/programmes/kaiping-2024/targets/hydrogen.area"));
+        browser.get(url("/supervision/programmes/" + FORECAST + "/targets/area"));
         waitForCharts();
         Object same = js("return echarts.getInstanceByDom(document.querySelector('[data-chart=target]')).getOption().series"
                 + ".filter(function (x) { return x.name === '到期预测'; }).length;");
