@@ -92,6 +92,7 @@ class DemoFinanceLoader implements ApplicationRunner {
         if (!enabled) {
             return;
         }
+        long started = System.nanoTime();
         Map<String, Integer> counts = tx.execute(status -> {
             boolean done = jdbc.sql("select count(*) from finance_seed where code = :c").param("c", MARKER)
                     .query(Long.class).single() > 0;
@@ -115,7 +116,7 @@ class DemoFinanceLoader implements ApplicationRunner {
             return loaded;
         });
         if (counts != null) {
-            log.info("First start: demo pairing ledger loaded: {}", counts);
+            log.info("First start: demo pairing ledger loaded in {} ms: {}", (System.nanoTime() - started) / 1_000_000, counts);
         }
     }
 

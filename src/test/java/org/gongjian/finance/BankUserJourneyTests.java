@@ -89,6 +89,13 @@ class BankUserJourneyTests {
         assertThat(JsonPath.<List<Integer>>read(list, "$.content[*].id")).contains((int) need.id());
         mvc.perform(get("/api/v1/finance/needs/" + foreign).session(session)).andExpect(status().isNotFound());
         mvc.perform(get("/finance/needs/" + foreign).session(session)).andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/finance/needs/" + foreign + "/decision").session(session).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"DECLINED\",\"declineReason\":\"x\"}"))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/finance/needs/" + foreign + "/disbursements").session(session).with(csrf())
+                        .param("amountWan", "1")).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/finance/subjects/" + jdbc.sql("select subject_id from finance_need where id = :id")
+                .param("id", foreign).query(Long.class).single()).session(session)).andExpect(status().isNotFound());
         mvc.perform(get("/finance").session(session)).andExpect(status().isForbidden());
         mvc.perform(get("/finance/needs").session(session)).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString(firm.name())));

@@ -66,6 +66,7 @@ abstract class FinanceContract {
     @Autowired Loans loans;
     @Autowired FinanceIndicators indicators;
     @Autowired ConsortiumReports reports;
+    @Autowired Outreach outreach;
     @Autowired FinanceAccess access;
     @Autowired Accounts accounts;
     @Autowired Organisation organisation;
@@ -305,5 +306,24 @@ abstract class FinanceContract {
                     assertThat(s.creditGranted()).isEqualByComparingTo("600000");
                     assertThat(s.needsServed()).isEqualTo(1);
                 });
+    }
+
+    @Test
+    void an_outreach_event_names_the_consortia_present_and_refuses_negative_counts() {
+        fixture.as("t-chikan-" + tag());
+        Outreach.NewEvent noConsortium = new Outreach.NewEvent(Outreach.EventKind.MARKET_DAY, "服务百千万、金融来趁圩" + tag(),
+                clock(), "chikan", -5, 3, 1, new BigDecimal("500000"), List.of());
+        assertThatThrownBy(() -> outreach.record(noConsortium, false))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
+                        .extracting(InvalidInputException.Violation::field).containsExactly("attendees", "consortiumIds"));
+        Outreach.Event event = outreach.record(new Outreach.NewEvent(Outreach.EventKind.MARKET_DAY,
+                "服务百千万、金融来趁圩" + tag(), clock(), "chikan", 120, 3, 1, new BigDecimal("500000"),
+                List.of(world.chikan().id(), world.baihe().id())), false);
+        assertThat(outreach.events("chikan")).filteredOn(e -> e.id() == event.id()).singleElement()
+                .satisfies(e -> assertThat(e.consortiumIds()).containsExactlyInAnyOrder(world.chikan().id(), world.baihe().id()));
+        fixture.as("t-baihe-" + tag());
+        assertThatThrownBy(() -> outreach.record(new Outreach.NewEvent(Outreach.EventKind.MATCHMAKING, "政银企对接会" + tag(),
+                clock(), "chikan", 50, 0, 0, null, List.of(world.chikan().id())), false))
+                .isInstanceOf(AccessDeniedException.class);
     }
 }
