@@ -90,20 +90,33 @@ public final class Permissions {
     /** Accept returns or return them with a reason (the office). */
     public static final String FORMS_REVIEW = "forms:return:review";
 
+    /** Read the bank–town pairing ledger: pairings, figures, league table, events (not bank staff). */
+    public static final String FINANCE_READ = "finance:ledger:read";
+    /** Read needs, subjects and monthly reports (bank staff: only those of their own consortium, see finance). */
+    public static final String FINANCE_NEED_READ = "finance:need:read";
+    /** Keep subjects, visits and needs (unit staff: own town), institutions, consortia and events (the finance office). */
+    public static final String FINANCE_MANAGE = "finance:ledger:manage";
+    /** A bank's work on needs pushed to its consortium: contact, credit decision, disbursement, imports, monthly report. */
+    public static final String FINANCE_BANK = "finance:bank:work";
+    /** Review and publish the consortia's monthly reports (the office). */
+    public static final String FINANCE_REVIEW = "finance:report:review";
+
     static final Set<String> READ = Set.of(VOLUNTEERS_READ, PROGRAMME_READ, UNIT_READ, REPORT_READ, ECOLOGY_ACCOUNT_READ,
             SUPERVISION_READ, INBOX_READ, ACCOUNT_SELF, RANKING_READ, CALENDAR_READ, ENTERPRISE_READ, IPCENTRE_READ,
-            ROADS_READ, FORMS_READ);
+            ROADS_READ, FORMS_READ, FINANCE_READ, FINANCE_NEED_READ);
     /** The IP rapid-protection centre's staff: everyone's reading, and the centre's own ledger. */
     static final Set<String> IPCENTRE_STAFF = union(READ, Set.of(IPCENTRE_WRITE, ENTERPRISE_WRITE));
     static final Set<String> UNIT_STAFF = union(READ, Set.of(INITIATIVE_WRITE, MEASUREMENT_CREATE, IMPORT_CREATE,
             ECOLOGY_ACCOUNT_WRITE, ECOLOGY_ACCOUNT_PUBLISH, NOTICE_ANSWER, APPEAL_CREATE, VOLUNTEERS_MANAGE,
-            VOLUNTEERS_CHECK_IN, VOLUNTEERS_HOURS_APPROVE, ROADS_MANAGE, ROADS_ISSUE_HANDLE, FORMS_FILL));
+            VOLUNTEERS_CHECK_IN, VOLUNTEERS_HOURS_APPROVE, ROADS_MANAGE, ROADS_ISSUE_HANDLE, FORMS_FILL, FINANCE_MANAGE));
     /** Road chiefs and road staff (outside users): their own account and their field work, scoped to their roads. */
     static final Set<String> ROAD_FIELD = Set.of(ACCOUNT_SELF, ROADS_FIELD);
+    /** Bank staff (outside users): their own account and their consortium's needs, scoped in finance. */
+    static final Set<String> BANK_STAFF = Set.of(ACCOUNT_SELF, FINANCE_NEED_READ, FINANCE_BANK);
     static final Set<String> ALL = union(UNIT_STAFF,
             Set.of(PROGRAMME_WRITE, UNIT_WRITE, USER_ADMIN, AUDIT_READ, SUPERVISION_MANAGE, CHANNEL_MANAGE,
                     ASSESSMENT_MANAGE, CALENDAR_MANAGE, VOLUNTEERS_UNMASK, VOLUNTEERS_SELF, VOLUNTEERS_LEAD,
-                    ENTERPRISE_WRITE, IPCENTRE_WRITE, ROADS_FIELD, FORMS_DESIGN, FORMS_REVIEW));
+                    ENTERPRISE_WRITE, IPCENTRE_WRITE, ROADS_FIELD, FORMS_DESIGN, FORMS_REVIEW, FINANCE_BANK, FINANCE_REVIEW));
 
     private Permissions() {
     }

@@ -19,7 +19,9 @@ public enum Role {
     /** A road chief (路长) outside the programme's units: patrols and defects on the roads assigned to them. */
     ROAD_CHIEF,
     /** Road staff (两员: 路政员, 养路员, 协管员, 护路员): patrols and defects on their roads. */
-    ROAD_STAFF;
+    ROAD_STAFF,
+    /** Staff of a bank of one consortium (金融服务银团), outside the government: only the needs pushed to that consortium. */
+    BANK_STAFF;
 
     /** The Spring Security authority of the role itself. */
     public String authority() {
@@ -36,6 +38,7 @@ public enum Role {
             case CAPTAIN -> Permissions.CAPTAIN;
             case IPCENTRE_STAFF -> Permissions.IPCENTRE_STAFF;
             case ROAD_CHIEF, ROAD_STAFF -> Permissions.ROAD_FIELD;
+            case BANK_STAFF -> Permissions.BANK_STAFF;
         };
     }
 }

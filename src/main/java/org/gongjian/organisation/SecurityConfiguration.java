@@ -155,6 +155,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
             var granted = auth.getAuthorities().stream()
                     .map(org.springframework.security.core.GrantedAuthority::getAuthority).toList();
             if (!granted.contains(Permissions.PROGRAMME_READ)) {
+                if (granted.contains(Permissions.FINANCE_BANK)) {
+                    return "/finance/needs";
+                }
                 if (granted.contains(Permissions.ROADS_FIELD)) {
                     return "/roads/my";
                 }

@@ -78,7 +78,7 @@ class AuthorizationMatrixTests {
     private static final Pattern HAS_AUTHORITY = Pattern.compile("hasAuthority\\('([a-z-]+:[a-z-]+:[a-z-]+)'\\)");
     private static final String PLACEHOLDER = "999999";
 
-    enum Caller { ANONYMOUS, ADMIN, LEADER, UNIT_STAFF, VIEWER, ROAD_CHIEF, ROAD_STAFF, VOLUNTEER, CAPTAIN }
+    enum Caller { ANONYMOUS, ADMIN, LEADER, UNIT_STAFF, VIEWER, ROAD_CHIEF, ROAD_STAFF, VOLUNTEER, CAPTAIN, BANK_STAFF }
 
     record Rule(boolean open, @Nullable String permission) {
         boolean allows(Caller caller) {
@@ -118,7 +118,8 @@ class AuthorizationMatrixTests {
 
     private final Map<Caller, String> usernames = Map.of(Caller.ADMIN, "admin", Caller.LEADER, "matrix-leader",
             Caller.UNIT_STAFF, "matrix-staff", Caller.VIEWER, "matrix-viewer", Caller.ROAD_CHIEF, "matrix-road-chief",
-            Caller.ROAD_STAFF, "matrix-road-staff", Caller.VOLUNTEER, "matrix-volunteer", Caller.CAPTAIN, "matrix-captain");
+            Caller.ROAD_STAFF, "matrix-road-staff", Caller.VOLUNTEER, "matrix-volunteer", Caller.CAPTAIN, "matrix-captain",
+            Caller.BANK_STAFF, "matrix-bank");
 
     @BeforeEach
     void oneUserPerRole() {
@@ -131,6 +132,8 @@ class AuthorizationMatrixTests {
         // outside users: a volunteer and a captain of 长沙街道 (their data scope is tested in the volunteers module)
         accounts.create("matrix-volunteer", "志愿者", "matrix-secret-1", organisation.unit("changsha").id(), Set.of(Role.VOLUNTEER));
         accounts.create("matrix-captain", "志愿队长", "matrix-secret-1", organisation.unit("changsha").id(), Set.of(Role.CAPTAIN));
+        // bank staff of no consortium yet: they reach the finance handlers but see nothing (scope tested in finance)
+        accounts.create("matrix-bank", "银行客户经理", "matrix-secret-1", null, Set.of(Role.BANK_STAFF));
     }
 
     @Test

@@ -1,0 +1,249 @@
+package org.gongjian.finance;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.gongjian.audit.AuditLog;
+import org.gongjian.enterprise.Enterprise;
+import org.gongjian.enterprise.EnterpriseData;
+import org.gongjian.enterprise.Enterprises;
+import org.gongjian.organisation.Organisation;
+import org.gongjian.shared.InvalidInputException;
+import org.gongjian.shared.InvalidInputException.Violation;
+import org.gongjian.shared.NotFoundException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Banks and branches (enterprises of the register, with their credit code) and the consortia (金融服务银团): a lead
+ * bank, members and liaisons, paired with one town-level unit for a period of validity.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Pairings {
+
+    public enum InstitutionKind { BANK, RURAL_COMMERCIAL_BANK, POLICY_BANK, INSURER, GUARANTOR, SECURITIES }
+
+    public record Institution(long id, long enterpriseId, String uscc, String name, String townCode, InstitutionKind kind,
+            @Nullable Long parentId, boolean demo) {
+    }
+
+    public record NewInstitution(@Nullable String uscc, @Nullable String name, @Nullable String townCode,
+            @Nullable InstitutionKind kind, @Nullable Long parentId) {
+    }
+
+    public record Liaison(String name, @Nullable String phone, String side) {
+    }
+
+    public record Consortium(long id, String name, long leadInstitutionId, String leadName, String townCode,
+            LocalDate agreementDate, LocalDate validFrom, @Nullable LocalDate validTo, List<Long> memberIds,
+            List<Liaison> liaisons, boolean demo, int version) {
+
+        public boolean activeOn(LocalDate day) {
+            return !validFrom.isAfter(day) && (validTo == null || !validTo.isBefore(day));
+        }
+    }
+
+    public record NewConsortium(@Nullable String name, @Nullable Long leadInstitutionId, @Nullable List<Long> memberIds,
+            @Nullable String townCode, @Nullable LocalDate agreementDate, @Nullable LocalDate validFrom,
+            @Nullable LocalDate validTo, @Nullable List<Liaison> liaisons) {
+    }
+
+    /** The pairings changed: the figures are stale. */
+    public record PairingsChanged() {
+    }
+
+    /** Banks are registered in GB/T 4754 class J6621 (商业银行服务) unless they are already in the register. */
+    static final String BANK_INDUSTRY = "J6621";
+
+    private final JdbcClient jdbc;
+    private final Enterprises enterprises;
+    private final Organisation organisation;
+    private final FinanceAccess access;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Pairings(JdbcClient jdbc, Enterprises enterprises, Organisation organisation, FinanceAccess access, AuditLog audit,
+            ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.enterprises = enterprises;
+        this.organisation = organisation;
+        this.access = access;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public List<Institution> institutions() {
+        List<Row> rows = jdbc.sql("select id, enterprise_id, kind, parent_id, demo from finance_institution order by id")
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), InstitutionKind.valueOf(rs.getString(3)),
+                        (Long) rs.getObject(4), rs.getBoolean(5))).list();
+        Map<Long, Enterprise> byId = enterprises.byIds(rows.stream().map(Row::enterpriseId).toList());
+        return rows.stream().map(r -> {
+            Enterprise e = byId.get(r.enterpriseId());
+            return new Institution(r.id(), r.enterpriseId(), e.uscc(), e.name(), e.townCode(), r.kind(), r.parentId(), r.demo());
+        }).toList();
+    }
+
+    private record Row(long id, long enterpriseId, InstitutionKind kind, @Nullable Long parentId, boolean demo) {
+    }
+
+    public Institution institution(long id) {
+        return institutions().stream().filter(i -> i.id() == id).findFirst()
+                .orElseThrow(() -> new NotFoundException("finance.error.institution-not-found", id));
+    }
+
+    /** Registers a bank or branch: the enterprise is found in the register by its credit code, or registered there. */
+    @Transactional
+    public Institution addInstitution(NewInstitution data, boolean demo) {
+        access.requireOffice("finance-institution", String.valueOf(data.uscc()));
+        if (data.kind() == null) {
+            throw new InvalidInputException("kind", "finance.error.required");
+        }
+        if (data.parentId() != null) {
+            institution(data.parentId());
+        }
+        Enterprise e = enterprises.findOrRegister(new EnterpriseData(data.uscc(), data.name(), data.townCode(), null,
+                BANK_INDUSTRY, List.of(), false, null, null), demo);
+        if (jdbc.sql("select count(*) from finance_institution where enterprise_id = :e").param("e", e.id())
+                .query(Long.class).single() > 0) {
+            throw new InvalidInputException("uscc", "finance.error.institution-duplicate", e.uscc());
+        }
+        jdbc.sql("insert into finance_institution (enterprise_id, kind, parent_id, demo) values (:e, :k, :p, :d)")
+                .param("e", e.id()).param("k", data.kind().name()).param("p", data.parentId()).param("d", demo).update();
+        long id = jdbc.sql("select id from finance_institution where enterprise_id = :e").param("e", e.id())
+                .query(Long.class).single();
+        Institution created = institution(id);
+        audit.created("finance-institution", String.valueOf(id), created);
+        return created;
+    }
+
+    public List<Consortium> consortia() {
+        Map<Long, String> names = new java.util.HashMap<>();
+        institutions().forEach(i -> names.put(i.id(), i.name()));
+        Map<Long, List<Long>> members = new java.util.HashMap<>();
+        jdbc.sql("select consortium_id, institution_id from finance_member order by member_role, institution_id")
+                .query((rs, n) -> members.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2))).list();
+        Map<Long, List<Liaison>> liaisons = new java.util.HashMap<>();
+        jdbc.sql("select consortium_id, name, phone, side from finance_liaison order by id")
+                .query((rs, n) -> liaisons.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                        .add(new Liaison(rs.getString(2), rs.getString(3), rs.getString(4)))).list();
+        return jdbc.sql("""
+                select id, name, lead_institution_id, town_code, agreement_date, valid_from, valid_to, demo, version
+                  from finance_consortium order by id""")
+                .query((rs, n) -> new Consortium(rs.getLong(1), rs.getString(2), rs.getLong(3),
+                        names.getOrDefault(rs.getLong(3), ""), rs.getString(4), rs.getObject(5, LocalDate.class),
+                        rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class),
+                        List.copyOf(members.getOrDefault(rs.getLong(1), List.of())),
+                        List.copyOf(liaisons.getOrDefault(rs.getLong(1), List.of())), rs.getBoolean(8), rs.getInt(9)))
+                .list();
+    }
+
+    public Consortium consortium(long id) {
+        return consortia().stream().filter(c -> c.id() == id).findFirst()
+                .orElseThrow(() -> new NotFoundException("finance.error.consortium-not-found", id));
+    }
+
+    /** The consortium paired with a town on a day, if any. */
+    public java.util.Optional<Consortium> pairedWith(String townCode, LocalDate on) {
+        return consortia().stream().filter(c -> c.townCode().equals(townCode) && c.activeOn(on)).findFirst();
+    }
+
+    /**
+     * Pairs a consortium with a town: the lead bank is a member, the town is a town-level unit, and no other
+     * consortium is paired with it in an overlapping period (the pairing is one to one).
+     */
+    @Transactional
+    public Consortium pair(NewConsortium data, boolean demo) {
+        access.requireOffice("finance-consortium", String.valueOf(data.name()));
+        List<Violation> v = new ArrayList<>();
+        if (data.name() == null || data.name().isBlank() || data.name().length() > 100) {
+            v.add(new Violation("name", "finance.error.required"));
+        }
+        if (data.leadInstitutionId() == null) {
+            v.add(new Violation("leadInstitutionId", "finance.error.required"));
+        }
+        boolean town = data.townCode() != null
+                && organisation.townLevelUnits().stream().anyMatch(u -> u.code().equals(data.townCode()));
+        if (!town) {
+            v.add(new Violation("townCode", "finance.error.not-a-town", String.valueOf(data.townCode())));
+        }
+        if (data.agreementDate() == null || data.validFrom() == null) {
+            v.add(new Violation("validFrom", "finance.error.required"));
+        } else if (data.validTo() != null && data.validTo().isBefore(data.validFrom())) {
+            v.add(new Violation("validTo", "finance.error.valid-to-before-from"));
+        }
+        if (v.isEmpty()) {
+            LocalDate to = data.validTo() == null ? LocalDate.MAX : data.validTo();
+            boolean overlaps = consortia().stream().anyMatch(c -> c.townCode().equals(data.townCode())
+                    && !c.validFrom().isAfter(to) && (c.validTo() == null || !c.validTo().isBefore(data.validFrom())));
+            if (overlaps) {
+                v.add(new Violation("townCode", "finance.error.town-already-paired", data.townCode()));
+            }
+        }
+        if (!v.isEmpty()) {
+            throw new InvalidInputException(v);
+        }
+        institution(data.leadInstitutionId());
+        jdbc.sql("""
+                insert into finance_consortium (name, lead_institution_id, town_code, agreement_date, valid_from, valid_to, demo)
+                values (:n, :l, :t, :a, :f, :to, :d)""")
+                .param("n", data.name().trim()).param("l", data.leadInstitutionId()).param("t", data.townCode())
+                .param("a", data.agreementDate()).param("f", data.validFrom()).param("to", data.validTo())
+                .param("d", demo).update();
+        long id = jdbc.sql("select id from finance_consortium where name = :n").param("n", data.name().trim())
+                .query(Long.class).single();
+        jdbc.sql("insert into finance_member (consortium_id, institution_id, member_role) values (:c, :i, 'LEAD')")
+                .param("c", id).param("i", data.leadInstitutionId()).update();
+        for (Long member : data.memberIds() == null ? List.<Long>of() : data.memberIds()) {
+            if (!member.equals(data.leadInstitutionId())) {
+                institution(member);
+                jdbc.sql("insert into finance_member (consortium_id, institution_id, member_role) values (:c, :i, 'MEMBER')")
+                        .param("c", id).param("i", member).update();
+            }
+        }
+        for (Liaison l : data.liaisons() == null ? List.<Liaison>of() : data.liaisons()) {
+            jdbc.sql("insert into finance_liaison (consortium_id, name, phone, side) values (:c, :n, :p, :s)")
+                    .param("c", id).param("n", l.name()).param("p", l.phone()).param("s", l.side()).update();
+        }
+        Consortium created = consortium(id);
+        audit.created("finance-consortium", String.valueOf(id), created);
+        events.publishEvent(new PairingsChanged());
+        return created;
+    }
+
+    /** Ends a pairing on a day (the agreement ran out or was replaced). */
+    @Transactional
+    public Consortium end(long id, LocalDate on, int expectedVersion) {
+        access.requireOffice("finance-consortium", String.valueOf(id));
+        Consortium before = consortium(id);
+        if (on.isBefore(before.validFrom())) {
+            throw new InvalidInputException("validTo", "finance.error.valid-to-before-from");
+        }
+        int n = jdbc.sql("update finance_consortium set valid_to = :to, version = version + 1 where id = :id and version = :v")
+                .param("to", on).param("id", id).param("v", expectedVersion).update();
+        if (n == 0) {
+            throw new org.gongjian.shared.ConflictException("error.stale-version");
+        }
+        Consortium after = consortium(id);
+        audit.updated("finance-consortium", String.valueOf(id), "pairing ended", before, after);
+        events.publishEvent(new PairingsChanged());
+        return after;
+    }
+
+    /** Whether an institution is a member (or the lead) of a consortium. */
+    public boolean member(long consortiumId, long institutionId) {
+        return jdbc.sql("select count(*) from finance_member where consortium_id = :c and institution_id = :i")
+                .param("c", consortiumId).param("i", institutionId).query(Long.class).single() > 0;
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}
