@@ -19,6 +19,8 @@ final class CarbonSinkCalculator {
     private final Plan plan;
     private final GepRequest.CarbonSinkRequest req;
     private final Map<String, BigDecimal> byGroup = new LinkedHashMap<>();
+    /** Stock changes (t C over the whole period) per town|group, divided by the years once, in {@link #result}. */
+    private final Map<String, BigDecimal> stockChanges = new LinkedHashMap<>();
     private final Map<String, Factors> factorsUsed = new TreeMap<>();
     private final Map<String, int[]> skippedTypes = new TreeMap<>();
     private int years = 1;
@@ -107,7 +109,6 @@ final class CarbonSinkCalculator {
             skippedTypes.computeIfAbsent(type.name(), t -> new int[1])[0]++;
             return;
         }
-        BigDecimal sink;
         if (req.method() == GepRequest.CarbonMethod.STOCK_DIFFERENCE) {
             BigDecimal v2 = reader.need(StandField.VOLUME);
             BigDecimal v1 = reader.need(StandField.PREVIOUS_VOLUME);
@@ -118,7 +119,7 @@ final class CarbonSinkCalculator {
             Factors f2 = factors(groupCode, type.leafHabit(), v2);
             BigDecimal c1 = area.multiply(v1).multiply(f1.perCubicMetre());
             BigDecimal c2 = area.multiply(v2).multiply(f2.perCubicMetre());
-            sink = Num.div(c2.subtract(c1), BigDecimal.valueOf(years));
+            stockChanges.merge(stand.town() + "|" + groupCode, c2.subtract(c1), BigDecimal::add);
         } else {
             BigDecimal increment = reader.need(StandField.VOLUME_INCREMENT);
             BigDecimal volume = reader.value(StandField.VOLUME);
@@ -126,9 +127,8 @@ final class CarbonSinkCalculator {
                 return;
             }
             Factors f = factors(groupCode, type.leafHabit(), volume == null ? BigDecimal.valueOf(50) : volume);
-            sink = area.multiply(increment).multiply(f.perCubicMetre());
+            add(stand.town(), groupCode, area.multiply(increment).multiply(f.perCubicMetre()));
         }
-        add(stand.town(), groupCode, sink);
     }
 
     private void stock(GepRequest.Stock s, String path) {
@@ -225,6 +225,9 @@ final class CarbonSinkCalculator {
     }
 
     GepResult.CarbonSink result() {
+        stockChanges.forEach((key, change) -> byGroup.merge(key, Num.div(change, BigDecimal.valueOf(years)),
+                BigDecimal::add));
+        stockChanges.clear();
         List<GepResult.GroupSink> groups = new ArrayList<>();
         Map<String, BigDecimal> towns = new LinkedHashMap<>();
         BigDecimal total = BigDecimal.ZERO;

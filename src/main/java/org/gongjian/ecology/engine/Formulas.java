@@ -16,7 +16,6 @@ public final class Formulas {
             .multiply(BigDecimal.valueOf(525_600L));
     /** g/m² of leaf × hm² → kg: 10⁴ m²/hm² ÷ 10³ g/kg. */
     static final BigDecimal KG_PER_G_M2_HM2 = BigDecimal.TEN;
-    private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
     private static final BigDecimal TENTH = new BigDecimal("0.1");
     private static final BigDecimal TWO = BigDecimal.valueOf(2);
 
@@ -68,20 +67,28 @@ public final class Formulas {
     /** 提供负离子 G = 5.256×10¹⁵·Q·A·H·F/L, ions/a, L in minutes. */
     public static BigDecimal ions(BigDecimal concentration, BigDecimal area, BigDecimal height, BigDecimal f,
             BigDecimal lifetimeMinutes) {
-        return Num.div(ION_CONSTANT.multiply(concentration).multiply(area).multiply(height).multiply(f),
-                lifetimeMinutes);
+        return Num.div(ionsTimesLifetime(concentration, area, height, f), lifetimeMinutes);
+    }
+
+    /** The numerator of {@link #ions}: 5.256×10¹⁵·Q·A·H·F, exact, for sums divided once by L. */
+    static BigDecimal ionsTimesLifetime(BigDecimal concentration, BigDecimal area, BigDecimal height, BigDecimal f) {
+        return ION_CONSTANT.multiply(concentration).multiply(area).multiply(height).multiply(f);
+    }
+
+    /** The concentration above the threshold that is valued, never below zero. */
+    static BigDecimal aboveThreshold(BigDecimal concentration, BigDecimal threshold) {
+        return concentration.subtract(threshold).max(BigDecimal.ZERO);
     }
 
     /** The ions that are valued: those above the threshold (600 个/cm³), never fewer than none. */
     public static BigDecimal beneficialIons(BigDecimal concentration, BigDecimal threshold, BigDecimal area,
             BigDecimal height, BigDecimal f, BigDecimal lifetimeMinutes) {
-        BigDecimal above = concentration.subtract(threshold).max(BigDecimal.ZERO);
-        return ions(above, area, height, f, lifetimeMinutes);
+        return ions(aboveThreshold(concentration, threshold), area, height, f, lifetimeMinutes);
     }
 
     /** 吸收污染物 / 滞尘 G = Q·A·F/1000, t/a, with Q in kg/(hm²·a). */
     public static BigDecimal pollutantTonnes(BigDecimal kgPerHectareYear, BigDecimal area, BigDecimal f) {
-        return Num.div(kgPerHectareYear.multiply(area).multiply(f), THOUSAND);
+        return kgPerHectareYear.multiply(area).multiply(f).movePointLeft(3);
     }
 
     /** 滞纳PM G = 10·Q·A·n·F·LAI, kg/a, with Q in g/m² of leaf per wash-off event. */

@@ -21,4 +21,17 @@ public record Stand(String id, String town, String village, String forestType, S
         BigDecimal protectedFarmland, BigDecimal grainYieldIncrease, BigDecimal correctionFactor,
         BigDecimal referenceBiomass, BigDecimal eto, BigDecimal kc, BigDecimal rootDepth, BigDecimal soilDepth,
         BigDecimal pawc) {
+
+    /**
+     * The stand a raster account makes of one town × forest type: its pixels' area and the
+     * area-weighted means of their layers; every other figure comes from the defaults.
+     */
+    public static Stand ofPixels(String id, String town, String forestType, BigDecimal area, BigDecimal npp,
+            BigDecimal precipitation, BigDecimal evapotranspiration, BigDecimal erosionWithForest,
+            BigDecimal erosionWithoutForest) {
+        return new Stand(id, town, null, forestType, null, null, null, area, null, null, null, null, null, npp,
+                precipitation, evapotranspiration, null, null, erosionWithForest, erosionWithoutForest, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
 }

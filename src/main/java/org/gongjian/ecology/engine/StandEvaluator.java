@@ -12,8 +12,6 @@ import java.util.TreeMap;
  */
 final class StandEvaluator {
 
-    private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
-
     private final Plan plan;
     private final CarbonSinkCalculator carbon;
     final Map<String, Group> groups = new LinkedHashMap<>();
@@ -22,8 +20,9 @@ final class StandEvaluator {
     final Map<String, String> firstStand = new TreeMap<>();
 
     private Stand stand;
-    private Stand townDefaults;
-    private ReferenceData.RateClass rates;
+    /** Per town and rate class: every field's fallback (table rate, town default, site default), resolved once. */
+    private final Map<String, Map<ReferenceData.RateClass, BigDecimal[]>> fallbacks = new java.util.HashMap<>();
+    private BigDecimal[] fallback;
     private int index;
 
     StandEvaluator(Plan plan, CarbonSinkCalculator carbon) {
@@ -51,9 +50,8 @@ final class StandEvaluator {
             plan.problems.add(path("forestType"), "unknown-forest-type", s.forestType());
             return;
         }
-        GepRequest.Town town = plan.towns.get(s.town());
-        townDefaults = town == null ? null : town.defaults();
-        rates = plan.ref.rateClasses().get(type.rateClass());
+        fallback = fallbacks.computeIfAbsent(s.town(), t -> new java.util.IdentityHashMap<>())
+                .computeIfAbsent(plan.ref.rateClasses().get(type.rateClass()), r -> fallbacks(s.town(), r));
         BigDecimal area = need(StandField.AREA);
         if (area == null) {
             return;
@@ -89,7 +87,7 @@ final class StandEvaluator {
                 if (x1 != null && x2 != null && rho != null) {
                     BigDecimal soil = Formulas.soilRetained(a, x1, x2, f);
                     g.add(Slot.SOIL, soil);
-                    g.add(Slot.SOIL_VOLUME, Num.div(soil, rho));
+                    g.addQuotient(Slot.SOIL_VOLUME, soil, rho);
                 }
             }
             if (fertility) {
@@ -190,7 +188,7 @@ final class StandEvaluator {
             return;
         }
         g.add(Slot.SOILRET, retained);
-        g.add(Slot.SEDIMENT, Formulas.sedimentVolume(lambda.coefficient(), retained, rho));
+        g.addQuotient(Slot.SEDIMENT, lambda.coefficient().multiply(retained), rho);
         g.add(Slot.SOILRET_N, retained.multiply(n));
         g.add(Slot.SOILRET_P, retained.multiply(p));
     }
@@ -284,8 +282,9 @@ final class StandEvaluator {
         if (q.compareTo(threshold.coefficient()) < 0) {
             count("ions-below-threshold");
         }
-        g.add(Slot.IONS, Formulas.ions(q, a, h, f, l));
-        g.add(Slot.IONS_VALUED, Formulas.beneficialIons(q, threshold.coefficient(), a, h, f, l));
+        g.addQuotient(Slot.IONS, Formulas.ionsTimesLifetime(q, a, h, f), l);
+        g.addQuotient(Slot.IONS_VALUED, Formulas.ionsTimesLifetime(Formulas.aboveThreshold(q, threshold.coefficient()),
+                a, h, f), l);
     }
 
     private void pollutant(Group g, Service s, StandField rate, Slot slot, BigDecimal a, BigDecimal f) {
@@ -303,7 +302,7 @@ final class StandEvaluator {
             BigDecimal n = need(StandField.WASHOFF_EVENTS);
             BigDecimal lai = need(StandField.LAI);
             if (q != null && n != null && lai != null) {
-                g.add(slot, Num.div(Formulas.particulateKg(q, a, n, f, lai), THOUSAND));
+                g.add(slot, Formulas.particulateKg(q, a, n, f, lai).movePointLeft(3));
             }
         }
     }
@@ -375,14 +374,24 @@ final class StandEvaluator {
             }
             return v;
         }
-        v = tableRate(field);
-        if (v == null) {
-            v = plan.read(field, townDefaults);
+        return fallback[field.ordinal()];
+    }
+
+    private BigDecimal[] fallbacks(String townCode, ReferenceData.RateClass rates) {
+        GepRequest.Town town = plan.towns.get(townCode);
+        Stand townDefaults = town == null ? null : town.defaults();
+        BigDecimal[] values = new BigDecimal[StandField.values().length];
+        for (StandField field : StandField.values()) {
+            BigDecimal v = tableRate(rates, field);
+            if (v == null) {
+                v = plan.read(field, townDefaults);
+            }
+            if (v == null) {
+                v = plan.read(field, plan.req.siteDefaults());
+            }
+            values[field.ordinal()] = v;
         }
-        if (v == null) {
-            v = plan.read(field, plan.req.siteDefaults());
-        }
-        return v;
+        return values;
     }
 
     /** A figure the stand must have: a missing one is a problem naming the stand and the field. */
@@ -394,7 +403,7 @@ final class StandEvaluator {
         return v;
     }
 
-    private BigDecimal tableRate(StandField field) {
+    private static BigDecimal tableRate(ReferenceData.RateClass rates, StandField field) {
         ReferenceData.Rate r = switch (field) {
             case SO2_ABSORPTION -> rates.so2();
             case HF_ABSORPTION -> rates.hf();
