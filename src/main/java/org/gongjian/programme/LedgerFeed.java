@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * The seam between ledgers and targets: an observation becomes a LEDGER measurement of every target
  * bound to its indicator code and unit. A ledger that corrects a figure for the same date supersedes
- * its earlier measurement; the same figure delivered twice is recorded once.
+ * its earlier measurement; the same figure delivered twice is recorded once, also when both arrive at once.
  */
 @Component
 class LedgerFeed {
@@ -52,20 +52,28 @@ class LedgerFeed {
         }
     }
 
+    /**
+     * Records the figure unless the ledger's current one for the day already says it. The target's row is locked
+     * first (this listener runs in a transaction of its own), so two observations of one target and day arriving
+     * together are decided in turn: the second sees the first's figure and supersedes it or leaves it, instead of
+     * both superseding the same row (a duplicate key) or both adding one.
+     */
     private void feed(Target target, IndicatorObserved observed, BigDecimal value) {
-        Optional<Measurement> sameDay = targets.measurements(target).stream()
-                .filter(m -> !m.superseded() && m.source() == MeasurementSource.LEDGER && m.asOf().equals(observed.asOf()))
-                .findFirst();
-        if (sameDay.isPresent() && sameDay.get().value().compareTo(value) == 0) {
-            return;
-        }
-        NewMeasurement report = new NewMeasurement(value, observed.asOf(), null, sameDay.map(Measurement::id).orElse(null));
-        try {
-            targets.record(target, report, MeasurementSource.LEDGER, observed.source(), "ledger:" + observed.source(), false);
-        } catch (InvalidInputException rejected) {
-            log.warn("Observation of {} for target {} rejected: {}", observed.indicatorCode(), target.code(),
-                    rejected.violations());
-        }
+        targets.serialised(target, () -> {
+            Optional<Measurement> sameDay = targets.currentLedgerFigure(target, observed.asOf());
+            if (sameDay.isPresent() && sameDay.get().value().compareTo(value) == 0) {
+                return;
+            }
+            NewMeasurement report = new NewMeasurement(value, observed.asOf(), null,
+                    sameDay.map(Measurement::id).orElse(null));
+            try {
+                targets.record(target, report, MeasurementSource.LEDGER, observed.source(),
+                        "ledger:" + observed.source(), false);
+            } catch (InvalidInputException rejected) {
+                log.warn("Observation of {} for target {} rejected: {}", observed.indicatorCode(), target.code(),
+                        rejected.violations());
+            }
+        });
     }
 
     private static @Nullable BigDecimal convert(BigDecimal value, UnitOfMeasure from, UnitOfMeasure to) {

@@ -87,6 +87,36 @@ class MeasurementStore {
                 .param("targets", targetIds).query(MeasurementStore::map).list();
     }
 
+    /**
+     * The target's latest valid figure dated on or before {@code asOf} (not superseded, not withdrawn; of two on
+     * the same date the one recorded last), read by the index on (target, date) rather than the whole series.
+     */
+    Optional<Measurement> latestValid(long targetId, LocalDate asOf) {
+        return jdbc.sql(SELECT + """
+                 where m.target_id = :target and m.as_of <= :asOf and m.withdrawn = false
+                   and not exists (select 1 from programme_measurement x where x.supersedes_id = m.id)
+                 order by m.as_of desc, m.id desc limit 1""")
+                .param("target", targetId).param("asOf", asOf).query(MeasurementStore::map).optional();
+    }
+
+    /** The target's figure from a ledger for this date that nothing has superseded yet, if any. */
+    Optional<Measurement> currentLedgerFigure(long targetId, LocalDate asOf) {
+        return jdbc.sql(SELECT + """
+                 where m.target_id = :target and m.as_of = :asOf and m.source = 'LEDGER'
+                   and not exists (select 1 from programme_measurement x where x.supersedes_id = m.id)
+                 order by m.id limit 1""")
+                .param("target", targetId).param("asOf", asOf).query(MeasurementStore::map).optional();
+    }
+
+    /**
+     * Locks the target's row until the transaction ends, so that writers of the same target's figures that must
+     * see each other's rows (two ledger observations of one day) take turns, on H2 and PostgreSQL alike.
+     */
+    void lockTarget(long targetId) {
+        jdbc.sql("select id from programme_target where id = :target for update").param("target", targetId)
+                .query(Long.class).single();
+    }
+
     List<Measurement> page(long targetId, int offset, int limit) {
         return jdbc.sql(SELECT + " where m.target_id = :target order by m.as_of desc, m.id desc limit :limit offset :offset")
                 .param("target", targetId).param("limit", limit).param("offset", offset)

@@ -59,12 +59,30 @@ public class ProgrammeSnapshots {
      * figures for it reported later count too, as a monthly bulletin compiled after the units report needs.
      */
     public ProgrammeSnapshot snapshot(String programmeCode, LocalDate asOf, @Nullable Long initiativeId, Instant knownBy) {
-        Programme programme = programmes.programme(programmeCode);
-        long id = programme.id();
-        Instant end = knownBy;
         String scope = initiativeId == null ? "" : " and i.id = :initiative";
-        List<InitiativeRow> initiatives = initiatives(id, scope, initiativeId);
-        List<TargetRow> targets = targets(id, scope, initiativeId);
+        Map<String, Object> extra = initiativeId == null ? Map.of() : Map.of("initiative", initiativeId);
+        return read(programmes.programme(programmeCode), asOf, knownBy, new Scope(scope, scope, scope), extra, true);
+    }
+
+    /**
+     * Only these targets of the programme as they stood at the end of {@code asOf}, with their initiatives' rows
+     * and no milestones: what re-evaluating the targets just written needs, read by the targets' own rows.
+     */
+    public ProgrammeSnapshot targets(String programmeCode, LocalDate asOf, java.util.Collection<Long> targetIds) {
+        String initiatives = " and i.id in (select x.initiative_id from programme_target x where x.id in (:targets))";
+        return read(programmes.programme(programmeCode), asOf, endOf(asOf),
+                new Scope(initiatives, " and t.id in (:targets)", " and m.target_id in (:targets)"), Map.of("targets", targetIds.isEmpty() ? List.of(-1L) : List.copyOf(targetIds)), false);
+    }
+
+    /** The conditions that limit a snapshot: on initiatives (alias i), targets (t) and measurements (m). */
+    private record Scope(String initiatives, String targets, String measurements) {
+    }
+
+    private ProgrammeSnapshot read(Programme programme, LocalDate asOf, Instant end, Scope scope,
+            Map<String, Object> extra, boolean withMilestones) {
+        long id = programme.id();
+        List<InitiativeRow> initiatives = initiatives(id, scope.initiatives(), extra);
+        List<TargetRow> targets = targets(id, scope.targets(), extra);
         List<MeasurementRow> measurements = jdbc.sql("""
                 select m.id, m.target_id, m.measured_value, m.as_of, m.recorded_at, m.source
                   from programme_measurement m
@@ -72,16 +90,16 @@ public class ProgrammeSnapshots {
                   join programme_initiative i on i.id = t.initiative_id
                  where t.programme_id = :programme and m.as_of <= :asOf and m.recorded_at < :end and m.withdrawn = false
                    and not exists (select 1 from programme_measurement s
-                                    where s.supersedes_id = m.id and s.recorded_at < :end)""" + scope + """
+                                    where s.supersedes_id = m.id and s.recorded_at < :end)""" + scope.measurements() + """
 
                  order by m.target_id, m.as_of, m.recorded_at, m.id""")
-                .params(params(id, asOf, end, initiativeId))
+                .params(params(id, asOf, end, extra))
                 .query(ProgrammeSnapshots::measurement).list();
-        List<MilestoneRow> milestones = jdbc.sql("""
+        List<MilestoneRow> milestones = !withMilestones ? List.of() : jdbc.sql("""
                 select m.id, m.initiative_id, m.title, m.due_date, m.started_on, m.completed_on
                   from programme_milestone m join programme_initiative i on i.id = m.initiative_id
-                 where m.programme_id = :programme""" + scope + " order by m.initiative_id, m.due_date, m.id")
-                .params(params(id, asOf, end, initiativeId))
+                 where m.programme_id = :programme""" + scope.initiatives() + " order by m.initiative_id, m.due_date, m.id")
+                .params(params(id, asOf, end, extra))
                 .query((rs, n) -> new MilestoneRow(rs.getLong("id"), rs.getLong("initiative_id"), rs.getString("title"),
                         rs.getObject("due_date", LocalDate.class), rs.getObject("started_on", LocalDate.class),
                         rs.getObject("completed_on", LocalDate.class)))
@@ -113,31 +131,28 @@ public class ProgrammeSnapshots {
         return date.plusDays(1).atStartOfDay(CITY).toInstant();
     }
 
-    private Map<String, Object> params(long programme, LocalDate asOf, Instant end, @Nullable Long initiative) {
-        Map<String, Object> p = new HashMap<>();
+    private Map<String, Object> params(long programme, LocalDate asOf, Instant end, Map<String, Object> extra) {
+        Map<String, Object> p = new HashMap<>(extra);
         p.put("programme", programme);
         p.put("asOf", asOf);
         p.put("end", Timestamp.from(end));
-        if (initiative != null) {
-            p.put("initiative", initiative);
-        }
         return p;
     }
 
-    private List<InitiativeRow> initiatives(long programme, String scope, @Nullable Long initiative) {
+    private List<InitiativeRow> initiatives(long programme, String scope, Map<String, Object> extra) {
         Map<Long, List<Long>> coUnits = new HashMap<>();
         jdbc.sql("""
                 select u.initiative_id, u.unit_id from programme_initiative_unit u
                   join programme_initiative i on i.id = u.initiative_id
                  where i.programme_id = :programme""" + scope + " order by u.initiative_id, u.position")
-                .params(params(programme, LocalDate.MIN, Instant.EPOCH, initiative))
+                .params(params(programme, LocalDate.MIN, Instant.EPOCH, extra))
                 .query((rs, n) -> coUnits.computeIfAbsent(rs.getLong("initiative_id"), k -> new ArrayList<>())
                         .add(rs.getLong("unit_id")))
                 .list();
         return jdbc.sql("""
                 select i.id, i.number, i.title, i.category_code, i.lead_unit_id, i.start_date, i.end_date, i.status
                   from programme_initiative i where i.programme_id = :programme""" + scope + " order by i.number")
-                .params(params(programme, LocalDate.MIN, Instant.EPOCH, initiative))
+                .params(params(programme, LocalDate.MIN, Instant.EPOCH, extra))
                 .query((rs, n) -> new InitiativeRow(rs.getLong("id"), rs.getInt("number"), rs.getString("title"),
                         rs.getString("category_code"), rs.getLong("lead_unit_id"),
                         List.copyOf(coUnits.getOrDefault(rs.getLong("id"), List.of())),
@@ -146,14 +161,14 @@ public class ProgrammeSnapshots {
                 .list();
     }
 
-    private List<TargetRow> targets(long programme, String scope, @Nullable Long initiative) {
+    private List<TargetRow> targets(long programme, String scope, Map<String, Object> extra) {
         Map<Long, List<PlannedPointData>> points = new HashMap<>();
         jdbc.sql("""
                 select p.target_id, p.on_date, p.planned_value from programme_target_point p
                   join programme_target t on t.id = p.target_id
                   join programme_initiative i on i.id = t.initiative_id
                  where t.programme_id = :programme""" + scope + " order by p.target_id, p.on_date")
-                .params(params(programme, LocalDate.MIN, Instant.EPOCH, initiative))
+                .params(params(programme, LocalDate.MIN, Instant.EPOCH, extra))
                 .query((rs, n) -> points.computeIfAbsent(rs.getLong("target_id"), k -> new ArrayList<>())
                         .add(new PlannedPointData(rs.getObject("on_date", LocalDate.class),
                                 Objects.requireNonNull(Decimals.normal(rs.getBigDecimal("planned_value"))))))
@@ -164,7 +179,7 @@ public class ProgrammeSnapshots {
                        t.indicator_code, t.scope_unit_id
                   from programme_target t join programme_initiative i on i.id = t.initiative_id
                  where t.programme_id = :programme""" + scope + " order by i.number, t.position")
-                .params(params(programme, LocalDate.MIN, Instant.EPOCH, initiative))
+                .params(params(programme, LocalDate.MIN, Instant.EPOCH, extra))
                 .query((rs, n) -> target(rs, points.getOrDefault(rs.getLong("id"), List.of())))
                 .list();
     }

@@ -153,9 +153,7 @@ public class TargetManagement {
 
     /** The latest valid measurement as of a date: not superseded, and not after the date. */
     public Optional<Measurement> latest(Target target, LocalDate asOf) {
-        return measurements(target).stream()
-                .filter(m -> m.valid() && !m.asOf().isAfter(asOf))
-                .reduce((a, b) -> b.asOf().isBefore(a.asOf()) ? a : b);
+        return measurements.latestValid(target.id(), asOf);
     }
 
     /**
@@ -364,9 +362,7 @@ public class TargetManagement {
     }
 
     private Optional<Measurement> lastBefore(Target target, LocalDate asOf) {
-        return measurements(target).stream()
-                .filter(m -> m.valid() && !m.asOf().isAfter(asOf))
-                .reduce((a, b) -> b.asOf().isBefore(a.asOf()) ? a : b);
+        return measurements.latestValid(target.id(), asOf);
     }
 
     /** Throws {@link org.gongjian.shared.ConfirmationRequiredException} when the figure is implausible and not confirmed with a reason. */
@@ -497,6 +493,20 @@ public class TargetManagement {
 
     public int evidenceMaxFiles() {
         return evidence.maxFiles();
+    }
+
+    /**
+     * Runs {@code feed} with the target's row locked until the caller's transaction ends: figures of one target
+     * from two ledger observations of the same day are decided one after the other, each seeing the other's row.
+     */
+    void serialised(Target target, Runnable feed) {
+        measurements.lockTarget(target.id());
+        feed.run();
+    }
+
+    /** The ledger's current figure of a target for a date (not yet superseded), if any. */
+    Optional<Measurement> currentLedgerFigure(Target target, LocalDate asOf) {
+        return measurements.currentLedgerFigure(target.id(), asOf);
     }
 
     Measurement record(Target target, NewMeasurement report, MeasurementSource source, @Nullable String sourceRef,

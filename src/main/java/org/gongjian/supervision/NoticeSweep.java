@@ -106,7 +106,7 @@ public class NoticeSweep {
                 continue;
             }
             count++;
-            Outcome o = raise(snapshot, null, today);
+            Outcome o = raise(snapshot, true, today);
             raised += o.raised();
             closed += o.closed();
             escalated += notices.escalate(programme.code(), today);
@@ -133,14 +133,23 @@ public class NoticeSweep {
 
     /** Sweeps one programme on {@code today}, whether under way or not (the office asks for it). */
     Result sweep(String programmeCode, LocalDate today) {
-        Outcome o = raise(judged(programmeCode, today, null), null, today);
+        Outcome o = raise(judged(programmeCode, today, null), true, today);
         return new Result(1, o.raised(), notices.escalate(programmeCode, today), o.closed());
     }
 
-    /** Re-evaluates one initiative at once, after a measurement or milestone change. */
+    /** Re-evaluates one initiative at once, after a milestone change. */
     int initiativeChanged(String programmeCode, long initiativeId) {
         LocalDate today = LocalDate.now(clock);
-        return raise(judged(programmeCode, today, initiativeId), initiativeId, today).raised();
+        return raise(judged(programmeCode, today, initiativeId), false, today).raised();
+    }
+
+    /**
+     * Re-evaluates only these targets at once, after figures were recorded for them: their own rows and figures
+     * are read, and only their notice items are raised or cleared.
+     */
+    int targetsChanged(String programmeCode, java.util.Collection<Long> targetIds) {
+        LocalDate today = LocalDate.now(clock);
+        return raise(snapshots.targets(programmeCode, today, targetIds), false, today).raised();
     }
 
     /** A programme is under way from its start until its last target or milestone is due. */
@@ -160,8 +169,21 @@ public class NoticeSweep {
         return last;
     }
 
-    private Outcome raise(ProgrammeSnapshot snapshot, @org.jspecify.annotations.Nullable Long onlyInitiative,
-            LocalDate today) {
+    /** One lock per programme: its notices are raised and cleared by one re-evaluation or sweep at a time. */
+    private final java.util.concurrent.ConcurrentMap<String, Object> programmeLocks = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Raises and clears the notices of what the snapshot holds; {@code whole} when it is the whole programme (then
+     * units that have not reported are found too). Re-evaluations of one programme take turns in this instance, so
+     * that two of them never update the same unit's notice at once (H2's "Concurrent update" under bursts).
+     */
+    private Outcome raise(ProgrammeSnapshot snapshot, boolean whole, LocalDate today) {
+        synchronized (programmeLocks.computeIfAbsent(snapshot.programmeCode(), code -> new Object())) {
+            return raiseNow(snapshot, whole, today);
+        }
+    }
+
+    private Outcome raiseNow(ProgrammeSnapshot snapshot, boolean whole, LocalDate today) {
         LocalDate asOf = snapshot.asOf();
         LocalDate closedOn = closedOn(snapshot, today);
         SupervisionPolicy policy = policies.policy(snapshot.programmeCode(), closedOn == null ? asOf : closedOn);
@@ -186,14 +208,14 @@ public class NoticeSweep {
                 c.ifPresentOrElse(candidates::add, () -> cleared.put("milestone:" + m.milestoneId(), clearedReason(m)));
             }
         }
-        if (onlyInitiative == null) {
+        if (whole) {
             candidates.addAll(reportsMissing(snapshot, policy, today));
         }
         // first close what has cleared, so that the new notices and the open ones agree with the engine
         Map<String, Set<Long>> reportedSince = new HashMap<>();
         int closed = notices.clearResolved(snapshot.programmeCode(), item -> {
             if (item.subjectKey().startsWith("report:")) {
-                return onlyInitiative == null && reported(snapshot, item.subjectKey(), today, reportedSince)
+                return whole && reported(snapshot, item.subjectKey(), today, reportedSince)
                         ? texts.get("notice.cleared.report") : null;
             }
             return cleared.get(item.subjectKey());

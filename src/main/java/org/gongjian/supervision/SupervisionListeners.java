@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import org.gongjian.programme.MeasurementRecorded;
 import org.gongjian.programme.MilestoneChanged;
-import org.gongjian.programme.TargetManagement;
 import org.gongjian.shared.LedgerItemCleared;
 import org.gongjian.shared.LedgerItemOverdue;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,7 +12,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Re-evaluates an initiative at once when one of its targets gets a measurement or one of its
+ * Re-evaluates a target at once when it gets a measurement, and an initiative when one of its
  * milestones changes, raising a notice if it has fallen behind; and notes milestone changes as the
  * unit's reporting activity. Delivered through the event publication registry, so not lost in a crash.
  */
@@ -22,57 +21,72 @@ class SupervisionListeners {
 
     private final NoticeSweep sweep;
     private final NoticeManagement notices;
-    private final TargetManagement targets;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    SupervisionListeners(NoticeSweep sweep, NoticeManagement notices, TargetManagement targets, JdbcClient jdbc,
-            Clock clock) {
+    SupervisionListeners(NoticeSweep sweep, NoticeManagement notices, JdbcClient jdbc, Clock clock) {
         this.sweep = sweep;
         this.notices = notices;
-        this.targets = targets;
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
-    /** Per initiative: figures recorded, and figures covered by the last re-evaluation that finished. */
-    private final java.util.concurrent.ConcurrentMap<Long, Coalescer> coalescers = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Per programme: the targets with figures waiting for a re-evaluation, and which figures runs have covered. */
+    private final java.util.concurrent.ConcurrentMap<String, Coalescer> coalescers = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** Counts an initiative's figures, and lets one re-evaluation cover every figure recorded before it started. */
+    /**
+     * Gathers the targets written in a programme and lets one re-evaluation cover every figure recorded before it
+     * started: a figure's target is added, then the figure counted; a run reads the count, then takes the targets
+     * gathered so far — every figure counted by then has its target among them.
+     */
     static final class Coalescer {
         private final java.util.concurrent.atomic.AtomicLong recorded = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.Set<Long> pending = java.util.concurrent.ConcurrentHashMap.newKeySet();
         private long covered;
 
-        long record() {
+        long record(long targetId) {
+            pending.add(targetId);
             return recorded.incrementAndGet();
         }
 
-        /** Runs the re-evaluation unless one that started after figure {@code mine} already finished. */
-        synchronized boolean runUnlessCovered(long mine, Runnable evaluation) {
+        /** Re-evaluates the targets gathered, unless a run that started after figure {@code mine} already finished. */
+        synchronized boolean runUnlessCovered(long mine, java.util.function.Consumer<java.util.Set<Long>> evaluation) {
             if (covered >= mine) {
                 return false;
             }
             long upTo = recorded.get();   // every figure counted so far is committed: events follow commits
-            evaluation.run();
+            java.util.Set<Long> targets = new java.util.HashSet<>();
+            for (java.util.Iterator<Long> it = pending.iterator(); it.hasNext(); ) {
+                targets.add(it.next());
+                it.remove();
+            }
+            if (!targets.isEmpty()) {
+                try {
+                    evaluation.accept(targets);
+                } catch (RuntimeException e) {
+                    pending.addAll(targets);   // the figures waiting for this run are covered by the next one
+                    throw e;
+                }
+            }
             covered = upTo;
             return true;
         }
     }
 
     /**
-     * Re-evaluates the initiative after a figure's commit, on the event thread (never in the reporting request),
-     * without holding a connection while it waits: it is not one transaction (the notices it raises are written
-     * in their own). A burst of figures for one initiative costs one or two re-evaluations, not one each: a
-     * figure whose re-evaluation waits behind a running one is covered by the next run, which reads everything
-     * committed before it starts. The event stays in the publication registry until a run covering it is done.
+     * Re-evaluates the targets written after a figure's commit, on the event thread (never in the reporting
+     * request), without holding a connection while it waits: it is not one transaction (the notices it raises are
+     * written in their own). Only the targets written are read and judged, not their initiatives, and a burst of
+     * figures in one programme costs one or two runs, not one each: a figure whose run waits behind a running one
+     * is covered by the next run, which reads everything committed before it starts. The event stays in the
+     * publication registry until a run covering it is done.
      */
     @org.springframework.scheduling.annotation.Async
     @org.springframework.transaction.event.TransactionalEventListener
     void on(MeasurementRecorded recorded) {
-        long initiativeId = targets.target(recorded.targetId()).initiativeId();
-        Coalescer coalescer = coalescers.computeIfAbsent(initiativeId, id -> new Coalescer());
-        long mine = coalescer.record();
-        coalescer.runUnlessCovered(mine, () -> sweep.initiativeChanged(recorded.programmeCode(), initiativeId));
+        Coalescer coalescer = coalescers.computeIfAbsent(recorded.programmeCode(), code -> new Coalescer());
+        long mine = coalescer.record(recorded.targetId());
+        coalescer.runUnlessCovered(mine, targetIds -> sweep.targetsChanged(recorded.programmeCode(), targetIds));
     }
 
     @ApplicationModuleListener

@@ -66,4 +66,52 @@ class LedgerFeedTests {
         assertThat(all.get(1).value()).isEqualByComparingTo("2350");
         assertThat(measurementsOf("volunteers.teams")).isEmpty();
     }
+
+    /**
+     * Two observations of one target and day arriving together (two ledgers' transactions committing at once): the
+     * feed decides them in turn, so the day keeps one current figure — never two, never a failed delivery from
+     * both superseding the same figure (a duplicate key on supersedes_id). Ten rounds, each on a day of its own,
+     * the first observation of a round with no figure yet for the day, the next ones superseding one.
+     */
+    @Test
+    void two_observations_of_the_same_target_and_day_arriving_together_leave_one_current_figure() throws Exception {
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                LocalDate day = LocalDate.of(2025, 4, 1).plusDays(round);
+                for (int pair = 0; pair < 2; pair++) {
+                    java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                    int r = round;
+                    int p = pair;
+                    List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+                    for (String value : List.of("31" + r + p, "32" + r + p)) {
+                        sent.add(two.submit(() -> {
+                            together.await();
+                            observe("volunteers.registered", value, day);
+                            return null;
+                        }));
+                    }
+                    for (var f : sent) {
+                        f.get();
+                    }
+                    await().atMost(Duration.ofSeconds(60)).until(() -> delivered(day));
+                    List<Measurement> current = targets.measurements(targets.target(
+                            programmes.programme("kaiping-2024"), "volunteers.registered")).stream()
+                            .filter(m -> m.asOf().equals(day) && !m.superseded()).toList();
+                    assertThat(current).as("current figures of %s", day).hasSize(1);
+                    assertThat(current.get(0).value().toPlainString()).isIn("31" + round + pair, "32" + round + pair);
+                }
+            }
+        } finally {
+            two.shutdownNow();
+        }
+    }
+
+    /** Whether every publication of this test's observations of {@code day} was delivered (none failed). */
+    private boolean delivered(LocalDate day) {
+        return jdbc.sql("""
+                select count(*) from event_publication
+                 where completion_date is null and serialized_event like :day and serialized_event like '%volunteers.registered%'""")
+                .param("day", "%" + day + "%").query(Long.class).single() == 0;
+    }
 }

@@ -34,6 +34,8 @@ import org.gongjian.support.TestPostgres;
  * <pre>./mvnw -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/tmp/cp.txt
  * java -cp target/test-classes:target/classes:$(cat /tmp/cp.txt) -Dwarmup=10 -Dseconds=30 \
  *   org.gongjian.programme.WriteBenchmark h2 pg</pre>
+ *
+ * {@code -Djfr=DIR} records the measured run of each database with Java Flight Recorder into {@code DIR/<db>.jfr}.
  */
 public final class WriteBenchmark {
 
@@ -105,13 +107,30 @@ public final class WriteBenchmark {
             double raw = rawInserts(url, user, password, targets.get(0));
             System.out.printf("%s: raw JDBC, %d threads, one row per commit: %,.0f rows/s%n", db, WRITERS, raw);
         }
-        try (ForkedApp app = ForkedApp.start(work, jvm, appArgs)) {
+        List<String> measured = new ArrayList<>(jvm);
+        String jfr = System.getProperty("jfr");
+        if (jfr != null) {   // a flight recording of the measured run, to profile the write path
+            measured.add("-XX:FlightRecorderOptions:stackdepth=256");
+            measured.add("-XX:StartFlightRecording=settings=profile,filename=" + Path.of(jfr).resolve(db + ".jfr"));
+        }
+        try (ForkedApp app = ForkedApp.start(work, measured, appArgs)) {
+            System.out.printf("%s: load average before the run %s%n", db, loadAverage());
             Result warm = load(app, codes, WARMUP);
             System.out.printf("%s: warm-up %,.0f writes/s%n", db, warm.writesPerSecond());
             Result r = load(app, codes, MEASURE);
             System.out.printf("%s: %,.0f writes/s from %d clients, write p50 %.1f ms, p99 %.1f ms, errors %d; "
                             + "reader p50 %.1f ms, p99 %.1f ms (%d reads)%n", db, r.writesPerSecond(), WRITERS,
                     r.writeP50(), r.writeP99(), r.errors(), r.readP50(), r.readP99(), r.reads());
+            System.out.printf("%s: load average after the run %s%n", db, loadAverage());
+        }
+    }
+
+    /** The 1-, 5- and 15-minute load averages, as {@code uptime} shows them (Linux). */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
         }
     }
 

@@ -81,4 +81,57 @@ abstract class BulkImportContract {
             assertThat(e.asOf().toString()).isEqualTo(newest.get("as_of").toString()).isEqualTo("2024-12-12");
         }
     }
+
+    /**
+     * The same file sent twice at once by the same person (a double click, a client's retry while the first is
+     * still running) is written once: the import claims the file before any work, so the other request is refused
+     * with 409 while the first runs, or answered with the first result (repeatOf) once it has ended. Three rounds,
+     * each with a file of its own.
+     */
+    @Test
+    void the_same_file_imported_twice_at_once_by_the_same_person_is_written_once() throws Exception {
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 3; round++) {
+                String name = "twice-at-once-" + round + "-" + System.nanoTime() + ".xlsx";
+                List<List<Object>> rows = new ArrayList<>();
+                for (int i = 0; i < 200; i++) {
+                    rows.add(row(i + 1, "volunteers.teams", "", "支", round * 1000 + i, LocalDate.of(2024, 12, 6), name));
+                }
+                byte[] file = Workbooks.xlsx(new Workbooks.SheetSpec("进展数据", null,
+                        List.of("序号", "指标编码", "指标名称", "计量单位", "数值", "截至日期", "备注"), rows));
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                List<java.util.concurrent.Future<org.springframework.mock.web.MockHttpServletResponse>> answers =
+                        new ArrayList<>();
+                for (int t = 0; t < 2; t++) {
+                    answers.add(two.submit(() -> {
+                        together.await();
+                        return mvc.perform(multipart("/api/v1/programmes/kaiping-2024/imports/measurements")
+                                        .file(new MockMultipartFile("file", name, null, file))
+                                        .with(httpBasic("admin", "test-admin-secret")))
+                                .andReturn().getResponse();
+                    }));
+                }
+                List<String> outcomes = new ArrayList<>();
+                for (var answer : answers) {
+                    var response = answer.get();
+                    String body = response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+                    if (response.getStatus() == 409) {
+                        assertThat(body).contains("正在导入中");
+                        outcomes.add("refused while running");
+                    } else {
+                        assertThat(response.getStatus()).as(body).isEqualTo(200);
+                        assertThat(body).contains("\"written\":200");
+                        outcomes.add(body.contains("\"repeatOf\":null") || !body.contains("\"repeatOf\"")
+                                ? "written" : "first result again");
+                    }
+                }
+                assertThat(outcomes).as("round %d", round).containsOnlyOnce("written");
+                assertThat(jdbc.sql("select count(*) from programme_measurement where source_ref = :name")
+                        .param("name", name).query(Long.class).single()).as("rows of round %d", round).isEqualTo(200);
+            }
+        } finally {
+            two.shutdownNow();
+        }
+    }
 }

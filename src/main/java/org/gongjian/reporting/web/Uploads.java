@@ -40,9 +40,11 @@ class Uploads {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final ImportClaims claims;
 
     Uploads(MeasurementImport measurements, InitiativeImport initiatives, AccountImport accounts, JdbcClient jdbc,
-            JsonMapper json, Clock clock) {
+            JsonMapper json, Clock clock, ImportClaims claims) {
+        this.claims = claims;
         this.measurements = measurements;
         this.initiatives = initiatives;
         this.accounts = accounts;
@@ -102,30 +104,13 @@ class Uploads {
                 Files.copy(in, path, StandardCopyOption.REPLACE_EXISTING);
             }
             String digest = HexFormat.of().formatHex(sha.digest());
-            if (!confirm) {
-                var earlier = jdbc.sql("""
-                        select result_json, imported_at from reporting_import
-                         where programme_code = :p and kind = :k and digest = :d and imported_by = :by
-                         order by id limit 1""")
-                        .param("p", programmeCode).param("k", kind).param("d", digest).param("by", importer())
-                        .query((rs, n) -> json.readValue(rs.getString(1), ImportResult.class)
-                                .repeatOf(rs.getTimestamp(2).toInstant()))
-                        .optional();
-                if (earlier.isPresent()) {
-                    return earlier.get();
-                }
+            ImportClaims.Key key = new ImportClaims.Key(programmeCode, kind, digest, importer());
+            claims.claim(key);   // the same file by the same person already under way: 409, nothing written
+            try {
+                return runClaimed(key, name, path, confirm);
+            } finally {
+                claims.release(key);
             }
-            ImportResult result = MEASUREMENTS.equals(kind) ? measurements.run(programmeCode, path, name)
-                    : initiatives.run(programmeCode, path, name);
-            if (result.ok() && result.written() > 0) {
-                jdbc.sql("""
-                        insert into reporting_import (programme_code, kind, digest, file_name, result_json, imported_by, imported_at)
-                        values (:p, :k, :d, :n, :r, :by, :at)""")
-                        .param("p", programmeCode).param("k", kind).param("d", digest).param("n", name)
-                        .param("r", json.writeValueAsString(result)).param("by", importer())
-                        .param("at", Timestamp.from(Instant.now(clock))).update();
-            }
-            return result;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         } catch (IOException e) {
@@ -135,6 +120,35 @@ class Uploads {
                 path.toFile().delete();
             }
         }
+    }
+
+    /** The import itself, under its claim: the first result again for a file imported before, else the work. */
+    private ImportResult runClaimed(ImportClaims.Key key, String name, Path path, boolean confirm) {
+        if (!confirm) {
+            var earlier = jdbc.sql("""
+                    select result_json, imported_at from reporting_import
+                     where programme_code = :p and kind = :k and digest = :d and imported_by = :by
+                     order by id limit 1""")
+                    .param("p", key.programmeCode()).param("k", key.kind()).param("d", key.digest())
+                    .param("by", key.importedBy())
+                    .query((rs, n) -> json.readValue(rs.getString(1), ImportResult.class)
+                            .repeatOf(rs.getTimestamp(2).toInstant()))
+                    .optional();
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        ImportResult result = MEASUREMENTS.equals(key.kind()) ? measurements.run(key.programmeCode(), path, name)
+                : initiatives.run(key.programmeCode(), path, name);
+        if (result.ok() && result.written() > 0) {
+            jdbc.sql("""
+                    insert into reporting_import (programme_code, kind, digest, file_name, result_json, imported_by, imported_at)
+                    values (:p, :k, :d, :n, :r, :by, :at)""")
+                    .param("p", key.programmeCode()).param("k", key.kind()).param("d", key.digest()).param("n", name)
+                    .param("r", json.writeValueAsString(result)).param("by", key.importedBy())
+                    .param("at", Timestamp.from(Instant.now(clock))).update();
+        }
+        return result;
     }
 
     private static String importer() {
