@@ -42,9 +42,15 @@ class SecurityConfiguration implements WebMvcConfigurer {
             + "frame-ancestors 'none'";
 
     private final PermissionCheck permissionCheck;
+    /** The register's map page may load images from the configured tile host, and only when one is set. */
+    private final String mapCsp;
 
-    SecurityConfiguration(PermissionCheck permissionCheck) {
+    SecurityConfiguration(PermissionCheck permissionCheck,
+            @org.springframework.beans.factory.annotation.Value("${gongjian.roads.map.tile-url:}") String tileUrl) {
         this.permissionCheck = permissionCheck;
+        this.mapCsp = org.gongjian.shared.web.TileSource.of(tileUrl)
+                .map(t -> CSP.replace("img-src 'self' data: blob:", "img-src 'self' data: blob: " + t.cspSource()))
+                .orElse(CSP);
     }
 
     @Override
@@ -81,7 +87,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .csrf(csrf -> csrf.disable())
                 .exceptionHandling(e -> e.authenticationEntryPoint(responses.apiEntryPoint())
                         .accessDeniedHandler(responses.apiAccessDenied()))
-                .headers(SecurityConfiguration::headers)
+                .headers(this::headers)
                 .build();
     }
 
@@ -109,7 +115,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .accessDeniedHandler(responses.pageAccessDenied()))
                 .addFilterBefore(new AccountFreshnessFilter(accounts), AuthorizationFilter.class)
                 .addFilterAfter(new FirstPasswordFilter(false, responses), AccountFreshnessFilter.class)
-                .headers(SecurityConfiguration::headers)
+                .headers(this::headers)
                 .build();
     }
 
@@ -127,9 +133,12 @@ class SecurityConfiguration implements WebMvcConfigurer {
             PathPatternRequestMatcher.pathPattern("/api/v1/programmes/*/review"),
             PathPatternRequestMatcher.pathPattern("/api/v1/programmes/*/bulletin"));
 
-    private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+    private static final RequestMatcher MAP_PAGES = PathPatternRequestMatcher.pathPattern("/roads/register");
+
+    private void headers(HeadersConfigurer<HttpSecurity> headers) {
         headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                        new NegatedRequestMatcher(new OrRequestMatcher(SWAGGER, DOCUMENTS)), new ContentSecurityPolicyHeaderWriter(CSP)))
+                        new NegatedRequestMatcher(new OrRequestMatcher(SWAGGER, DOCUMENTS, MAP_PAGES)), new ContentSecurityPolicyHeaderWriter(CSP)))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(MAP_PAGES, new ContentSecurityPolicyHeaderWriter(mapCsp)))
                 .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER, new ContentSecurityPolicyHeaderWriter(SWAGGER_CSP)))
                 .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(DOCUMENTS, new ContentSecurityPolicyHeaderWriter(DOCUMENT_CSP)))
                 .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))

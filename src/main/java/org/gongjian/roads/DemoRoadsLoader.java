@@ -47,8 +47,12 @@ class DemoRoadsLoader implements ApplicationRunner {
     private static final String[] DETAIL_TOWNS = {"chikan", "tangkou", "magang", "baihe"};
     private static final String[] SURNAMES = {"关", "司徒", "谢", "周", "张", "方", "吴", "梁", "黄", "余"};
     private static final String[] GIVEN = {"志强", "国华", "建明", "伟文", "少芬", "锦辉", "永康", "丽华", "立新", "海燕"};
-    private static final String[] CRITERIA = {"路面平整、无坑槽", "标志标线与安全设施齐全", "路域环境整洁、绿化美化",
-            "列养率100%、养护责任落实", "路长公示牌设置规范", "沿线侨乡文化与产业节点串联"};
+    /** 建设好、管理好、养护好、运营好 (四好), the article's 路长制 and 路域环境, and its theme for the roads. */
+    static final String[] CRITERIA = {"建设好：路面平整无坑槽，标志标线与安全设施齐全", "管理好：路长制落实，路长公示牌设置规范",
+            "养护好：列养率100%，养护责任落实", "运营好：沿线建制村通客车、物流到村", "路域环境整洁，绿化美化",
+            "主题“四好农村路+侨乡致富”：串联侨乡文化与产业节点"};
+    /** The article's one theme for the five roads; what it does not say is marked as assumed. */
+    static final String THEME = "“四好农村路+侨乡致富”（镇街归属、里程、路线编码与通车日期为演示假设）";
 
     private final JdbcClient jdbc;
     private final Organisation organisation;
@@ -278,18 +282,18 @@ class DemoRoadsLoader implements ApplicationRunner {
 
     private void demoRoads(Map<String, Integer> counts) {
         Object[][] roads = {
-                {"赤马线", "X551", "chikan", "12.600", "侨乡文化与碉楼风光", LocalDate.of(2024, 3, 28)},
-                {"交四线", null, "magang", "6.300", "“四好农村路+侨乡致富”", LocalDate.of(2024, 6, 18)},
-                {"交锅线", null, "magang", "5.800", "“四好农村路+侨乡致富”", LocalDate.of(2024, 8, 8)},
-                {"锅塘线", null, "tangkou", "7.200", "连接塘口侨乡旅游节点", LocalDate.of(2024, 10, 16)},
-                {"强亚村道", null, "tangkou", "2.100", "美丽乡村路", LocalDate.of(2024, 11, 20)}};
+                {"赤马线", "X551", "chikan", "12.600", LocalDate.of(2024, 3, 28)},
+                {"交四线", null, "magang", "6.300", LocalDate.of(2024, 6, 18)},
+                {"交锅线", null, "magang", "5.800", LocalDate.of(2024, 8, 8)},
+                {"锅塘线", null, "tangkou", "7.200", LocalDate.of(2024, 10, 16)},
+                {"强亚村道", null, "tangkou", "2.100", LocalDate.of(2024, 11, 20)}};
         for (Object[] r : roads) {
             GeneratedKeyHolder key = new GeneratedKeyHolder();
             jdbc.sql("""
                     insert into roads_demo_road (name, route_code, town_code, length_km, theme, status, opened_on, demo)
                     values (:n, :r, :t, :l, :th, 'OPEN', :on, true)""")
                     .param("n", r[0]).param("r", r[1]).param("t", r[2]).param("l", new BigDecimal((String) r[3]))
-                    .param("th", r[4] + "（镇街归属与里程为演示假设）").param("on", r[5]).update(key, "id");
+                    .param("th", THEME).param("on", r[4]).update(key, "id");
             long id = key.getKeyAs(Number.class).longValue();
             for (int i = 0; i < CRITERIA.length; i++) {
                 jdbc.sql("insert into roads_demo_criterion (demo_road_id, position, label, met) values (:id, :p, :l, true)")

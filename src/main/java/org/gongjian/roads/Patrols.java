@@ -145,11 +145,38 @@ public class Patrols {
         return patrol(id);
     }
 
+    /** A photo of a patrol as listed: name, real size, SHA-256 and when it came. */
+    public record PatrolPhoto(long id, String fileName, long size, String sha256, Instant uploadedAt) {
+    }
+
+    /**
+     * Adds photos to one's own patrol, while it runs or after it ended (a phone out of signal sends them later):
+     * at least one, each a JPEG or PNG within the limit, all stored or none.
+     */
     @Transactional
-    public Patrol addPhotos(long id, List<PhotoUpload> uploads) {
+    public List<PatrolPhoto> addPhotos(long id, List<PhotoUpload> uploads) {
         Patrol p = own(id);
-        photos.store(RoadPhotos.Owner.PATROL, id, uploads, p.username());
-        return p;
+        List<InvalidInputException.Violation> v = photos.check("photos", uploads, true);
+        if (!v.isEmpty()) {
+            throw new InvalidInputException(v);
+        }
+        List<PatrolPhoto> before = photos(id);
+        photos.store(RoadPhotos.Owner.PATROL, id, "photos", uploads, p.username());
+        List<PatrolPhoto> after = photos(id);
+        audit.updated("roads-patrol", String.valueOf(id), "photos", before, after);
+        return after;
+    }
+
+    /** The photos of a patrol the current user may see (their own, or any for the office and readers). */
+    public List<PatrolPhoto> photos(long id) {
+        visible(id);
+        return photos.of(RoadPhotos.Owner.PATROL, id).stream()
+                .map(f -> new PatrolPhoto(f.id(), f.fileName(), f.size(), f.sha256(), f.uploadedAt())).toList();
+    }
+
+    /** How many photos a request may carry. */
+    public int maxPhotos() {
+        return photos.maxFiles();
     }
 
     /** Ends one's open patrol. */
@@ -187,6 +214,16 @@ public class Patrols {
         return jdbc.sql("select * from roads_patrol_point where patrol_id = :p order by seq").param("p", id)
                 .query((rs, n) -> new Point(rs.getTimestamp("at").toInstant(), rs.getBigDecimal("lat"), rs.getBigDecimal("lng"),
                         rs.getBigDecimal("accuracy_m"))).list();
+    }
+
+    /** The latest patrols of everyone, newest first (the office's view; field users see only their own). */
+    public List<Patrol> recent(int limit) {
+        Actor actor = access.actor();
+        if (access.field(actor)) {
+            return of(actor.username(), limit);
+        }
+        return jdbc.sql("select * from roads_patrol order by started_at desc, id desc limit :l").param("l", limit)
+                .query(Patrols::map).list();
     }
 
     /** Patrols of one user, newest first. */

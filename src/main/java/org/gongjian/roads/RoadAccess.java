@@ -84,7 +84,7 @@ public class RoadAccess {
 
     /** The staff record of a user, if any. */
     public @Nullable Long staffId(String username) {
-        return jdbc.sql("select id from roads_staff where username = :u and valid_to is null order by id")
+        return jdbc.sql("select id from roads_staff where username = :u and (valid_to is null or valid_to >= current_date) order by id")
                 .param("u", username).query(Long.class).list().stream().findFirst().orElse(null);
     }
 

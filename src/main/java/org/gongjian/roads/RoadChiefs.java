@@ -4,9 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.gongjian.audit.AuditLog;
 import org.gongjian.roads.RoadRegister.Segment;
+import org.gongjian.shared.ConflictException;
 import org.gongjian.shared.InvalidInputException;
 import org.gongjian.shared.InvalidInputException.Violation;
 import org.gongjian.shared.NotFoundException;
@@ -24,22 +23,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Road chiefs (路长) by level with their superiors, their assignments to stake ranges, the 两员 staff,
- * signboards (公示牌) with their content as shown, and coverage: every segment needs a serving chief of
- * its route's level over its whole length; what is not covered is listed as a gap.
+ * Road chiefs (路长) by level with their superiors, their assignments to stake ranges, and coverage: every
+ * segment needs a serving chief of its route's level over its whole length; what is not covered is listed as a gap.
  */
 @Service
 @Transactional(readOnly = true)
 public class RoadChiefs {
 
-    public enum StaffRole { ROAD_ADMIN_OFFICER, MAINTAINER, ASSISTANT, GUARD }
-
     public record Chief(long id, String name, ChiefLevel level, @Nullable String title, @Nullable String username,
             @Nullable String unitCode, @Nullable String village, @Nullable String phone, @Nullable Long superiorId,
-            LocalDate appointedOn, @Nullable LocalDate endedOn, boolean demo) {
+            LocalDate appointedOn, @Nullable LocalDate endedOn, boolean demo, int version) {
 
         public boolean servingOn(LocalDate day) {
             return !appointedOn.isAfter(day) && (endedOn == null || !endedOn.isBefore(day));
@@ -57,14 +52,6 @@ public class RoadChiefs {
         boolean validOn(LocalDate day) {
             return !validFrom.isAfter(day) && (validTo == null || !validTo.isBefore(day));
         }
-    }
-
-    public record Staff(long id, String name, StaffRole role, @Nullable String username, @Nullable String phone,
-            @Nullable Long chiefId, List<Long> segmentIds) {
-    }
-
-    public record Signboard(long id, long segmentId, @Nullable BigDecimal lat, @Nullable BigDecimal lng,
-            Map<String, Object> content, LocalDate installedOn) {
     }
 
     /** A stretch of a segment without a serving chief of its level. */
@@ -93,26 +80,49 @@ public class RoadChiefs {
     private final RoadAccess access;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
-    private final JsonMapper json;
     private final Clock clock;
 
     RoadChiefs(JdbcClient jdbc, RoadRegister register, RoadAccess access, AuditLog audit,
-            ApplicationEventPublisher events, JsonMapper json, Clock clock) {
+            ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.register = register;
         this.access = access;
         this.audit = audit;
         this.events = events;
-        this.json = json;
         this.clock = clock;
     }
 
     /** Appoints a chief; every chief below the total chief answers to a serving chief one level up. */
     @Transactional
     public Chief appoint(NewChief d, boolean demo) {
-        access.requireOffice("roads-chief", d.name());
+        access.requireOffice("roads-chief", String.valueOf(d.name()));
+        check(d, null);
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into roads_chief (name, level, title, username, unit_code, village, phone, superior_id,
+                    appointed_on, demo)
+                values (:n, :l, :t, :u, :unit, :v, :p, :s, :on, :d)""")
+                .param("n", d.name().trim()).param("l", d.level().name()).param("t", RoadStaff.blank(d.title()))
+                .param("u", RoadStaff.blank(d.username())).param("unit", RoadStaff.blank(d.unitCode()))
+                .param("v", RoadStaff.blank(d.village())).param("p", RoadStaff.blank(d.phone()))
+                .param("s", d.superiorId())
+                .param("on", d.appointedOn() == null ? LocalDate.now(clock) : d.appointedOn()).param("d", demo)
+                .update(key, "id");
+        Chief chief = chief(key.getKeyAs(Number.class).longValue());
+        audit.created("roads-chief", String.valueOf(chief.id()), chief);
+        return chief;
+    }
+
+    /** A level as the message shows it, in the reader's language (乡级路长), not as its code. */
+    private static org.springframework.context.MessageSourceResolvable levelName(ChiefLevel level) {
+        return new org.springframework.context.support.DefaultMessageSourceResolvable(
+                new String[] {"roads.chief-level." + level.name()}, level.name());
+    }
+
+    /** Every reason a chief's data cannot be taken; {@code self} is the chief being changed, if any. */
+    private void check(NewChief d, @Nullable Long self) {
         List<Violation> v = new ArrayList<>();
-        if (d.name() == null || d.name().isBlank() || d.name().length() > 100) {
+        if (d.name() == null || d.name().isBlank() || d.name().trim().length() > 100) {
             v.add(new Violation("name", "roads.error.name"));
         }
         if (d.level() == null) {
@@ -120,33 +130,75 @@ public class RoadChiefs {
         } else if (d.level() != ChiefLevel.TOTAL) {
             Chief superior = d.superiorId() == null ? null : find(d.superiorId());
             if (superior == null) {
-                v.add(new Violation("superiorId", "roads.error.superior-required", d.level().superior()));
+                v.add(new Violation("superiorId", "roads.error.superior-required", levelName(d.level().superior())));
             } else if (superior.level() != d.level().superior()) {
-                v.add(new Violation("superiorId", "roads.error.superior-level", superior.name(), d.level().superior()));
+                v.add(new Violation("superiorId", "roads.error.superior-level", superior.name(), levelName(d.level().superior())));
             }
         } else if (d.superiorId() != null) {
             v.add(new Violation("superiorId", "roads.error.total-no-superior"));
         }
-        if (d.username() != null && !d.username().isBlank() && access.chiefId(d.username()) != null) {
-            v.add(new Violation("username", "roads.error.username-taken", d.username()));
+        String username = RoadStaff.blank(d.username());
+        if (username != null && !RoadStaff.USERNAME.matcher(username).matches()) {
+            v.add(new Violation("username", "roads.error.username"));
+        } else if (username != null) {
+            Long other = access.chiefId(username);
+            if (other != null && !other.equals(self)) {
+                v.add(new Violation("username", "roads.error.username-taken", username));
+            }
+        }
+        if (RoadStaff.blank(d.phone()) != null && !RoadStaff.PHONE.matcher(d.phone().trim()).matches()) {
+            v.add(new Violation("phone", "roads.error.phone"));
+        }
+        if (d.title() != null && d.title().length() > 200) {
+            v.add(new Violation("title", "roads.error.too-long", 200));
         }
         if (!v.isEmpty()) {
             throw new InvalidInputException(v);
         }
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("""
-                insert into roads_chief (name, level, title, username, unit_code, village, phone, superior_id,
-                    appointed_on, demo)
-                values (:n, :l, :t, :u, :unit, :v, :p, :s, :on, :d)""")
-                .param("n", d.name().trim()).param("l", d.level().name()).param("t", d.title())
-                .param("u", d.username() == null || d.username().isBlank() ? null : d.username())
-                .param("unit", d.unitCode()).param("v", d.village()).param("p", d.phone())
-                .param("s", d.superiorId())
-                .param("on", d.appointedOn() == null ? LocalDate.now(clock) : d.appointedOn()).param("d", demo)
-                .update(key, "id");
-        Chief chief = chief(key.getKeyAs(Number.class).longValue());
-        audit.created("roads-chief", String.valueOf(chief.id()), chief);
-        return chief;
+    }
+
+    /**
+     * Changes a chief as read at {@code version}: name, title, account, unit, village, phone, superior and the day
+     * of appointment; the level stays (a chief of another level is a new appointment). Ending the service (an end
+     * date) also ends the chief's open assignments.
+     */
+    @Transactional
+    public Chief update(long id, NewChief d, @Nullable LocalDate endedOn, int version) {
+        access.requireOffice("roads-chief", String.valueOf(id));
+        Chief before = chief(id);
+        if (d.level() != null && d.level() != before.level()) {
+            throw new InvalidInputException("level", "roads.error.level-fixed");
+        }
+        if (d.superiorId() != null && d.superiorId() == id) {
+            throw new InvalidInputException("superiorId", "roads.error.superior-self");
+        }
+        NewChief data = new NewChief(d.name(), before.level(), d.title(), d.username(), d.unitCode(), d.village(), d.phone(),
+                d.superiorId(), d.appointedOn());
+        check(data, id);
+        LocalDate appointed = d.appointedOn() == null ? before.appointedOn() : d.appointedOn();
+        if (endedOn != null && endedOn.isBefore(appointed)) {
+            throw new InvalidInputException("endedOn", "roads.error.validity");
+        }
+        int n = jdbc.sql("""
+                update roads_chief set name = :n, title = :t, username = :u, unit_code = :unit, village = :vil, phone = :p,
+                       superior_id = :s, appointed_on = :on, ended_on = :end, version = version + 1
+                 where id = :id and version = :v""")
+                .param("n", data.name().trim()).param("t", RoadStaff.blank(data.title()))
+                .param("u", RoadStaff.blank(data.username())).param("unit", RoadStaff.blank(data.unitCode()))
+                .param("vil", RoadStaff.blank(data.village())).param("p", RoadStaff.blank(data.phone()))
+                .param("s", data.superiorId()).param("on", appointed).param("end", endedOn).param("id", id)
+                .param("v", version).update();
+        if (n == 0) {
+            throw new ConflictException("error.stale-version");
+        }
+        if (endedOn != null) {
+            jdbc.sql("update roads_assignment set valid_to = :on where chief_id = :id and (valid_to is null or valid_to > :on)")
+                    .param("on", endedOn).param("id", id).update();
+        }
+        Chief after = chief(id);
+        audit.updated("roads-chief", String.valueOf(id), before, after);
+        events.publishEvent(new RoadRegister.RegisterChanged("chief"));
+        return after;
     }
 
     /** Assigns a chief to a stake range of a segment from a date (open-ended unless an end is given). */
@@ -196,73 +248,6 @@ public class RoadChiefs {
         return after;
     }
 
-    @Transactional
-    public Staff addStaff(String name, StaffRole role, @Nullable String username, @Nullable String phone,
-            @Nullable Long chiefId, List<Long> segmentIds, boolean demo) {
-        access.requireOffice("roads-staff", name);
-        if (name == null || name.isBlank()) {
-            throw new InvalidInputException("name", "roads.error.name");
-        }
-        segmentIds.forEach(register::segment);
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("""
-                insert into roads_staff (name, role, username, phone, chief_id, valid_from, demo)
-                values (:n, :r, :u, :p, :c, :vf, :d)""")
-                .param("n", name.trim()).param("r", role.name()).param("u", username).param("p", phone)
-                .param("c", chiefId).param("vf", LocalDate.now(clock)).param("d", demo).update(key, "id");
-        long id = key.getKeyAs(Number.class).longValue();
-        for (Long segmentId : new java.util.LinkedHashSet<>(segmentIds)) {
-            jdbc.sql("insert into roads_staff_segment (staff_id, segment_id) values (:s, :g)").param("s", id)
-                    .param("g", segmentId).update();
-        }
-        Staff staff = staff().stream().filter(s -> s.id() == id).findFirst().orElseThrow();
-        audit.created("roads-staff", String.valueOf(id), staff);
-        return staff;
-    }
-
-    /**
-     * Records a signboard with a snapshot of what it shows: route, stakes and length, the chiefs and staff
-     * serving then, duties, targets and the supervision hotline. Later changes of chiefs leave it as it was.
-     */
-    @Transactional
-    public Signboard signboard(long segmentId, @Nullable BigDecimal lat, @Nullable BigDecimal lng,
-            @Nullable String duties, @Nullable String targets, @Nullable String hotline, @Nullable LocalDate installedOn) {
-        access.requireOffice("roads-signboard", String.valueOf(segmentId));
-        Segment s = register.segment(segmentId);
-        LocalDate on = installedOn == null ? LocalDate.now(clock) : installedOn;
-        Map<String, Object> content = new LinkedHashMap<>();
-        content.put("route", s.routeCode() + " " + s.routeName());
-        content.put("stakes", s.stakes());
-        content.put("lengthKm", s.lengthKm());
-        content.put("chiefs", chiefsOf(s, on).stream().map(c -> c.name() + (c.title() == null ? "" : "（" + c.title() + "）"))
-                .toList());
-        content.put("staff", staff().stream().filter(x -> x.segmentIds().contains(segmentId))
-                .map(x -> x.name() + "（" + x.role() + "）").toList());
-        content.put("duties", duties);
-        content.put("targets", targets);
-        content.put("hotline", hotline);
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("""
-                insert into roads_signboard (segment_id, lat, lng, content_json, installed_on, created_at, created_by)
-                values (:s, :lat, :lng, :c, :on, :at, :by)""")
-                .param("s", segmentId).param("lat", lat).param("lng", lng).param("c", json.writeValueAsString(content))
-                .param("on", on).param("at", Timestamp.from(Instant.now(clock))).param("by", access.actor().username())
-                .update(key, "id");
-        Signboard board = signboards(segmentId).stream().filter(b -> b.id() == key.getKeyAs(Number.class).longValue())
-                .findFirst().orElseThrow();
-        audit.created("roads-signboard", String.valueOf(board.id()), board);
-        return board;
-    }
-
-    @SuppressWarnings("unchecked")
-    public List<Signboard> signboards(long segmentId) {
-        return jdbc.sql("select * from roads_signboard where segment_id = :s order by id").param("s", segmentId)
-                .query((rs, n) -> new Signboard(rs.getLong("id"), rs.getLong("segment_id"), rs.getBigDecimal("lat"),
-                        rs.getBigDecimal("lng"), json.readValue(rs.getString("content_json"), LinkedHashMap.class),
-                        rs.getObject("installed_on", LocalDate.class)))
-                .list();
-    }
-
     public List<Chief> chiefs() {
         return jdbc.sql("select * from roads_chief order by level, name").query(RoadChiefs::chief).list();
     }
@@ -285,19 +270,6 @@ public class RoadChiefs {
                 rs.getLong("chief_id"), rs.getLong("segment_id"), RoadRegister.km(rs.getBigDecimal("from_km")),
                 RoadRegister.km(rs.getBigDecimal("to_km")), rs.getObject("valid_from", LocalDate.class),
                 rs.getObject("valid_to", LocalDate.class))).list();
-    }
-
-    public List<Staff> staff() {
-        Map<Long, List<Long>> segments = new LinkedHashMap<>();
-        jdbc.sql("select staff_id, segment_id from roads_staff_segment").query((rs, n) -> {
-            segments.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
-            return null;
-        }).list();
-        return jdbc.sql("select * from roads_staff where valid_to is null order by name")
-                .query((rs, n) -> new Staff(rs.getLong("id"), rs.getString("name"), StaffRole.valueOf(rs.getString("role")),
-                        rs.getString("username"), rs.getString("phone"), (Long) rs.getObject("chief_id", Long.class),
-                        List.copyOf(segments.getOrDefault(rs.getLong("id"), List.of()))))
-                .list();
     }
 
     /** The serving chiefs assigned to any part of a segment on a day, of any level. */
@@ -373,6 +345,6 @@ public class RoadChiefs {
         return new Chief(rs.getLong("id"), rs.getString("name"), ChiefLevel.valueOf(rs.getString("level")),
                 rs.getString("title"), rs.getString("username"), rs.getString("unit_code"), rs.getString("village"),
                 rs.getString("phone"), rs.getObject("superior_id", Long.class), rs.getObject("appointed_on", LocalDate.class),
-                rs.getObject("ended_on", LocalDate.class), rs.getBoolean("demo"));
+                rs.getObject("ended_on", LocalDate.class), rs.getBoolean("demo"), rs.getInt("version"));
     }
 }

@@ -149,7 +149,7 @@ public class RoadIssues {
         }
         long id = insert(source, d.category(), d.severity(), segment.id(), d.stakeKm(), d.lat(), d.lng(), segment.townCode(),
                 d.description().trim(), actor.username(), null, d.patrolId(), demo);
-        photos.store(RoadPhotos.Owner.ISSUE_BEFORE, id, before, actor.username());
+        photos.store(RoadPhotos.Owner.ISSUE_BEFORE, id, "photos", before, actor.username());
         event(id, null, IssueStatus.REPORTED, actor.username(), null);
         Issue issue = load(id);
         audit.created("roads-issue", String.valueOf(id), issue);
@@ -178,7 +178,7 @@ public class RoadIssues {
         }
         long id = insert(Source.PUBLIC, category == null ? Category.OTHER : category, Severity.GENERAL, null, null, lat, lng,
                 null, description.trim(), "public", contact == null || contact.isBlank() ? null : contact.trim(), null, false);
-        photos.store(RoadPhotos.Owner.ISSUE_BEFORE, id, photoUploads, "public");
+        photos.store(RoadPhotos.Owner.ISSUE_BEFORE, id, "photos", photoUploads, "public");
         event(id, null, IssueStatus.REPORTED, "public", null);
         Issue issue = load(id);
         audit.created("roads-issue", String.valueOf(id), issue);
@@ -267,7 +267,7 @@ public class RoadIssues {
             throw new InvalidInputException(v);
         }
         update(before, "status = 'RECTIFIED'", Map.of());
-        photos.store(RoadPhotos.Owner.ISSUE_AFTER, id, after, access.actor().username());
+        photos.store(RoadPhotos.Owner.ISSUE_AFTER, id, "afterPhotos", after, access.actor().username());
         return moved(before, IssueStatus.RECTIFIED, note);
     }
 

@@ -306,6 +306,11 @@ public class RoadRegister {
         return scope == null ? all : all.stream().filter(s -> scope.contains(s.id())).toList();
     }
 
+    /** Whether a segment of this id is on the register. */
+    public boolean exists(long id) {
+        return jdbc.sql("select count(*) from roads_segment where id = :id").param("id", id).query(Long.class).single() > 0;
+    }
+
     public Segment segment(long id) {
         return jdbc.sql(SEGMENT_SELECT + " where s.id = :id").param("id", id).query(RoadRegister::segment).optional()
                 .orElseThrow(() -> new NotFoundException("roads.error.segment-not-found", id));

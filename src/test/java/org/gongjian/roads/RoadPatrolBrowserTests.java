@@ -126,4 +126,47 @@ class RoadPatrolBrowserTests {
                 .map(Object::toString).filter(m -> !m.contains("favicon")).toList();
         assertThat(severe).isEmpty();
     }
+    void login() {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(40));
+        browser.get("http://localhost:" + port + "/login?lang=zh-CN");
+        browser.findElement(By.id("username")).sendKeys("phone-chief");
+        browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
+        browser.findElement(By.cssSelector("form.login-form button[type=submit]")).click();
+        wait.until(d -> d.getCurrentUrl().endsWith("/roads/my"));
+    }
+
+    @Test
+    void the_photo_upload_and_the_report_pages_fit_a_390_px_phone() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(40));
+        login();
+        browser.get("http://localhost:" + port + "/roads/my/patrol");
+        if (!browser.getCurrentUrl().endsWith("/roads/my/patrol")) {
+            click(browser.findElement(By.cssSelector("main form button[type=submit]")));
+            wait.until(d -> d.getCurrentUrl().endsWith("/roads/my/patrol"));
+        }
+        Path photo = Files.createTempFile("signboard-", ".jpg");
+        Files.write(photo, RoadsContract.JPEG);
+        browser.findElement(By.name("description")).sendKeys("护栏缺损");
+        browser.findElement(By.cssSelector("form[action*='/issues'] input[type=file]")).sendKeys(photo.toString());
+        click(browser.findElement(By.cssSelector("form[action*='/issues'] button[type=submit]")));
+        wait.until(d -> d.findElement(By.cssSelector(".alert-success")).getText().contains("问题已上报"));
+        assertThat(overflow()).as("patrol page after a report at 390 px").isLessThanOrEqualTo(0);
+        click(browser.findElement(By.cssSelector("a[href*='/photos']")));
+        wait.until(d -> d.getCurrentUrl().endsWith("/photos"));
+        assertThat(overflow()).as("photo upload page at 390 px").isLessThanOrEqualTo(0);
+        browser.findElement(By.cssSelector("input[type=file][name=photos]")).sendKeys(photo.toString());
+        click(browser.findElement(By.cssSelector("main form button[type=submit]")));
+        wait.until(d -> d.findElement(By.cssSelector(".alert-success")).getText().contains("照片已上传"));
+        assertThat(browser.findElements(By.cssSelector(".roads-photos img"))).isNotEmpty();
+        assertThat(overflow()).as("photo page with its photos at 390 px").isLessThanOrEqualTo(0);
+        browser.get("http://localhost:" + port + "/roads/report");
+        assertThat(browser.findElements(By.cssSelector("input[type=file]"))).isNotEmpty();
+        assertThat(overflow()).as("public report page at 390 px").isLessThanOrEqualTo(0);
+        long issue = jdbc.sql("select max(id) from roads_issue where reporter = 'phone-chief' and description = '护栏缺损'")
+                .query(Long.class).single();
+        browser.get("http://localhost:" + port + "/roads/my/issues/" + issue);
+        wait.until(d -> d.findElement(By.tagName("h1")).isDisplayed());
+        assertThat(browser.findElements(By.cssSelector(".roads-photos img"))).hasSize(1);
+        assertThat(overflow()).as("my defect at 390 px").isLessThanOrEqualTo(0);
+    }
 }

@@ -58,6 +58,7 @@ abstract class RoadsContract {
     @Autowired RoadConditions conditions;
     @Autowired RoadIndicators indicators;
     @Autowired DemoRoads demoRoads;
+    @Autowired Signboards signboards;
     @Autowired Accounts accounts;
     @Autowired Organisation organisation;
     @Autowired UserDetailsService users;
@@ -178,10 +179,11 @@ abstract class RoadsContract {
     @Test
     void a_signboard_keeps_what_it_showed_when_it_was_put_up() {
         World w = world();
-        RoadChiefs.Signboard board = chiefs.signboard(w.first().id(), null, null, "巡查、上报", "优良中等路率≥80%", "12345", null);
+        Signboards.Signboard board = signboards.record(new Signboards.SignboardData(w.first().id(), null, null, "巡查、上报",
+                "优良中等路率≥80%", "12345", null));
         assertThat(board.content().get("chiefs").toString()).contains("村级路长");
         chiefs.end(w.village().id(), LocalDate.now());
-        assertThat(chiefs.signboards(w.first().id()).get(0).content().get("chiefs").toString()).contains("村级路长");
+        assertThat(signboards.of(w.first().id()).get(0).content().get("chiefs").toString()).contains("村级路长");
     }
 
     Issue reported(World w) {
@@ -380,8 +382,9 @@ abstract class RoadsContract {
     @Test
     void a_demonstration_road_opens_only_with_every_criterion_met_and_the_figures_follow() {
         as("t-transport");
-        DemoRoads.DemoRoad road = demoRoads.create("测试示范路", null, "dasha", new BigDecimal("3.2"), null,
-                List.of("路面整洁", "标志标线齐全"), false);
+        DemoRoads.DemoRoad road = demoRoads.create(new DemoRoads.DemoRoadData("测试示范路", null, "dasha", new BigDecimal("3.2"),
+                null, List.of(new DemoRoads.Criterion(1, "路面整洁", false), new DemoRoads.Criterion(2, "标志标线齐全", false)),
+                null, null), false);
         assertThatThrownBy(() -> demoRoads.status(road.id(), DemoRoads.Status.OPEN, null)).isInstanceOf(ConflictException.class);
         demoRoads.check(road.id(), 1, true);
         demoRoads.check(road.id(), 2, true);

@@ -130,6 +130,31 @@ class FieldPagesController {
         return "redirect:/roads/my";
     }
 
+    /** The phone page to add photos to one's patrol (while it runs or after), with the photos taken so far. */
+    @GetMapping("/roads/my/patrols/{id}/photos")
+    @PreAuthorize("hasAuthority('roads:field:work')")
+    String patrolPhotos(@PathVariable long id, Model model) {
+        Patrols.Patrol patrol = patrols.visible(id);
+        model.addAttribute("patrol", patrol);
+        model.addAttribute("photos", patrols.photos(id));
+        model.addAttribute("maxPhotos", patrols.maxPhotos());
+        return "roads/patrol-photos";
+    }
+
+    @PostMapping("/roads/my/patrols/{id}/photos")
+    @PreAuthorize("hasAuthority('roads:field:work')")
+    String uploadPatrolPhotos(@PathVariable long id,
+            @RequestParam(name = "photos", required = false) @Nullable List<MultipartFile> photos,
+            RedirectAttributes flash, Locale locale) {
+        try {
+            int n = patrols.addPhotos(id, RoadsApiController.uploads(photos)).size();
+            flash.addFlashAttribute("saved", messages.getMessage("roads.patrol.photos-saved", new Object[] {n}, locale));
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("errors", RoadsSupport.texts(messages, e, locale));
+        }
+        return "redirect:/roads/my/patrols/" + id + "/photos";
+    }
+
     @GetMapping("/roads/my/issues/{id}")
     @PreAuthorize("hasAuthority('roads:field:work')")
     String issue(@PathVariable long id, Model model) {

@@ -23,6 +23,7 @@ import org.gongjian.roads.RoadLevel;
 import org.gongjian.roads.RoadRegister;
 import org.gongjian.roads.Severity;
 import org.gongjian.shared.InvalidInputException;
+import org.gongjian.shared.web.TileSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -54,12 +55,15 @@ class RoadPagesController {
     private final Organisation organisation;
     private final MessageSource messages;
     private final JsonMapper json;
+    /** An XYZ tile URL for the map's background, empty for the plain offline background. */
     private final String tileUrl;
+    private final String tileAttribution;
 
     RoadPagesController(RoadRegister register, RoadChiefs chiefs, RoadIssues issues, Patrols patrols,
             RoadConditions conditions, DemoRoads demoRoads, RoadIndicators indicators, RoadAccess access,
             Organisation organisation, MessageSource messages, JsonMapper json,
-            @Value("${gongjian.roads.map.tile-url:}") String tileUrl) {
+            @Value("${gongjian.roads.map.tile-url:}") String tileUrl,
+            @Value("${gongjian.roads.map.tile-attribution:}") String tileAttribution) {
         this.register = register;
         this.chiefs = chiefs;
         this.issues = issues;
@@ -71,7 +75,8 @@ class RoadPagesController {
         this.organisation = organisation;
         this.messages = messages;
         this.json = json;
-        this.tileUrl = tileUrl;
+        this.tileUrl = TileSource.of(tileUrl).map(TileSource::url).orElse("");
+        this.tileAttribution = tileAttribution.strip();
     }
 
     /** A town's row on the dashboard: each indicator's figure, blank where there is none. */
@@ -147,6 +152,7 @@ class RoadPagesController {
         model.addAttribute("levels", RoadLevel.values());
         model.addAttribute("mapJson", json.writeValueAsString(lines));
         model.addAttribute("tileUrl", tileUrl);
+        model.addAttribute("tileAttribution", tileAttribution);
         model.addAttribute("year", year);
         model.addAttribute("office", access.office());
         model.addAttribute("lengths", register.lengthByTown());
@@ -184,7 +190,18 @@ class RoadPagesController {
         Map<Long, String> chiefNames = new LinkedHashMap<>();
         chiefs.chiefs().forEach(c -> chiefNames.put(c.id(), c.name()));
         model.addAttribute("chiefNames", chiefNames);
+        model.addAttribute("office", access.office());
+        model.addAttribute("patrols", patrols.recent(20));
         return "roads/chiefs";
+    }
+
+    /** A patrol as the office sees it: who, when, how far, and the photos taken. */
+    @GetMapping("/roads/patrols/{id}")
+    @PreAuthorize("hasAuthority('roads:register:read')")
+    String patrolPage(@PathVariable long id, Model model) {
+        model.addAttribute("patrol", patrols.visible(id));
+        model.addAttribute("photos", patrols.photos(id));
+        return "roads/patrol-view";
     }
 
     @GetMapping("/roads/issues")

@@ -29,6 +29,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -41,6 +42,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -238,6 +240,29 @@ class RoadsApiController {
     @PreAuthorize("hasAuthority('roads:field:work')")
     Patrols.Patrol endPatrol(@PathVariable long id) {
         return patrols.end(id, null);
+    }
+
+    @Operation(summary = "Adds photos (JPEG or PNG, checked by content) to one's own patrol; all or none")
+    @PostMapping(path = "/patrols/{id}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasAuthority('roads:field:work')")
+    @ResponseStatus(HttpStatus.CREATED)
+    List<Patrols.PatrolPhoto> addPatrolPhotos(@PathVariable long id,
+            @RequestPart(name = "photos", required = false) @Nullable List<MultipartFile> photos) {
+        return patrols.addPhotos(id, uploads(photos));
+    }
+
+    @Operation(summary = "The photos of one's own patrol, with size and SHA-256")
+    @GetMapping("/patrols/{id}/photos")
+    @PreAuthorize("hasAuthority('roads:field:work')")
+    List<Patrols.PatrolPhoto> patrolPhotos(@PathVariable long id) {
+        return patrols.photos(id);
+    }
+
+    @Operation(summary = "A photo of a defect or a patrol (the image itself)")
+    @GetMapping("/photos/{id}")
+    @PreAuthorize("hasAuthority('roads:register:read')")
+    org.springframework.http.ResponseEntity<org.springframework.core.io.Resource> photo(@PathVariable long id) {
+        return RoadsSupport.photo(issues, id);
     }
 
     @GetMapping("/conditions/{year}")
