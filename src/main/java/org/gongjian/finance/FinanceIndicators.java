@@ -137,22 +137,32 @@ public class FinanceIndicators {
         int published = 0;
         Set<String> units = new HashSet<>();
         organisation.all().forEach(u -> units.add(u.code()));
+        // the last figure published for each indicator and unit up to the day, read once
+        Map<String, BigDecimal> last = new java.util.HashMap<>();
+        Map<String, LocalDate> lastOn = new java.util.HashMap<>();
+        jdbc.sql("select indicator_code, unit_key, as_of, figure from finance_observation where as_of <= :d").param("d", on)
+                .query((rs, i) -> {
+                    String key = rs.getString(1) + "|" + rs.getString(2);
+                    LocalDate asOf = rs.getObject(3, LocalDate.class);
+                    if (!lastOn.containsKey(key) || lastOn.get(key).isBefore(asOf)) {
+                        lastOn.put(key, asOf);
+                        last.put(key, rs.getBigDecimal(4));
+                    }
+                    return null;
+                }).list();
         for (Figure f : figures(on)) {
             if (!f.unit().isEmpty() && !units.contains(f.unit())) {
                 continue;
             }
             BigDecimal value = f.value().setScale(4, RoundingMode.HALF_UP).stripTrailingZeros();
-            BigDecimal last = jdbc.sql("""
-                    select figure from finance_observation where indicator_code = :i and unit_key = :u and as_of <= :d
-                     order by as_of desc fetch first 1 rows only""")
-                    .param("i", f.indicator()).param("u", f.unit()).param("d", f.asOf()).query(BigDecimal.class)
-                    .optional().orElse(null);
-            if (last != null && last.compareTo(value) == 0) {
+            String key = f.indicator() + "|" + f.unit();
+            if (last.containsKey(key) && last.get(key).compareTo(value) == 0) {
                 continue;
             }
-            int updated = jdbc.sql("update finance_observation set figure = :v where indicator_code = :i and unit_key = :u and as_of = :d")
-                    .param("i", f.indicator()).param("u", f.unit()).param("d", f.asOf()).param("v", value).update();
-            if (updated == 0) {
+            if (f.asOf().equals(lastOn.get(key))) {
+                jdbc.sql("update finance_observation set figure = :v where indicator_code = :i and unit_key = :u and as_of = :d")
+                        .param("i", f.indicator()).param("u", f.unit()).param("d", f.asOf()).param("v", value).update();
+            } else {
                 jdbc.sql("insert into finance_observation (indicator_code, unit_key, as_of, figure) values (:i, :u, :d, :v)")
                         .param("i", f.indicator()).param("u", f.unit()).param("d", f.asOf()).param("v", value).update();
             }

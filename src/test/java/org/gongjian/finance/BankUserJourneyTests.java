@@ -3,6 +3,7 @@ package org.gongjian.finance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -78,8 +79,10 @@ class BankUserJourneyTests {
         MvcResult login = mvc.perform(formLogin("/login").user("journey-bank").password("journey-secret-1"))
                 .andExpect(redirectedUrl("/finance/needs")).andReturn();
         MockHttpSession session = (MockHttpSession) login.getRequest().getSession(false);
+        // the API is stateless: the same user calls it with their password (or a personal token)
+        var api = httpBasic("journey-bank", "journey-secret-1");
 
-        String list = mvc.perform(get("/api/v1/finance/needs").param("size", "200").session(session))
+        String list = mvc.perform(get("/api/v1/finance/needs").param("size", "200").with(api))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         List<Integer> consortia = JsonPath.read(list, "$.content[*].consortiumId");
         long atBank = jdbc.sql("select count(*) from finance_need where consortium_id = :c and status in (:s)")
@@ -87,15 +90,15 @@ class BankUserJourneyTests {
                 .query(Long.class).single();
         assertThat(consortia).hasSize((int) atBank).allMatch(c -> c == chikan.id());
         assertThat(JsonPath.<List<Integer>>read(list, "$.content[*].id")).contains((int) need.id());
-        mvc.perform(get("/api/v1/finance/needs/" + foreign).session(session)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/finance/needs/" + foreign).with(api)).andExpect(status().isNotFound());
         mvc.perform(get("/finance/needs/" + foreign).session(session)).andExpect(status().isNotFound());
-        mvc.perform(post("/api/v1/finance/needs/" + foreign + "/decision").session(session).with(csrf())
+        mvc.perform(post("/api/v1/finance/needs/" + foreign + "/decision").with(api)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"DECLINED\",\"declineReason\":\"x\"}"))
                 .andExpect(status().isNotFound());
         mvc.perform(post("/finance/needs/" + foreign + "/disbursements").session(session).with(csrf())
                         .param("amountWan", "1")).andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/finance/subjects/" + jdbc.sql("select subject_id from finance_need where id = :id")
-                .param("id", foreign).query(Long.class).single()).session(session)).andExpect(status().isNotFound());
+                .param("id", foreign).query(Long.class).single()).with(api)).andExpect(status().isNotFound());
         mvc.perform(get("/finance").session(session)).andExpect(status().isForbidden());
         mvc.perform(get("/finance/needs").session(session)).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString(firm.name())));
@@ -108,16 +111,16 @@ class BankUserJourneyTests {
                 .map(FinanceIndicators.Figure::value).findFirst().orElseThrow();
 
         long institution = chikan.leadInstitutionId();
-        mvc.perform(post("/api/v1/finance/needs/" + need.id() + "/decision").session(session).with(csrf())
+        mvc.perform(post("/api/v1/finance/needs/" + need.id() + "/decision").with(api)
                         .contentType(MediaType.APPLICATION_JSON).content("""
                                 {"outcome":"APPROVED","institutionId":%d,"approvedAmount":2500000,"ratePct":3.45,
                                  "termMonths":36,"creditLoan":true}""".formatted(institution)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.approvedAmount").value(2500000));
-        mvc.perform(post("/api/v1/finance/needs/" + need.id() + "/disbursements").session(session).with(csrf())
+        mvc.perform(post("/api/v1/finance/needs/" + need.id() + "/disbursements").with(api)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"amount\":3000000}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("尚可放款 250 万元")));
-        mvc.perform(post("/api/v1/finance/needs/" + need.id() + "/disbursements").session(session).with(csrf())
+        mvc.perform(post("/api/v1/finance/needs/" + need.id() + "/disbursements").with(api)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"amount\":1000000}"))
                 .andExpect(status().isOk());
 
