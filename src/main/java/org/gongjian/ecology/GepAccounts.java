@@ -16,6 +16,11 @@ import org.gongjian.ecology.engine.GepRequest;
 import org.gongjian.ecology.engine.GepResult;
 import org.gongjian.ecology.engine.InvalidRequestException;
 import org.gongjian.ecology.engine.Stand;
+import org.gongjian.ecology.raster.Layer;
+import org.gongjian.ecology.raster.RasterAccounting;
+import org.gongjian.ecology.raster.RasterException;
+import org.gongjian.ecology.raster.RasterRequest;
+import org.gongjian.ecology.raster.RasterResult;
 import org.gongjian.organisation.Accounts;
 import org.gongjian.organisation.Actor;
 import org.gongjian.organisation.Organisation;
@@ -53,6 +58,7 @@ public class GepAccounts {
     private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
 
     private final GepEngine engine = GepEngine.standard();
+    private final RasterAccounting raster;
     private final AccountStore store;
     private final Organisation organisation;
     private final Accounts accounts;
@@ -65,7 +71,9 @@ public class GepAccounts {
 
     GepAccounts(AccountStore store, Organisation organisation, Accounts accounts, AuditLog audit,
             ApplicationEventPublisher events, JsonMapper json, MessageSource messages, Clock clock,
-            @Value("${gongjian.ecology.forestry-units:natural-resources}") String[] forestryUnits) {
+            @Value("${gongjian.ecology.forestry-units:natural-resources}") String[] forestryUnits,
+            @Value("${gongjian.ecology.raster.max-cells:20000000}") long maxCells) {
+        this.raster = new RasterAccounting(engine, maxCells);
         this.store = store;
         this.organisation = organisation;
         this.accounts = accounts;
@@ -85,6 +93,31 @@ public class GepAccounts {
         } catch (InvalidRequestException e) {
             throw invalid(e);
         }
+    }
+
+    /**
+     * Evaluates a raster account on layer files without storing anything (value maps go to
+     * {@code maps} when it is not null); refusals of the layers become field errors on {@code layers}.
+     */
+    public RasterResult evaluateRaster(RasterRequest request, Map<Layer, java.nio.file.Path> files,
+            java.nio.file.@Nullable Path maps) {
+        if (request == null || request.account() == null) {
+            throw new InvalidInputException("request", "ecology.raster.missing-account");
+        }
+        checkTowns(request.account());
+        RasterResult r;
+        try {
+            r = raster.evaluate(request, files, maps);
+        } catch (RasterException e) {
+            throw new InvalidInputException("layers", "ecology.raster." + e.code(), e.args());
+        } catch (InvalidRequestException e) {
+            throw invalid(e);
+        }
+        List<GepRequest.Town> zoneTowns = r.zones().stream().map(t -> new GepRequest.Town(t, null, null, null)).toList();
+        checkTowns(new GepRequest(null, null, null, null, null, null, null, null, null, null, null, zoneTowns, null,
+                null, null, null));
+        return new RasterResult(r.result().localised(this::message), r.width(), r.height(), r.crs(), r.cellArea(),
+                r.forestPixels(), r.skippedPixels(), r.zones(), r.maps());
     }
 
     /** A new account with its first version, a draft. */
@@ -206,6 +239,10 @@ public class GepAccounts {
                 u -> u.shortName() == null ? u.name() : u.shortName(), (a, b) -> a, LinkedHashMap::new));
     }
 
+    java.util.Optional<GepAccount> find(String code) {
+        return store.find(code);
+    }
+
     boolean seeded(String code) {
         return store.seeded(code);
     }
@@ -218,7 +255,7 @@ public class GepAccounts {
         return store.count() > 0;
     }
 
-    private Actor requireForestry(String permission, String entityId) {
+    Actor requireForestry(String permission, String entityId) {
         Actor actor = accounts.current();
         if (actor.isAdmin()) {
             return actor;

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -14,19 +15,24 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.gongjian.ecology.raster.TestRasters;
 import org.gongjian.organisation.Accounts;
 import org.gongjian.organisation.Organisation;
 import org.gongjian.organisation.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
@@ -66,6 +72,53 @@ abstract class GepApiContract {
 
     static String example() throws Exception {
         return new ClassPathResource("ecology/example-request.json").getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private static MockMultipartFile[] rasterParts(Path folder) throws Exception {
+        java.util.List<MockMultipartFile> parts = new java.util.ArrayList<>();
+        var files = TestRasters.exampleFolder(folder);
+        parts.add(new MockMultipartFile("request", "", MediaType.APPLICATION_JSON_VALUE,
+                Files.readAllBytes(folder.resolve("request.json"))));
+        for (Path f : files.values()) {
+            parts.add(new MockMultipartFile("layers", f.getFileName().toString(), "image/tiff", Files.readAllBytes(f)));
+        }
+        return parts.toArray(MockMultipartFile[]::new);
+    }
+
+    @Test
+    void uploaded_geotiffs_are_accounted_per_town_and_forest_type(@TempDir Path dir) throws Exception {
+        var request = multipart(API + "/gep/evaluate").with(as("chishui-gep"));
+        for (MockMultipartFile part : rasterParts(dir)) {
+            request.file(part);
+        }
+        mvc.perform(request)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.forestPixels").value(1200))
+                .andExpect(jsonPath("$.crs").value("EPSG:32649"))
+                .andExpect(jsonPath("$.result.towns[*].town").value(hasItems("chishui", "jinji")))
+                .andExpect(jsonPath("$.result.forestTypes[?(@.town == 'jinji')].forestType").value(hasItem("CHINESE_FIR")))
+                .andExpect(jsonPath("$.result.lines[?(@.code == 'SOIL_FIXATION')].name").value(hasItem("固土")));
+    }
+
+    @Test
+    void a_layer_on_another_grid_is_refused_with_the_layer_named(@TempDir Path dir) throws Exception {
+        MockMultipartFile[] parts = rasterParts(dir);
+        TestRasters.write(dir.resolve("npp.tif"), TestRasters.grid(40, 30, 10, TestRasters.X0 + 5, TestRasters.Y0,
+                TestRasters.UTM_49N), TestRasters.filled(1200, 10));
+        var request = multipart(API + "/gep/evaluate").with(as("chishui-gep"));
+        for (MockMultipartFile part : parts) {
+            request.file(part.getOriginalFilename().equals("npp.tif") ? new MockMultipartFile("layers", "npp.tif",
+                    "image/tiff", Files.readAllBytes(dir.resolve("npp.tif"))) : part);
+        }
+        mvc.perform(request)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("layers"))
+                .andExpect(jsonPath("$.errors[0].message")
+                        .value("净初级生产力NPP图层的左上角为(700005, 2480000)，与土地覆被图层的(700000, 2480000)不同"));
+        var unknown = multipart(API + "/gep/evaluate").with(as("chishui-gep")).file(parts[0])
+                .file(new MockMultipartFile("layers", "rain.tif", "image/tiff", new byte[] {1, 2}));
+        mvc.perform(unknown).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.startsWith("文件名“rain.tif”不是已知图层")));
     }
 
     @Test

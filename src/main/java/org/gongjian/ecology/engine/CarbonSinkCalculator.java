@@ -20,7 +20,10 @@ final class CarbonSinkCalculator {
     private final GepRequest.CarbonSinkRequest req;
     private final Map<String, BigDecimal> byGroup = new LinkedHashMap<>();
     /** Stock changes (t C over the whole period) per town|group, divided by the years once, in {@link #result}. */
-    private final Map<String, BigDecimal> stockChanges = new LinkedHashMap<>();
+    private final Map<String, BigDecimal[]> stockChanges = new LinkedHashMap<>();
+    private final Map<String, Map<String, BigDecimal[]>> changesByTown = new java.util.HashMap<>();
+    /** Factors of species groups with their own parameters, which do not depend on the stock. */
+    private final Map<String, Factors> ownFactors = new java.util.HashMap<>();
     private final Map<String, Factors> factorsUsed = new TreeMap<>();
     private final Map<String, int[]> skippedTypes = new TreeMap<>();
     private int years = 1;
@@ -119,7 +122,8 @@ final class CarbonSinkCalculator {
             Factors f2 = factors(groupCode, type.leafHabit(), v2);
             BigDecimal c1 = area.multiply(v1).multiply(f1.perCubicMetre());
             BigDecimal c2 = area.multiply(v2).multiply(f2.perCubicMetre());
-            stockChanges.merge(stand.town() + "|" + groupCode, c2.subtract(c1), BigDecimal::add);
+            BigDecimal[] change = changeOf(stand.town(), groupCode);
+            change[0] = change[0].add(c2.subtract(c1));
         } else {
             BigDecimal increment = reader.need(StandField.VOLUME_INCREMENT);
             BigDecimal volume = reader.value(StandField.VOLUME);
@@ -181,7 +185,22 @@ final class CarbonSinkCalculator {
         return factors(code, null, null);
     }
 
+    private BigDecimal[] changeOf(String town, String group) {
+        Map<String, BigDecimal[]> groups = changesByTown.computeIfAbsent(town, t -> new java.util.HashMap<>());
+        BigDecimal[] change = groups.get(group);
+        if (change == null) {
+            change = new BigDecimal[] {BigDecimal.ZERO};
+            groups.put(group, change);
+            stockChanges.put(town + "|" + group, change);
+        }
+        return change;
+    }
+
     private Factors factors(String code, String leafHabit, BigDecimal stock) {
+        Factors own = ownFactors.get(code);
+        if (own != null) {
+            return own;
+        }
         ReferenceData.SpeciesGroup g = plan.species.get(code);
         Factors f;
         if (g.hasParameters()) {
@@ -194,6 +213,9 @@ final class CarbonSinkCalculator {
                     cf == null ? BigDecimal.ONE : cf.coefficient(), true);
         }
         factorsUsed.putIfAbsent(code, f);
+        if (!f.fallback()) {
+            ownFactors.put(code, f);
+        }
         return f;
     }
 
@@ -225,9 +247,10 @@ final class CarbonSinkCalculator {
     }
 
     GepResult.CarbonSink result() {
-        stockChanges.forEach((key, change) -> byGroup.merge(key, Num.div(change, BigDecimal.valueOf(years)),
+        stockChanges.forEach((key, change) -> byGroup.merge(key, Num.div(change[0], BigDecimal.valueOf(years)),
                 BigDecimal::add));
         stockChanges.clear();
+        changesByTown.clear();
         List<GepResult.GroupSink> groups = new ArrayList<>();
         Map<String, BigDecimal> towns = new LinkedHashMap<>();
         BigDecimal total = BigDecimal.ZERO;

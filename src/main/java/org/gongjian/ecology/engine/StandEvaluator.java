@@ -30,8 +30,18 @@ final class StandEvaluator {
         this.carbon = carbon;
     }
 
+    /** Groups by town, then forest type: no key string is built per stand. */
+    private final Map<String, Map<String, Group>> byTown = new java.util.HashMap<>();
+
     Group group(String town, String forestType) {
-        return groups.computeIfAbsent(town + "|" + forestType, k -> new Group(town, forestType));
+        Map<String, Group> types = byTown.computeIfAbsent(town, t -> new java.util.HashMap<>());
+        Group g = types.get(forestType);
+        if (g == null) {
+            g = new Group(town, forestType);
+            types.put(forestType, g);
+            groups.put(town + "|" + forestType, g);
+        }
+        return g;
     }
 
     void evaluate(int i, Stand s) {

@@ -25,7 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code java -cp target/gongjian-<version>.jar -Dloader.main=org.gongjian.ecology.io.GepCli
  * org.springframework.boot.loader.launch.PropertiesLauncher request.json [--out result.json]
  * [--xlsx tables.xlsx] [--lang en]}. The result JSON goes to standard output (or --out); problems go
- * to standard error with exit code 2.
+ * to standard error with exit code 2. A raster account takes a folder of layers instead:
+ * {@code --raster folder [--maps maps-folder]}, the folder holding {@code request.json} (a raster request)
+ * and landcover.tif, zones.tif or zones.geojson, precipitation.tif, aet.tif (or eto.tif, depth.tif,
+ * pawc.tif), r.tif, k.tif, ls.tif, c.tif, p.tif and npp.tif.
  */
 public final class GepCli {
 
@@ -41,22 +44,30 @@ public final class GepCli {
         Path request = null;
         Path resultFile = null;
         Path xlsx = null;
+        Path raster = null;
+        Path maps = null;
         Locale locale = Locale.SIMPLIFIED_CHINESE;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--out" -> resultFile = i + 1 < args.length ? Path.of(args[++i]) : null;
                 case "--xlsx" -> xlsx = i + 1 < args.length ? Path.of(args[++i]) : null;
+                case "--raster" -> raster = i + 1 < args.length ? Path.of(args[++i]) : null;
+                case "--maps" -> maps = i + 1 < args.length ? Path.of(args[++i]) : null;
                 case "--lang" -> locale = i + 1 < args.length && args[++i].startsWith("en") ? Locale.ENGLISH : locale;
                 default -> request = Path.of(args[i]);
             }
         }
-        if (request == null) {
+        if (request == null && raster == null) {
             err.println("usage: GepCli request.json [--out result.json] [--xlsx tables.xlsx] [--lang en]");
+            err.println("       GepCli --raster layers-folder [--maps maps-folder] [--out result.json] [--lang en]");
             return 1;
         }
         JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
                 .addModule(org.gongjian.shared.web.BoundedNumbers.module()).build();
         ResourceBundle bundle = bundle(locale);
+        if (raster != null) {
+            return RasterCli.run(raster, maps, resultFile, json, bundle, out, err);
+        }
         try {
             JsonNode root = json.readTree(Files.readString(request, StandardCharsets.UTF_8));
             JsonNode body = root.has("request") ? root.get("request") : root;
@@ -97,7 +108,7 @@ public final class GepCli {
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
-    private static String format(ResourceBundle bundle, String key, List<String> args) {
+    static String format(ResourceBundle bundle, String key, List<String> args) {
         try {
             return new MessageFormat(bundle.getString(key), bundle.getLocale()).format(args.toArray());
         } catch (MissingResourceException e) {

@@ -31,10 +31,20 @@ public final class RasterAccounting {
     /** Pixels per strip: rows are read in bands of about this many cells. */
     static final int STRIP_CELLS = 1 << 18;
 
+    /** Cells of a Kaiping-sized county on a 10 m grid, with room to spare. */
+    public static final long DEFAULT_MAX_CELLS = 20_000_000L;
+
     private final GepEngine engine;
+    private final long maxCells;
 
     public RasterAccounting(GepEngine engine) {
+        this(engine, DEFAULT_MAX_CELLS);
+    }
+
+    /** An accounting that refuses grids of more than {@code maxCells} cells (value maps are held whole). */
+    public RasterAccounting(GepEngine engine, long maxCells) {
         this.engine = engine;
+        this.maxCells = maxCells;
     }
 
     /** The layer files of a folder (or an upload saved to one), by their names: landcover.tif, zones.geojson, … */
@@ -78,6 +88,9 @@ public final class RasterAccounting {
                 .matches(".*\\.(geo)?json$");
         try (Layers layers = Layers.open(files, needed, geoJsonZones)) {
             Grid grid = Grid.of(layers.reference);
+            if ((long) grid.width() * grid.height() > maxCells) {
+                throw new RasterException("too-large", (long) grid.width() * grid.height(), maxCells);
+            }
             Setup setup = setup(req, layers, geoJsonZones, actualEt);
             double[] sums = setup.kernel.newSums();
             long skipped = 0;

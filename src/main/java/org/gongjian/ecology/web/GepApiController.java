@@ -1,12 +1,18 @@
 package org.gongjian.ecology.web;
 
+import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.gongjian.ecology.GepAccount;
 import org.gongjian.ecology.GepAccounts;
 import org.gongjian.ecology.engine.GepRequest;
 import org.gongjian.ecology.engine.GepResult;
+import org.gongjian.ecology.raster.RasterAccounting;
+import org.gongjian.ecology.raster.RasterRequest;
+import org.gongjian.ecology.raster.RasterResult;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -20,7 +26,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /** Forest GEP and carbon-sink accounting as JSON: evaluate a request, store, recompute and publish accounts. */
 @RestController
@@ -41,6 +49,32 @@ class GepApiController {
     @PreAuthorize("hasAuthority('ecology:account:read')")
     GepResult evaluate(@RequestBody GepRequest request) {
         return accounts.evaluate(request);
+    }
+
+    /**
+     * Evaluates a raster account from uploaded GeoTIFFs (multipart: a JSON part {@code request} and one
+     * {@code layers} part per file, named landcover.tif, zones.tif or zones.geojson, precipitation.tif,
+     * aet.tif or eto.tif + depth.tif + pawc.tif, r.tif, k.tif, ls.tif, c.tif, p.tif, npp.tif); nothing is stored.
+     */
+    @PostMapping(path = "/gep/evaluate", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasAuthority('ecology:account:read')")
+    RasterView evaluateRaster(@RequestPart("request") RasterRequest request,
+            @RequestPart("layers") List<MultipartFile> layers) throws IOException {
+        Path folder = RasterUploads.save(layers);
+        try {
+            return RasterView.of(accounts.evaluateRaster(request, RasterAccounting.layersIn(folder), null));
+        } finally {
+            RasterUploads.delete(folder);
+        }
+    }
+
+    /** A raster account's answer without the files of its value maps. */
+    record RasterView(int width, int height, String crs, BigDecimal cellArea, long forestPixels, long skippedPixels,
+            GepResult result) {
+        static RasterView of(RasterResult r) {
+            return new RasterView(r.width(), r.height(), r.crs(), r.cellArea(), r.forestPixels(), r.skippedPixels(),
+                    r.result());
+        }
     }
 
     /** A new named account: the request is evaluated and stored as version 1, a draft. */

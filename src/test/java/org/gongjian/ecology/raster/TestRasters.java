@@ -22,21 +22,21 @@ import org.apache.sis.storage.geotiff.GeoTiffStore;
 import org.opengis.referencing.crs.CoordinateReferenceSystem;
 
 /** GeoTIFF layers for tests, written by Apache SIS on a 10 m UTM 49N grid near Kaiping. */
-final class TestRasters {
+public final class TestRasters {
 
-    static final CoordinateReferenceSystem UTM_49N = CommonCRS.WGS84.universal(22.3, 112.6);
-    static final double X0 = 700_000;
-    static final double Y0 = 2_480_000;
+    public static final CoordinateReferenceSystem UTM_49N = CommonCRS.WGS84.universal(22.3, 112.6);
+    public static final double X0 = 700_000;
+    public static final double Y0 = 2_480_000;
 
     private TestRasters() {
     }
 
-    static GridGeometry grid(int w, int h, double cell, double x0, double y0, CoordinateReferenceSystem crs) {
+    public static GridGeometry grid(int w, int h, double cell, double x0, double y0, CoordinateReferenceSystem crs) {
         return new GridGeometry(new GridExtent(w, h), PixelInCell.CELL_CORNER,
                 MathTransforms.linear(new Matrix3(cell, 0, x0, 0, -cell, y0, 0, 0, 1)), crs);
     }
 
-    static Path write(Path file, GridGeometry grid, float[] values) throws Exception {
+    public static Path write(Path file, GridGeometry grid, float[] values) throws Exception {
         Files.deleteIfExists(file);
         int w = (int) grid.getExtent().getSize(0);
         int h = (int) grid.getExtent().getSize(1);
@@ -49,7 +49,7 @@ final class TestRasters {
         return file;
     }
 
-    static float[] filled(int n, float v) {
+    public static float[] filled(int n, float v) {
         float[] a = new float[n];
         Arrays.fill(a, v);
         return a;
@@ -59,6 +59,28 @@ final class TestRasters {
      * A full set of layers on one grid: the left half of the columns is zone 1 with class 10, the
      * right half zone 2 with class 20; each layer holds one figure per zone.
      */
+    /**
+     * The folder of the documented example (src/test/resources/ecology/raster-request.json): 赤水镇 on
+     * the west half, 金鸡镇 on the east half of a 40 × 30 grid, actual ET; returns the layer files.
+     */
+    public static Map<Layer, Path> exampleFolder(Path folder) throws Exception {
+        Map<Layer, float[]> m = new java.util.LinkedHashMap<>();
+        m.put(Layer.LAND_COVER, new float[] {10, 20});
+        m.put(Layer.ZONES, new float[] {1, 2});
+        m.put(Layer.PRECIPITATION, new float[] {1800, 1950});
+        m.put(Layer.ACTUAL_ET, new float[] {900, 1012.5f});
+        m.put(Layer.EROSIVITY, new float[] {4096, 5120});
+        m.put(Layer.ERODIBILITY, new float[] {0.0078125f, 0.00390625f});
+        m.put(Layer.SLOPE_LENGTH, new float[] {1.5f, 2});
+        m.put(Layer.COVER_FACTOR, new float[] {0.0625f, 0.125f});
+        m.put(Layer.PRACTICE_FACTOR, new float[] {1, 0.5f});
+        m.put(Layer.NPP, new float[] {12.5f, 9.75f});
+        Files.createDirectories(folder);
+        Files.copy(Path.of("src/test/resources/ecology/raster-request.json"), folder.resolve("request.json"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return twoZones(folder, grid(40, 30, 10, X0, Y0, UTM_49N), m);
+    }
+
     static Map<Layer, Path> twoZones(Path folder, GridGeometry grid, Map<Layer, float[]> perZone) throws Exception {
         int w = (int) grid.getExtent().getSize(0);
         int h = (int) grid.getExtent().getSize(1);
