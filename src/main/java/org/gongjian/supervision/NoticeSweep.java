@@ -140,7 +140,7 @@ public class NoticeSweep {
     /** Re-evaluates one initiative at once, after a milestone change. */
     int initiativeChanged(String programmeCode, long initiativeId) {
         LocalDate today = LocalDate.now(clock);
-        return raise(judged(programmeCode, today, initiativeId), false, today).raised();
+        return reevaluate(() -> judged(programmeCode, today, initiativeId), programmeCode, today).raised();
     }
 
     /**
@@ -149,7 +149,7 @@ public class NoticeSweep {
      */
     int targetsChanged(String programmeCode, java.util.Collection<Long> targetIds) {
         LocalDate today = LocalDate.now(clock);
-        return raise(snapshots.targets(programmeCode, today, targetIds), false, today).raised();
+        return reevaluate(() -> snapshots.targets(programmeCode, today, targetIds), programmeCode, today).raised();
     }
 
     /** A programme is under way from its start until its last target or milestone is due. */
@@ -169,21 +169,27 @@ public class NoticeSweep {
         return last;
     }
 
-    /** One lock per programme: its notices are raised and cleared by one re-evaluation or sweep at a time. */
+    /** One lock per programme: its re-evaluations after a change raise and clear notices one at a time. */
     private final java.util.concurrent.ConcurrentMap<String, Object> programmeLocks = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
-     * Raises and clears the notices of what the snapshot holds; {@code whole} when it is the whole programme (then
-     * units that have not reported are found too). Re-evaluations of one programme take turns in this instance, so
-     * that two of them never update the same unit's notice at once (H2's "Concurrent update" under bursts).
+     * Raises and clears the notices of what a snapshot taken after a change holds. Re-evaluations of one programme
+     * take turns in this instance, so that two of them never update the same unit's notice at once (H2's
+     * "Concurrent update in table supervision_notice" under bursts of figures); a sweep is not held up by them, and
+     * between instances the notices' unique keys decide.
      */
-    private Outcome raise(ProgrammeSnapshot snapshot, boolean whole, LocalDate today) {
-        synchronized (programmeLocks.computeIfAbsent(snapshot.programmeCode(), code -> new Object())) {
-            return raiseNow(snapshot, whole, today);
+    private Outcome reevaluate(java.util.function.Supplier<ProgrammeSnapshot> snapshot, String programmeCode,
+            LocalDate today) {
+        synchronized (programmeLocks.computeIfAbsent(programmeCode, code -> new Object())) {
+            return raise(snapshot.get(), false, today);
         }
     }
 
-    private Outcome raiseNow(ProgrammeSnapshot snapshot, boolean whole, LocalDate today) {
+    /**
+     * Raises and clears the notices of what the snapshot holds; {@code whole} when it is the whole programme (then
+     * units that have not reported are found too).
+     */
+    private Outcome raise(ProgrammeSnapshot snapshot, boolean whole, LocalDate today) {
         LocalDate asOf = snapshot.asOf();
         LocalDate closedOn = closedOn(snapshot, today);
         SupervisionPolicy policy = policies.policy(snapshot.programmeCode(), closedOn == null ? asOf : closedOn);

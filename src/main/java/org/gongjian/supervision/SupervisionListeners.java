@@ -24,7 +24,12 @@ class SupervisionListeners {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    SupervisionListeners(NoticeSweep sweep, NoticeManagement notices, JdbcClient jdbc, Clock clock) {
+    private final java.time.Duration pause;
+
+    SupervisionListeners(NoticeSweep sweep, NoticeManagement notices, JdbcClient jdbc, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${gongjian.supervision.reevaluation-pause:PT1S}")
+            java.time.Duration pause) {
+        this.pause = pause;
         this.sweep = sweep;
         this.notices = notices;
         this.jdbc = jdbc;
@@ -49,10 +54,20 @@ class SupervisionListeners {
             return recorded.incrementAndGet();
         }
 
-        /** Re-evaluates the targets gathered, unless a run that started after figure {@code mine} already finished. */
-        synchronized boolean runUnlessCovered(long mine, java.util.function.Consumer<java.util.Set<Long>> evaluation) {
+        /**
+         * Re-evaluates the targets gathered, unless a run that started after figure {@code mine} already finished;
+         * waits {@code pause} first, so that the figures of a burst arriving meanwhile are covered by the same run.
+         */
+        synchronized boolean runUnlessCovered(long mine, java.time.Duration pause,
+                java.util.function.Consumer<java.util.Set<Long>> evaluation) {
             if (covered >= mine) {
                 return false;
+            }
+            try {
+                Thread.sleep(pause.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Re-evaluation interrupted", e);
             }
             long upTo = recorded.get();   // every figure counted so far is committed: events follow commits
             java.util.Set<Long> targets = new java.util.HashSet<>();
@@ -77,8 +92,10 @@ class SupervisionListeners {
      * Re-evaluates the targets written after a figure's commit, on the event thread (never in the reporting
      * request), without holding a connection while it waits: it is not one transaction (the notices it raises are
      * written in their own). Only the targets written are read and judged, not their initiatives, and a burst of
-     * figures in one programme costs one or two runs, not one each: a figure whose run waits behind a running one
-     * is covered by the next run, which reads everything committed before it starts. The event stays in the
+     * figures in one programme costs one run per {@code gongjian.supervision.reevaluation-pause} (1 s) at most, not
+     * one per figure: a run first waits that long, and a figure whose run waits behind a running one is covered by
+     * the next run, which reads everything committed before it starts. So the work after writes is bounded whatever
+     * their rate, and a notice follows its figure within about a second. The event stays in the
      * publication registry until a run covering it is done.
      */
     @org.springframework.scheduling.annotation.Async
@@ -86,7 +103,7 @@ class SupervisionListeners {
     void on(MeasurementRecorded recorded) {
         Coalescer coalescer = coalescers.computeIfAbsent(recorded.programmeCode(), code -> new Coalescer());
         long mine = coalescer.record(recorded.targetId());
-        coalescer.runUnlessCovered(mine, targetIds -> sweep.targetsChanged(recorded.programmeCode(), targetIds));
+        coalescer.runUnlessCovered(mine, pause, targetIds -> sweep.targetsChanged(recorded.programmeCode(), targetIds));
     }
 
     @ApplicationModuleListener

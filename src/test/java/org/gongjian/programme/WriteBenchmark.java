@@ -110,17 +110,22 @@ public final class WriteBenchmark {
         List<String> measured = new ArrayList<>(jvm);
         String jfr = System.getProperty("jfr");
         if (jfr != null) {   // a flight recording of the measured run, to profile the write path
-            measured.add("-XX:FlightRecorderOptions:stackdepth=256");
+            measured.add("-XX:FlightRecorderOptions=stackdepth=256");
             measured.add("-XX:StartFlightRecording=settings=profile,filename=" + Path.of(jfr).resolve(db + ".jfr"));
         }
         try (ForkedApp app = ForkedApp.start(work, measured, appArgs)) {
             System.out.printf("%s: load average before the run %s%n", db, loadAverage());
             Result warm = load(app, codes, WARMUP);
             System.out.printf("%s: warm-up %,.0f writes/s%n", db, warm.writesPerSecond());
+            java.time.Duration cpuBefore = app.cpu();
             Result r = load(app, codes, MEASURE);
+            double cpuMs = (app.cpu().minus(cpuBefore)).toNanos() / 1e6;
             System.out.printf("%s: %,.0f writes/s from %d clients, write p50 %.1f ms, p99 %.1f ms, errors %d; "
                             + "reader p50 %.1f ms, p99 %.1f ms (%d reads)%n", db, r.writesPerSecond(), WRITERS,
                     r.writeP50(), r.writeP99(), r.errors(), r.readP50(), r.readP99(), r.reads());
+            // CPU the application's JVM used in the measured window, per write: less sensitive to a busy machine
+            System.out.printf("%s: application CPU %.1f s in %d s, %.1f ms per write (reads included)%n", db,
+                    cpuMs / 1000, MEASURE.toSeconds(), cpuMs / Math.max(1, r.writesPerSecond() * MEASURE.toSeconds()));
             System.out.printf("%s: load average after the run %s%n", db, loadAverage());
         }
     }

@@ -60,7 +60,7 @@ public final class ForkedApp implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvm);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ForkedApp.class.getName(),
+        command.addAll(List.of("-cp", absoluteClassPath(), ForkedApp.class.getName(),
                 "--server.port=0", "--server.address=127.0.0.1", "--gongjian.admin-password=" + ADMIN_PASSWORD,
                 "--gongjian.demo.progress.enabled=false", "--gongjian.supervision.sweep-cron=-",
                 "--spring.main.banner-mode=off", "--logging.level.root=WARN"));
@@ -82,6 +82,18 @@ public final class ForkedApp implements AutoCloseable {
         }
         process.destroyForcibly();
         throw new IllegalStateException("The forked application did not start:\n" + Files.readString(log));
+    }
+
+    /** This JVM's class path with every entry made absolute: the fork runs in another directory. */
+    static String absoluteClassPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+    }
+
+    /** The CPU time the application's JVM has used so far (all its threads). */
+    public Duration cpu() {
+        return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     /** {@code kill -9}: no shutdown hook runs, nothing is flushed. */
