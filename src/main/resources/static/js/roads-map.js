@@ -36,7 +36,7 @@
   function drawPlain(el) {
     var all = lines(el);
     var data = all.map(function (l) {
-      return { name: label(el, l), coords: l.coords, lineStyle: { color: colours[l.grade] || colours.NONE, width: 4 } };
+      return { name: label(el, l), coords: l.coords, lineStyle: { color: colours[l.grade] || colours.NONE, width: 4, opacity: 1 } };
     });
     var xs = [], ys = [];
     all.forEach(function (l) { l.coords.forEach(function (c) { xs.push(c[0]); ys.push(c[1]); }); });

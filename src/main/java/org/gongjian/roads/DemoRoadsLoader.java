@@ -282,7 +282,7 @@ class DemoRoadsLoader implements ApplicationRunner {
 
     private void demoRoads(Map<String, Integer> counts) {
         Object[][] roads = {
-                {"赤马线", "X551", "chikan", "12.600", LocalDate.of(2024, 3, 28)},
+                {"赤马线", "X551", "chikan", null, LocalDate.of(2024, 3, 28)},   // as long as its route on the register
                 {"交四线", null, "magang", "6.300", LocalDate.of(2024, 6, 18)},
                 {"交锅线", null, "magang", "5.800", LocalDate.of(2024, 8, 8)},
                 {"锅塘线", null, "tangkou", "7.200", LocalDate.of(2024, 10, 16)},
@@ -292,7 +292,7 @@ class DemoRoadsLoader implements ApplicationRunner {
             jdbc.sql("""
                     insert into roads_demo_road (name, route_code, town_code, length_km, theme, status, opened_on, demo)
                     values (:n, :r, :t, :l, :th, 'OPEN', :on, true)""")
-                    .param("n", r[0]).param("r", r[1]).param("t", r[2]).param("l", new BigDecimal((String) r[3]))
+                    .param("n", r[0]).param("r", r[1]).param("t", r[2]).param("l", r[3] == null ? routeLength((String) r[1]) : new BigDecimal((String) r[3]))
                     .param("th", THEME).param("on", r[4]).update(key, "id");
             long id = key.getKeyAs(Number.class).longValue();
             for (int i = 0; i < CRITERIA.length; i++) {
@@ -301,6 +301,12 @@ class DemoRoadsLoader implements ApplicationRunner {
             }
             counts.merge("demoRoads", 1, Integer::sum);
         }
+    }
+
+    private BigDecimal routeLength(String code) {
+        return jdbc.sql("""
+                select sum(s.end_km - s.start_km) from roads_segment s join roads_route r on r.id = s.route_id
+                 where r.code = :c""").param("c", code).query(BigDecimal.class).single();
     }
 
     private long route(String code, String name, RoadLevel level, Instant now) {

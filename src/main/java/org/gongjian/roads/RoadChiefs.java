@@ -249,7 +249,8 @@ public class RoadChiefs {
     }
 
     public List<Chief> chiefs() {
-        return jdbc.sql("select * from roads_chief order by level, name").query(RoadChiefs::chief).list();
+        return jdbc.sql("select * from roads_chief order by name, id").query(RoadChiefs::chief).list().stream()
+                .sorted(Comparator.comparing(Chief::level)).toList();   // 总路长 first, then county, township, village
     }
 
     public @Nullable Chief find(long id) {

@@ -216,6 +216,11 @@ class RoadOfficeFormsTests {
                 .andExpect(content().string(containsString("“四好农村路+侨乡致富”")))
                 .andExpect(content().string(containsString("运营好")))
                 .andExpect(content().string(not(containsString("美丽乡村路"))));
+        assertThat(jdbc.sql("select length_km from roads_demo_road where name = '赤马线'").query(java.math.BigDecimal.class).single())
+                .as("赤马线 is as long as its route X551 on the register")
+                .isEqualByComparingTo(jdbc.sql("""
+                        select sum(s.end_km - s.start_km) from roads_segment s join roads_route r on r.id = s.route_id
+                         where r.code = 'X551'""").query(java.math.BigDecimal.class).single());
     }
 
     @Test
@@ -234,5 +239,12 @@ class RoadOfficeFormsTests {
                 .andExpect(header().string("Content-Security-Policy", containsString("img-src 'self' data: blob:;")))
                 .andExpect(content().string(containsString("echarts.min.js")))
                 .andExpect(content().string(not(containsString("leaflet"))));
+        String register = mvc.perform(get("/roads/register").with(as("forms-office")).locale(java.util.Locale.SIMPLIFIED_CHINESE))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(register).as("a year is written as a year").containsPattern("\\d{4}年技术状况路网图")
+                .doesNotContainPattern("\\d,\\d{3}年");
+        String dashboard = mvc.perform(get("/roads").with(as("forms-office")).locale(java.util.Locale.SIMPLIFIED_CHINESE))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(dashboard).containsPattern("\\d{4}年提质改造").doesNotContainPattern("\\d,\\d{3}年");
     }
 }

@@ -199,7 +199,9 @@ class RoadPagesController {
     @GetMapping("/roads/patrols/{id}")
     @PreAuthorize("hasAuthority('roads:register:read')")
     String patrolPage(@PathVariable long id, Model model) {
-        model.addAttribute("patrol", patrols.visible(id));
+        Patrols.Patrol patrol = patrols.visible(id);
+        model.addAttribute("patrol", patrol);
+        model.addAttribute("chief", patrol.chiefId() == null ? null : chiefs.find(patrol.chiefId()));
         model.addAttribute("photos", patrols.photos(id));
         return "roads/patrol-view";
     }
