@@ -52,9 +52,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 // The matrix's unit staff work for 赤水镇. Counting 赤水镇 among the forestry units lets their allowed calls
 // reach the GEP handlers' work; the forestry data scope itself is tested in ecology's own tests.
-// Likewise 赤水镇 counts as a road office here, so that unit staff reach the roads handlers' work.
+// Likewise 赤水镇 counts as a road office and a key-projects office here, so that unit staff reach those handlers' work.
 @SpringBootTest(properties = {"gongjian.ecology.forestry-units=natural-resources,chishui",
-        "gongjian.roads.office-units=transport,chishui"})
+        "gongjian.roads.office-units=transport,chishui", "gongjian.projects.office-units=development-reform,chishui"})
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @Transactional
