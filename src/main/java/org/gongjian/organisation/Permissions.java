@@ -101,14 +101,22 @@ public final class Permissions {
     /** Review and publish the consortia's monthly reports (the office). */
     public static final String FINANCE_REVIEW = "finance:report:review";
 
+    /** Read the key-projects ledger: projects, plans, progress, milestones, problems, the list's export. */
+    public static final String PROJECTS_READ = "projects:project:read";
+    /** Enter and submit monthly progress reports (unit staff: projects their unit answers for or hosts). */
+    public static final String PROJECTS_REPORT = "projects:report:fill";
+    /** Register projects, set plans and milestones, review, publish or return reports, raise problems (the office). */
+    public static final String PROJECTS_MANAGE = "projects:project:manage";
+
     static final Set<String> READ = Set.of(VOLUNTEERS_READ, PROGRAMME_READ, UNIT_READ, REPORT_READ, ECOLOGY_ACCOUNT_READ,
             SUPERVISION_READ, INBOX_READ, ACCOUNT_SELF, RANKING_READ, CALENDAR_READ, ENTERPRISE_READ, IPCENTRE_READ,
-            ROADS_READ, FORMS_READ, FINANCE_READ, FINANCE_NEED_READ);
+            ROADS_READ, FORMS_READ, FINANCE_READ, FINANCE_NEED_READ, PROJECTS_READ);
     /** The IP rapid-protection centre's staff: everyone's reading, and the centre's own ledger. */
     static final Set<String> IPCENTRE_STAFF = union(READ, Set.of(IPCENTRE_WRITE, ENTERPRISE_WRITE));
     static final Set<String> UNIT_STAFF = union(READ, Set.of(INITIATIVE_WRITE, MEASUREMENT_CREATE, IMPORT_CREATE,
             ECOLOGY_ACCOUNT_WRITE, ECOLOGY_ACCOUNT_PUBLISH, NOTICE_ANSWER, APPEAL_CREATE, VOLUNTEERS_MANAGE,
-            VOLUNTEERS_CHECK_IN, VOLUNTEERS_HOURS_APPROVE, ROADS_MANAGE, ROADS_ISSUE_HANDLE, FORMS_FILL, FINANCE_MANAGE));
+            VOLUNTEERS_CHECK_IN, VOLUNTEERS_HOURS_APPROVE, ROADS_MANAGE, ROADS_ISSUE_HANDLE, FORMS_FILL, FINANCE_MANAGE,
+            PROJECTS_REPORT, PROJECTS_MANAGE));
     /** Road chiefs and road staff (outside users): their own account and their field work, scoped to their roads. */
     static final Set<String> ROAD_FIELD = Set.of(ACCOUNT_SELF, ROADS_FIELD);
     /** Bank staff (outside users): their own account and their consortium's needs, scoped in finance. */

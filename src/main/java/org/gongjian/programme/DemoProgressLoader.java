@@ -61,9 +61,9 @@ class DemoProgressLoader implements ApplicationRunner {
         // fed by the roads ledger (roads.demo-roads-open): no invented progress, the random draws kept as they were
         DEPARTMENT_SERIES.put("roads.demo-roads", new String[12]);
         DEPARTMENT_SERIES.put("lowalt.parks", new String[] {null, null, null, "0", "0", "0", "0", "0", "0", "0", "0", "0"});
-        DEPARTMENT_SERIES.put("hydrogen.area", new String[] {"0", "0", "0", "0", "20", "40", "60", "60", "80", "100", "110", "120"});
-        DEPARTMENT_SERIES.put("hydrogen.investment", new String[] {"0", "0", "0", "0", "50000000", "80000000", "120000000",
-                "150000000", "190000000", "230000000", "280000000", "320000000"});
+        // fed by the key-projects ledger (projects.*@hydrogen.base): no invented progress
+        DEPARTMENT_SERIES.put("hydrogen.area", new String[12]);
+        DEPARTMENT_SERIES.put("hydrogen.investment", new String[12]);
         // fed by the pairing ledger (finance.pairs-active): no invented progress, the random draws kept as they were
         DEPARTMENT_SERIES.put("finance.pairs", new String[12]);
         DEPARTMENT_SERIES.put("food.scale", new String[] {null, null, null, null, null, null, "26000000000", "26300000000",

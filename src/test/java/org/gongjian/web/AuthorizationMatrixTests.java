@@ -52,10 +52,11 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 // The matrix's unit staff work for 赤水镇. Counting 赤水镇 among the forestry units lets their allowed calls
 // reach the GEP handlers' work; the forestry data scope itself is tested in ecology's own tests.
-// Likewise 赤水镇 counts as a road office and as the finance office here, so that unit staff reach the roads and
-// finance handlers' work.
+// Likewise 赤水镇 counts as a road office, the finance office and a key-projects office here, so that unit staff
+// reach those handlers' work.
 @SpringBootTest(properties = {"gongjian.ecology.forestry-units=natural-resources,chishui",
-        "gongjian.roads.office-units=transport,chishui", "gongjian.finance.office-units=finance-office,chishui"})
+        "gongjian.roads.office-units=transport,chishui", "gongjian.finance.office-units=finance-office,chishui",
+        "gongjian.projects.office-units=development-reform,chishui"})
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @Transactional
