@@ -71,7 +71,15 @@ public class EnterpriseFigures {
             @Nullable Integer expectedVersion) {
         Enterprise enterprise = enterprises.byUscc(uscc);
         scope.checkMayWrite(enterprise.townCode());
-        check(data, "");
+        List<Violation> violations = violations(data, "");
+        LocalDate today = LocalDate.now(clock);
+        if (data.year() != null && (data.year() > today.getYear() || data.year() == today.getYear() && data.month() != null
+                && data.month() > today.getMonthValue())) {
+            violations.add(new Violation("year", "enterprise.error.figure-future"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
         int month = data.month() == null ? 0 : data.month();
         Optional<EnterpriseFigure> before = find(enterprise.id(), data.year(), month);
         Timestamp now = Timestamp.from(Instant.now(clock));
@@ -110,7 +118,8 @@ public class EnterpriseFigures {
     public static List<Violation> violations(FigureData data, String prefix) {
         List<Violation> v = new ArrayList<>();
         if (data.year() == null || data.year() < FIRST_YEAR || data.year() > LAST_YEAR) {
-            v.add(new Violation(prefix + "year", "enterprise.error.figure-year", FIRST_YEAR, LAST_YEAR));
+            v.add(new Violation(prefix + "year", "enterprise.error.figure-year", String.valueOf(FIRST_YEAR),
+                    String.valueOf(LAST_YEAR)));
         }
         if (data.month() != null && (data.month() < 0 || data.month() > 12)) {
             v.add(new Violation(prefix + "month", "enterprise.error.figure-month"));
@@ -127,13 +136,6 @@ public class EnterpriseFigures {
             v.add(new Violation(prefix + "outputYuan", "enterprise.error.figure-empty"));
         }
         return v;
-    }
-
-    private static void check(FigureData data, String prefix) {
-        List<Violation> v = violations(data, prefix);
-        if (!v.isEmpty()) {
-            throw new InvalidInputException(v);
-        }
     }
 
     private static void money(List<Violation> v, String field, @Nullable BigDecimal value) {

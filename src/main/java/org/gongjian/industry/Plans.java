@@ -193,7 +193,7 @@ public class Plans {
             if (d.baselineYear() != null && d.targetYear() != null
                     && (p.getKey() <= d.baselineYear() || p.getKey() > d.targetYear())
                     || p.getValue() == null || p.getValue().signum() < 0) {
-                v.add(new Violation("points[" + p.getKey() + "]", "industry.error.point", p.getKey()));
+                v.add(new Violation("points[" + p.getKey() + "]", "industry.error.point", String.valueOf(p.getKey())));
             }
         }
         if (!v.isEmpty()) {

@@ -29,9 +29,9 @@ create table industry_bracket (
 );
 
 insert into industry_bracket (code, name, lower_yuan, valid_from, source_doc, evidence) values
- ('50yi', '产值50亿元以上', 5000000000, date '2024-01-01', '《开平市食品产业发展规划(2024-2035年)》产值规模超50亿元企业', 'PARTLY_VERIFIED'),
- ('20yi', '产值20亿元以上', 2000000000, date '2024-01-01', '《开平市食品产业发展规划(2024-2035年)》产值规模超20亿元企业', 'PARTLY_VERIFIED'),
- ('10yi', '产值10亿元以上', 1000000000, date '2024-01-01', '《开平市食品产业发展规划(2024-2035年)》产值规模超10亿元企业', 'PARTLY_VERIFIED');
+ ('50yi', '产值50亿元以上', 5000000000, date '2000-01-01', '《开平市食品产业发展规划(2024-2035年)》产值规模超50亿元企业', 'PARTLY_VERIFIED'),
+ ('20yi', '产值20亿元以上', 2000000000, date '2000-01-01', '《开平市食品产业发展规划(2024-2035年)》产值规模超20亿元企业', 'PARTLY_VERIFIED'),
+ ('10yi', '产值10亿元以上', 1000000000, date '2000-01-01', '《开平市食品产业发展规划(2024-2035年)》产值规模超10亿元企业', 'PARTLY_VERIFIED');
 
 create table industry_cluster (
     code        varchar(64)  primary key,

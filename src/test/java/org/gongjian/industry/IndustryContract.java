@@ -45,7 +45,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The industry ledger's rules on H2 and PostgreSQL. Figures of the tests' own firms are entered for years the
- * demo leaves alone (2031–2033), so that the counts are the tests' own.
+ * demo leaves alone (2019–2021), so that the counts are the tests' own.
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -105,14 +105,14 @@ abstract class IndustryContract {
 
     @Test
     void a_firm_at_exactly_10_yi_counts_in_the_10_yi_bracket_and_a_firm_above_50_yi_in_every_bracket() {
-        Map<String, Integer> before = counts(2031);
-        output(firm("测试食品一", "chikan", "C1462", List.of()), 2031, "10");
-        output(firm("测试食品二", "chikan", "C1331", List.of()), 2031, "9.99");
-        output(firm("测试食品三", "shuikou", "C1523", List.of()), 2031, "20");
-        output(firm("测试食品四", "shuikou", "C1353", List.of()), 2031, "55");
-        output(firm("测试卫浴一", "shuikou", "C3443", List.of()), 2031, "80");
+        Map<String, Integer> before = counts(2019);
+        output(firm("测试食品一", "chikan", "C1462", List.of()), 2019, "10");
+        output(firm("测试食品二", "chikan", "C1331", List.of()), 2019, "9.99");
+        output(firm("测试食品三", "shuikou", "C1523", List.of()), 2019, "20");
+        output(firm("测试食品四", "shuikou", "C1353", List.of()), 2019, "55");
+        output(firm("测试卫浴一", "shuikou", "C3443", List.of()), 2019, "80");
 
-        Map<String, Integer> after = counts(2031);
+        Map<String, Integer> after = counts(2019);
         assertThat(after.get("50yi") - before.get("50yi")).isEqualTo(1);
         assertThat(after.get("20yi") - before.get("20yi")).isEqualTo(2);
         assertThat(after.get("10yi") - before.get("10yi")).isEqualTo(3);
@@ -120,42 +120,42 @@ abstract class IndustryContract {
 
     @Test
     void a_sector_output_sums_its_firms_yearly_figures_and_leaves_other_industries_out() {
-        BigDecimal before = industry.sectorOutput("food", 2031);
-        output(firm("测试粮油", "chikan", "C1331", List.of()), 2031, "3.5");
-        output(firm("测试卫浴二", "shuikou", "C3072", List.of()), 2031, "7");
+        BigDecimal before = industry.sectorOutput("food", 2019);
+        output(firm("测试粮油", "chikan", "C1331", List.of()), 2019, "3.5");
+        output(firm("测试卫浴二", "shuikou", "C3072", List.of()), 2019, "7");
 
-        assertThat(industry.sectorOutput("food", 2031).subtract(before)).isEqualByComparingTo(yi("3.5"));
+        assertThat(industry.sectorOutput("food", 2019).subtract(before)).isEqualByComparingTo(yi("3.5"));
     }
 
     @Test
     void a_year_without_its_own_figure_counts_the_sum_of_its_months_and_the_year_figure_replaces_them() {
         Enterprise e = firm("测试月报食品", "chikan", "C1432", List.of());
-        BigDecimal before = industry.sectorOutput("food", 2033);
+        BigDecimal before = industry.sectorOutput("food", 2021);
         for (int month = 1; month <= 3; month++) {
-            figures.record(e.uscc(), new FigureData(2033, month, yi("1.2"), null, new BigDecimal("150000.00"), null, 80 + month),
+            figures.record(e.uscc(), new FigureData(2021, month, yi("1.2"), null, new BigDecimal("150000.00"), null, 80 + month),
                     FigureSource.MANUAL, false, null);
         }
-        assertThat(industry.sectorOutput("food", 2033).subtract(before)).isEqualByComparingTo(yi("3.6"));
+        assertThat(industry.sectorOutput("food", 2021).subtract(before)).isEqualByComparingTo(yi("3.6"));
 
-        output(e, 2033, "15");
-        assertThat(industry.sectorOutput("food", 2033).subtract(before)).isEqualByComparingTo(yi("15"));
+        output(e, 2021, "15");
+        assertThat(industry.sectorOutput("food", 2021).subtract(before)).isEqualByComparingTo(yi("15"));
         assertThat(figures.of(e.id())).hasSize(4);
     }
 
     @Test
     void a_cluster_totals_its_members_workers_output_and_exports_in_dollars() {
-        ClusterTotals before = industry.clusterTotals("sanitary-ware", 2032);
+        ClusterTotals before = industry.clusterTotals("sanitary-ware", 2020);
         int[] workers = {120, 340, 55};
         String[] outputs = {"2.5", "6", "0.8"};
         String[] exports = {"20000000", "55000000.50", "3000000"};
         for (int i = 0; i < 3; i++) {
             Enterprise e = firm("测试水暖" + i, "shuikou", "C3443", List.of("sanitary-ware"));
-            figures.record(e.uscc(), new FigureData(2032, null, yi(outputs[i]), null, new BigDecimal(exports[i]), null,
+            figures.record(e.uscc(), new FigureData(2020, null, yi(outputs[i]), null, new BigDecimal(exports[i]), null,
                     workers[i]), FigureSource.MANUAL, false, null);
         }
         firm("测试水暖未报", "shuikou", "C3443", List.of("sanitary-ware"));
 
-        ClusterTotals after = industry.clusterTotals("sanitary-ware", 2032);
+        ClusterTotals after = industry.clusterTotals("sanitary-ware", 2020);
         assertThat(after.firms() - before.firms()).isEqualTo(4);
         assertThat(after.reporting() - before.reporting()).isEqualTo(3);
         assertThat(after.workers() - before.workers()).isEqualTo(515);
@@ -220,14 +220,23 @@ abstract class IndustryContract {
         Enterprise shuikou = firm("测试水口食品", "shuikou", "C1462", List.of());
 
         as("t-chikan");
-        output(chikan, 2031, "1");
-        assertThatThrownBy(() -> output(shuikou, 2031, "1")).isInstanceOf(AccessDeniedException.class);
+        output(chikan, 2019, "1");
+        assertThatThrownBy(() -> output(shuikou, 2019, "1")).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> plans.create(new PlanData("t-plan", "测试规划", "food", "开平市人民政府",
                 LocalDate.of(2024, 1, 1), 2024, 2030, null, null), false)).isInstanceOf(AccessDeniedException.class);
 
         as("t-industry");
-        output(shuikou, 2031, "2");
+        output(shuikou, 2019, "2");
         assertThat(figures.of(shuikou.id())).singleElement().satisfies(f -> assertThat(f.outputYuan()).isEqualByComparingTo(yi("2")));
+    }
+
+    @Test
+    void figures_of_a_year_still_to_come_are_refused() {
+        Enterprise e = firm("测试未来", "chikan", "C1462", List.of());
+        int next = LocalDate.now().getYear() + 1;
+        assertThatThrownBy(() -> output(e, next, "1")).isInstanceOfSatisfying(InvalidInputException.class,
+                ex -> assertThat(ex.violations()).extracting(InvalidInputException.Violation::messageKey)
+                        .containsExactly("enterprise.error.figure-future"));
     }
 
     @Test
@@ -243,21 +252,22 @@ abstract class IndustryContract {
 
     @Test
     void a_new_bracket_version_ends_the_old_one_and_the_year_end_decides_which_counts() {
-        catalogue.saveBracket(new BracketData("t-5yi", "产值5亿元以上", yi("5"), LocalDate.of(2024, 1, 1), "测试文件",
+        catalogue.saveBracket(new BracketData("t-5yi", "产值5亿元以上", yi("5"), LocalDate.of(2018, 1, 1), "测试文件",
                 org.gongjian.shared.Evidence.UNVERIFIED));
-        catalogue.saveBracket(new BracketData("t-5yi", "产值6亿元以上", yi("6"), LocalDate.of(2032, 1, 1), "测试文件（修订）",
+        catalogue.saveBracket(new BracketData("t-5yi", "产值6亿元以上", yi("6"), LocalDate.of(2020, 1, 1), "测试文件（修订）",
                 org.gongjian.shared.Evidence.UNVERIFIED));
-        output(firm("测试五点五亿", "chikan", "C1462", List.of()), 2031, "5.5");
-        output(firm("测试五点五亿乙", "chikan", "C1462", List.of()), 2032, "5.5");
+        output(firm("测试五点五亿", "chikan", "C1462", List.of()), 2019, "5.5");
+        output(firm("测试五点五亿乙", "chikan", "C1462", List.of()), 2020, "5.5");
 
-        assertThat(counts(2031)).containsKey("t-5yi");
-        assertThat(counts(2031).get("t-5yi")).isGreaterThanOrEqualTo(1);
-        assertThat(catalogue.brackets(LocalDate.of(2032, 12, 31))).filteredOn(b -> b.code().equals("t-5yi"))
+        // 5.5亿 counts under the 2018 version (≥5亿) in 2019, not under the 2020 version (≥6亿) in 2020
+        assertThat(counts(2019).get("t-5yi")).isEqualTo(1);
+        assertThat(counts(2020).get("t-5yi")).isZero();
+        assertThat(catalogue.brackets(LocalDate.of(2020, 12, 31))).filteredOn(b -> b.code().equals("t-5yi"))
                 .singleElement().satisfies(b -> assertThat(b.lowerYuan()).isEqualByComparingTo(yi("6")));
         assertThat(targets.indicator(IndustryFigures.firmsAbove("food", "t-5yi"))).hasValueSatisfying(
                 i -> assertThat(i.unit()).isEqualTo(UnitOfMeasure.ENTERPRISES));
         assertThatThrownBy(() -> catalogue.saveBracket(new BracketData("t-5yi", "产值7亿元以上", yi("7"),
-                LocalDate.of(2030, 1, 1), "测试", org.gongjian.shared.Evidence.UNVERIFIED)))
+                LocalDate.of(2019, 6, 1), "测试", org.gongjian.shared.Evidence.UNVERIFIED)))
                 .isInstanceOf(InvalidInputException.class);
     }
 

@@ -106,7 +106,7 @@ class EnterprisePageController {
         model.addAttribute("townName", townNames().getOrDefault(e.townCode(), e.townCode()));
         model.addAttribute("figures", all);
         model.addAttribute("chart", json.writeValueAsString(chart(all)));
-        if (!model.containsAttribute("form")) {
+        if (model.getAttribute("form") == null) {
             model.addAttribute("form", FigureForm.empty());
         }
         return "enterprise/detail";
@@ -138,7 +138,7 @@ class EnterprisePageController {
             model.addAttribute("fieldErrors", errors);
             return detail(uscc, model);
         }
-        flash.addFlashAttribute("saved", messages.getMessage("enterprise.figure.saved", new Object[] {form.year()}, locale));
+        flash.addFlashAttribute("saved", messages.getMessage("enterprise.figure.saved", new Object[] {String.valueOf(form.year())}, locale));
         return "redirect:/enterprises/" + uscc;
     }
 
