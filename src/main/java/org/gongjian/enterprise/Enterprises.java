@@ -19,6 +19,7 @@ import org.gongjian.shared.InvalidInputException;
 import org.gongjian.shared.InvalidInputException.Violation;
 import org.gongjian.shared.NotFoundException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -45,12 +46,14 @@ public class Enterprises {
     private final Organisation organisation;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Enterprises(JdbcClient jdbc, Organisation organisation, AuditLog audit, Clock clock) {
+    Enterprises(JdbcClient jdbc, Organisation organisation, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.organisation = organisation;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     public Optional<Enterprise> findByUscc(String uscc) {
@@ -110,6 +113,7 @@ public class Enterprises {
         writeClusters(id, data.clusters());
         Enterprise created = byId(id);
         audit.created("enterprise", uscc, created);
+        events.publishEvent(new EnterpriseFiguresChanged(EnterpriseFigures.FIRST_YEAR));
         return created;
     }
 
@@ -145,26 +149,47 @@ public class Enterprises {
         writeClusters(before.id(), data.clusters());
         Enterprise after = byId(before.id());
         audit.updated("enterprise", uscc, before, after);
+        events.publishEvent(new EnterpriseFiguresChanged(EnterpriseFigures.FIRST_YEAR));
         return after;
     }
 
     /** The register, filtered by a part of the name or credit code, a town and a cluster, by name. */
     public Page<Enterprise> search(@Nullable String query, @Nullable String townCode, @Nullable String cluster,
             Pageable pageable) {
+        return search(new RegisterFilter(query, townCode, null, null, cluster, null, null), pageable);
+    }
+
+    /** The register, filtered, by name. */
+    public Page<Enterprise> search(RegisterFilter filter, Pageable pageable) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
-        if (query != null && !query.isBlank()) {
+        if (filled(filter.query())) {
             where.append(" and (lower(name) like :q or uscc like :u)");
-            params.put("q", "%" + query.trim().toLowerCase(java.util.Locale.ROOT) + "%");
-            params.put("u", "%" + Uscc.normalise(query) + "%");
+            params.put("q", "%" + filter.query().trim().toLowerCase(java.util.Locale.ROOT) + "%");
+            params.put("u", "%" + Uscc.normalise(filter.query()) + "%");
         }
-        if (townCode != null && !townCode.isBlank()) {
+        if (filled(filter.town())) {
             where.append(" and town_code = :town");
-            params.put("town", townCode);
+            params.put("town", filter.town());
         }
-        if (cluster != null && !cluster.isBlank()) {
+        if (filled(filter.park())) {
+            where.append(" and park = :park");
+            params.put("park", filter.park().trim());
+        }
+        if (filled(filter.industry())) {
+            where.append(" and industry_code like :industry");
+            params.put("industry", filter.industry().trim().toUpperCase(java.util.Locale.ROOT) + "%");
+        }
+        if (filled(filter.cluster())) {
             where.append(" and id in (select enterprise_id from enterprise_cluster where cluster = :cluster)");
-            params.put("cluster", cluster);
+            params.put("cluster", filter.cluster());
+        }
+        if (filter.aboveScale() != null) {
+            where.append(" and above_scale = :above");
+            params.put("above", filter.aboveScale());
+        }
+        if (filter.listed() != null) {
+            where.append(filter.listed() ? " and listing_date is not null" : " and listing_date is null");
         }
         long total = jdbc.sql("select count(*) from enterprise" + where).params(params).query(Long.class).single();
         String page = pageable.isUnpaged() ? "" : " limit " + pageable.getPageSize() + " offset " + pageable.getOffset();
@@ -173,6 +198,16 @@ public class Enterprises {
         Map<Long, List<String>> clusters = clusters(rows.stream().map(Enterprise::id).toList());
         return new PageImpl<>(rows.stream().map(e -> with(e, clusters.getOrDefault(e.id(), List.of()))).toList(),
                 pageable, total);
+    }
+
+    /** The parks named in the register, for filters. */
+    public List<String> parks() {
+        return jdbc.sql("select distinct park from enterprise where park is not null order by park").query(String.class)
+                .list();
+    }
+
+    private static boolean filled(@Nullable String s) {
+        return s != null && !s.isBlank();
     }
 
     private String check(EnterpriseData data) {

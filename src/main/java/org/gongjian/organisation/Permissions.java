@@ -66,6 +66,12 @@ public final class Permissions {
     public static final String ENTERPRISE_READ = "enterprise:enterprise:read";
     /** Register and update enterprises (the office; the IP centre for its firms). */
     public static final String ENTERPRISE_WRITE = "enterprise:enterprise:write";
+    /** Enter and import enterprises' yearly and monthly figures (city-wide units; a town for its own firms). */
+    public static final String ENTERPRISE_FIGURE_WRITE = "enterprise:figure:write";
+    /** Read the industry ledger: sectors, brackets, clusters, industry plans and their layouts. */
+    public static final String INDUSTRY_READ = "industry:plan:read";
+    /** Keep industry plans, their targets and layouts, brackets and clusters (the office, the industry bureaus). */
+    public static final String INDUSTRY_MANAGE = "industry:plan:manage";
 
     /** Read the IP centre's ledger: firms, agencies, cases, clocks, statistics. */
     public static final String IPCENTRE_READ = "ipcentre:case:read";
@@ -110,13 +116,14 @@ public final class Permissions {
 
     static final Set<String> READ = Set.of(VOLUNTEERS_READ, PROGRAMME_READ, UNIT_READ, REPORT_READ, ECOLOGY_ACCOUNT_READ,
             SUPERVISION_READ, INBOX_READ, ACCOUNT_SELF, RANKING_READ, CALENDAR_READ, ENTERPRISE_READ, IPCENTRE_READ,
-            ROADS_READ, FORMS_READ, FINANCE_READ, FINANCE_NEED_READ, PROJECTS_READ);
+            ROADS_READ, FORMS_READ, FINANCE_READ, FINANCE_NEED_READ, PROJECTS_READ,
+            INDUSTRY_READ);
     /** The IP rapid-protection centre's staff: everyone's reading, and the centre's own ledger. */
     static final Set<String> IPCENTRE_STAFF = union(READ, Set.of(IPCENTRE_WRITE, ENTERPRISE_WRITE));
     static final Set<String> UNIT_STAFF = union(READ, Set.of(INITIATIVE_WRITE, MEASUREMENT_CREATE, IMPORT_CREATE,
             ECOLOGY_ACCOUNT_WRITE, ECOLOGY_ACCOUNT_PUBLISH, NOTICE_ANSWER, APPEAL_CREATE, VOLUNTEERS_MANAGE,
             VOLUNTEERS_CHECK_IN, VOLUNTEERS_HOURS_APPROVE, ROADS_MANAGE, ROADS_ISSUE_HANDLE, FORMS_FILL, FINANCE_MANAGE,
-            PROJECTS_REPORT, PROJECTS_MANAGE));
+            PROJECTS_REPORT, PROJECTS_MANAGE, ENTERPRISE_FIGURE_WRITE, INDUSTRY_MANAGE));
     /** Road chiefs and road staff (outside users): their own account and their field work, scoped to their roads. */
     static final Set<String> ROAD_FIELD = Set.of(ACCOUNT_SELF, ROADS_FIELD);
     /** Bank staff (outside users): their own account and their consortium's needs, scoped in finance. */

@@ -60,16 +60,17 @@ class DemoProgressLoader implements ApplicationRunner {
     static {
         // fed by the roads ledger (roads.demo-roads-open): no invented progress, the random draws kept as they were
         DEPARTMENT_SERIES.put("roads.demo-roads", new String[12]);
-        DEPARTMENT_SERIES.put("lowalt.parks", new String[] {null, null, null, "0", "0", "0", "0", "0", "0", "0", "0", "0"});
+        // fed by the industry ledger (industry.layout-built.lowalt-2030.park): no invented progress, draws kept
+        DEPARTMENT_SERIES.put("lowalt.parks", new String[12]);
         // fed by the key-projects ledger (projects.*@hydrogen.base): no invented progress
         DEPARTMENT_SERIES.put("hydrogen.area", new String[12]);
         DEPARTMENT_SERIES.put("hydrogen.investment", new String[12]);
         // fed by the pairing ledger (finance.pairs-active): no invented progress, the random draws kept as they were
         DEPARTMENT_SERIES.put("finance.pairs", new String[12]);
-        DEPARTMENT_SERIES.put("food.scale", new String[] {null, null, null, null, null, null, "26000000000", "26300000000",
-                "26600000000", "27000000000", "27400000000", "27800000000"});
-        DEPARTMENT_SERIES.put("food.firms-2bn", new String[] {null, null, null, null, null, null, "2", "2", "2", "2", "2", "2"});
-        DEPARTMENT_SERIES.put("food.firms-1bn", new String[] {null, null, null, null, null, null, "5", "5", "5", "6", "6", "6"});
+        // fed by the industry ledger (industry.output.food, industry.firms-above.food.*): no invented progress
+        DEPARTMENT_SERIES.put("food.scale", new String[12]);
+        DEPARTMENT_SERIES.put("food.firms-2bn", new String[12]);
+        DEPARTMENT_SERIES.put("food.firms-1bn", new String[12]);
         DEPARTMENT_SERIES.put("gep.towns-accounted", new String[] {"0", "0", "0", "0", "1", "1", "1", "2", "2", "2", "2", "2"});
     }
 

@@ -564,6 +564,19 @@ public class TargetManagement {
                 .param("code", code).query(Indicator.class).optional();
     }
 
+    /** Adds an indicator to the catalogue unless its code is there already (for ledgers whose codes follow their data). */
+    @Transactional
+    public void registerIndicator(Indicator indicator) {
+        if (indicator(indicator.code()).isEmpty()) {
+            jdbc.sql("""
+                    insert into programme_indicator (code, name, name_en, unit, provider, description)
+                    values (:code, :name, :nameEn, :unit, :provider, :description)""")
+                    .param("code", indicator.code()).param("name", indicator.name()).param("nameEn", indicator.nameEn())
+                    .param("unit", indicator.unit().name()).param("provider", indicator.provider())
+                    .param("description", indicator.description()).update();
+        }
+    }
+
     /** The targets an observation feeds: bound to its code, and to its unit or city-wide. */
     List<Target> fedBy(String indicatorCode, @Nullable Long unitId) {
         return targets.findByIndicatorCode(indicatorCode).stream().filter(t -> t.isFedBy(indicatorCode, unitId)).toList();

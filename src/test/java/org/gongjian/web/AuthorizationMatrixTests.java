@@ -52,11 +52,12 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 // The matrix's unit staff work for 赤水镇. Counting 赤水镇 among the forestry units lets their allowed calls
 // reach the GEP handlers' work; the forestry data scope itself is tested in ecology's own tests.
-// Likewise 赤水镇 counts as a road office, the finance office and a key-projects office here, so that unit staff
-// reach those handlers' work.
+// Likewise 赤水镇 counts as a road office, the finance office, a key-projects office and an industry office here,
+// so that unit staff reach those handlers' work (the industry ledger's data scope is tested in IndustryContract and
+// IndustryWebTests).
 @SpringBootTest(properties = {"gongjian.ecology.forestry-units=natural-resources,chishui",
         "gongjian.roads.office-units=transport,chishui", "gongjian.finance.office-units=finance-office,chishui",
-        "gongjian.projects.office-units=development-reform,chishui"})
+        "gongjian.projects.office-units=development-reform,chishui", "gongjian.industry.office-units=industry-it,chishui"})
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @Transactional
@@ -243,6 +244,10 @@ class AuthorizationMatrixTests {
         samples.put("/milestones/{id}", String.valueOf(records.milestones(initiative).get(0).id()));
         samples.put("/events/{id}", String.valueOf(records.events(kaiping).get(0).id()));
         samples.put("/honours/{id}", String.valueOf(records.honours(kaiping).get(0).id()));
+        samples.put("/plans/{plan}", "food-2035");
+        samples.put("/elements/{element}", "lowalt.park.expo");
+        samples.put("/sectors/{sector}", "food");
+        samples.put("/clusters/{cluster}", "sanitary-ware");
         samples.put("{form}", "edu-five-monthly");
         samples.put("{period}", "2024-12");
         samples.put("{code}", "kaiping-2024");

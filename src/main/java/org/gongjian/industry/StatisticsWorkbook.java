@@ -1,0 +1,378 @@
+package org.gongjian.industry;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.gongjian.enterprise.Enterprise;
+import org.gongjian.enterprise.EnterpriseData;
+import org.gongjian.enterprise.EnterpriseFigure;
+import org.gongjian.enterprise.EnterpriseFigures;
+import org.gongjian.enterprise.Enterprises;
+import org.gongjian.enterprise.FigureData;
+import org.gongjian.enterprise.FigureSource;
+import org.gongjian.enterprise.RegisterFilter;
+import org.gongjian.organisation.Accounts;
+import org.gongjian.organisation.Organisation;
+import org.gongjian.organisation.Unit;
+import org.gongjian.reporting.excel.ErrorFiles;
+import org.gongjian.reporting.excel.ImportSettings;
+import org.gongjian.reporting.excel.XlsxReader;
+import org.gongjian.reporting.excel.XlsxWriter;
+import org.gongjian.shared.InvalidInputException;
+import org.gongjian.shared.LocalizedException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The statistics bureau's spreadsheet of enterprises and their figures (万元, exports in 万美元): imported all or
+ * none — a firm new to the register is registered, a known one updated, its figures for the year or month
+ * entered; when any row is wrong nothing is kept, every row's errors are listed and given back in an error
+ * workbook — and exported in the same layout, so an export can be corrected and imported again.
+ */
+@Service
+public class StatisticsWorkbook {
+
+    public static final List<String> HEADER = List.of("统一社会信用代码", "企业名称", "镇街", "园区", "行业代码", "规上企业",
+            "上市交易所", "上市日期", "产业集群", "年份", "月份", "工业总产值（万元）", "营业收入（万元）", "出口额（万美元）",
+            "税收（万元）", "从业人员（人）");
+    private static final List<String> REQUIRED = HEADER.subList(0, 12);
+    private static final BigDecimal WAN = BigDecimal.valueOf(10_000);
+
+    /** The outcome: data rows read, rows written (0 when any failed), each failing row's messages, the error workbook. */
+    public record Result(int rows, int written, Map<Integer, List<String>> errors, @Nullable String errorFileId) {
+        public boolean ok() {
+            return errors.isEmpty();
+        }
+    }
+
+    private final Enterprises enterprises;
+    private final EnterpriseFigures figures;
+    private final IndustryCatalogue catalogue;
+    private final Organisation organisation;
+    private final ImportSettings settings;
+    private final ErrorFiles errorFiles;
+    private final Accounts accounts;
+    private final MessageSource messages;
+    private final TransactionTemplate tx;
+
+    StatisticsWorkbook(Enterprises enterprises, EnterpriseFigures figures, IndustryCatalogue catalogue,
+            Organisation organisation, ImportSettings settings, ErrorFiles errorFiles, Accounts accounts,
+            MessageSource messages, PlatformTransactionManager transactions) {
+        this.enterprises = enterprises;
+        this.figures = figures;
+        this.catalogue = catalogue;
+        this.organisation = organisation;
+        this.settings = settings;
+        this.errorFiles = errorFiles;
+        this.accounts = accounts;
+        this.messages = messages;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    /** The register's firms (filtered) with every figure of a year, one row per year or month figure. */
+    public byte[] export(RegisterFilter filter, int year) {
+        Map<String, String> towns = new HashMap<>();
+        organisation.all().forEach(u -> towns.put(u.code(), u.shortName()));
+        Map<String, String> clusters = new HashMap<>();
+        catalogue.clusters().forEach(c -> clusters.put(c.code(), c.name()));
+        try (XlsxWriter out = new XlsxWriter()) {
+            SXSSFSheet sheet = out.sheet("企业统计", "企业库统计数据（" + year + "年）", HEADER,
+                    new int[] {22, 30, 10, 16, 10, 8, 10, 12, 20, 8, 6, 14, 14, 14, 12, 12});
+            int r = 2;
+            for (Enterprise e : enterprises.search(filter, Pageable.unpaged()).getContent()) {
+                for (EnterpriseFigure f : figures.of(e.id())) {
+                    if (f.year() != year) {
+                        continue;
+                    }
+                    List<Object> row = new ArrayList<>();
+                    row.add(e.uscc());
+                    row.add(e.name());
+                    row.add(towns.getOrDefault(e.townCode(), e.townCode()));
+                    row.add(e.park());
+                    row.add(e.industryCode());
+                    row.add(e.aboveScale() ? "是" : "否");
+                    row.add(e.listingExchange());
+                    row.add(e.listingDate());
+                    row.add(String.join("、", e.clusters().stream().map(c -> clusters.getOrDefault(c, c)).toList()));
+                    row.add(f.year());
+                    row.add(f.yearly() ? null : f.month());
+                    row.add(wan(f.outputYuan()));
+                    row.add(wan(f.revenueYuan()));
+                    row.add(wan(f.exportsUsd()));
+                    row.add(wan(f.taxYuan()));
+                    row.add(f.employees());
+                    out.row(sheet, r++, row);
+                }
+            }
+            return out.bytes();
+        }
+    }
+
+    /** Imports a file all or none (the file's size, rows and inflation are limited as for every import). */
+    public Result importFile(Path file) {
+        Rows rows = new Rows();
+        XlsxReader.read(file, settings.limits(), rows);
+        Locale locale = LocaleContextHolder.getLocale();
+        if (rows.columns == null) {
+            return failed(rows, Map.of(1, List.of(message(locale, "industry.import.header", String.join("、", REQUIRED)))));
+        }
+        Map<Integer, List<String>> errors = new LinkedHashMap<>();
+        tx.executeWithoutResult(status -> {
+            for (int i = 0; i < rows.rows.size(); i++) {
+                List<String> problems = new ArrayList<>();
+                try {
+                    row(rows.rows.get(i), problems, locale);
+                } catch (InvalidInputException e) {
+                    e.violations().forEach(v -> problems.add(HEADER_OF.getOrDefault(v.field(), v.field()) + "："
+                            + messages.getMessage(v.messageKey(), v.args(), v.messageKey(), locale)));
+                } catch (LocalizedException e) {
+                    problems.add(messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale));
+                } catch (AccessDeniedException e) {
+                    problems.add(message(locale, "industry.import.not-yours"));
+                }
+                if (!problems.isEmpty()) {
+                    errors.put(rows.numbers.get(i), problems);
+                }
+            }
+            if (!errors.isEmpty() || rows.rows.isEmpty()) {
+                status.setRollbackOnly();
+            }
+        });
+        if (rows.rows.isEmpty()) {
+            return failed(rows, Map.of(1, List.of(message(locale, "error.import.no-rows"))));
+        }
+        return errors.isEmpty() ? new Result(rows.rows.size(), rows.rows.size(), Map.of(), null) : failed(rows, errors);
+    }
+
+    private static final Map<String, String> HEADER_OF = Map.ofEntries(Map.entry("uscc", "统一社会信用代码"),
+            Map.entry("name", "企业名称"), Map.entry("townCode", "镇街"), Map.entry("industryCode", "行业代码"),
+            Map.entry("listingDate", "上市日期"), Map.entry("listingExchange", "上市交易所"), Map.entry("year", "年份"),
+            Map.entry("month", "月份"), Map.entry("outputYuan", "工业总产值（万元）"), Map.entry("revenueYuan", "营业收入（万元）"),
+            Map.entry("exportsUsd", "出口额（万美元）"), Map.entry("taxYuan", "税收（万元）"), Map.entry("employees", "从业人员（人）"));
+
+    private void row(Map<String, XlsxReader.Cell> row, List<String> problems, Locale locale) {
+        String town = townCode(text(row, "镇街"));
+        if (town == null) {
+            problems.add(message(locale, "industry.import.town", text(row, "镇街")));
+        }
+        List<String> clusterCodes = new ArrayList<>();
+        for (String name : text(row, "产业集群").split("[、,，;；]")) {
+            if (!name.isBlank()) {
+                Optional<Cluster> c = catalogue.clusters().stream()
+                        .filter(x -> x.code().equals(name.trim()) || x.name().equals(name.trim())).findFirst();
+                if (c.isEmpty()) {
+                    problems.add(message(locale, "industry.import.cluster", name.trim()));
+                } else {
+                    clusterCodes.add(c.get().code());
+                }
+            }
+        }
+        Boolean above = switch (text(row, "规上企业")) {
+            case "是" -> true;
+            case "否", "" -> false;
+            default -> null;
+        };
+        if (above == null) {
+            problems.add(message(locale, "industry.import.yes-no", "规上企业"));
+        }
+        LocalDate listed = date(row, "上市日期", problems, locale);
+        Integer year = whole(row, "年份", problems, locale);
+        Integer month = whole(row, "月份", problems, locale);
+        BigDecimal output = money(row, "工业总产值（万元）", problems, locale);
+        BigDecimal revenue = money(row, "营业收入（万元）", problems, locale);
+        BigDecimal exports = money(row, "出口额（万美元）", problems, locale);
+        BigDecimal tax = money(row, "税收（万元）", problems, locale);
+        Integer employees = whole(row, "从业人员（人）", problems, locale);
+        if (!problems.isEmpty()) {
+            return;
+        }
+        EnterpriseData data = new EnterpriseData(text(row, "统一社会信用代码"), text(row, "企业名称"), town,
+                blank(text(row, "园区")), text(row, "行业代码").toUpperCase(Locale.ROOT), clusterCodes, above,
+                blank(text(row, "上市交易所")), listed);
+        Optional<Enterprise> known = enterprises.findByUscc(data.uscc());
+        Enterprise e;
+        if (known.isEmpty()) {
+            e = enterprises.register(data, false);
+        } else if (differs(known.get(), data)) {
+            e = enterprises.update(known.get().uscc(), data, null);
+        } else {
+            e = known.get();
+        }
+        figures.record(e.uscc(), new FigureData(year, month, output, revenue, exports, tax, employees),
+                FigureSource.IMPORT, false, null);
+    }
+
+    private static boolean differs(Enterprise e, EnterpriseData d) {
+        return !e.name().equals(d.name()) || !e.townCode().equals(d.townCode())
+                || !java.util.Objects.equals(e.park(), d.park()) || !e.industryCode().equals(d.industryCode())
+                || e.aboveScale() != Boolean.TRUE.equals(d.aboveScale())
+                || !java.util.Objects.equals(e.listingExchange(), d.listingExchange())
+                || !java.util.Objects.equals(e.listingDate(), d.listingDate())
+                || !new java.util.HashSet<>(e.clusters()).equals(new java.util.HashSet<>(d.clusters()));
+    }
+
+    private Result failed(Rows rows, Map<Integer, List<String>> errors) {
+        try (XlsxWriter out = new XlsxWriter()) {
+            List<String> header = new ArrayList<>(HEADER);
+            header.add("错误说明");
+            SXSSFSheet sheet = out.sheet("错误说明", null, header, new int[] {});
+            List<String> general = errors.get(1);
+            int r = 1;
+            if (general != null && rows.rows.isEmpty()) {
+                out.row(sheet, r, List.of());
+                out.errorText(sheet.getRow(r).createCell(HEADER.size()), String.join("；", general));
+            }
+            for (int i = 0; i < rows.rows.size(); i++, r++) {
+                Map<String, XlsxReader.Cell> row = rows.rows.get(i);
+                List<Object> values = new ArrayList<>();
+                HEADER.forEach(h -> values.add(row.containsKey(h) ? row.get(h).text() : null));
+                out.row(sheet, r, values);
+                List<String> problems = errors.get(rows.numbers.get(i));
+                if (problems != null) {
+                    out.errorText(sheet.getRow(r).createCell(HEADER.size()), String.join("；", problems));
+                }
+            }
+            String id = errorFiles.store(out.bytes(), accounts.current().username());
+            return new Result(rows.rows.size(), 0, errors, id);
+        }
+    }
+
+    private @Nullable String townCode(String text) {
+        if (text.isBlank()) {
+            return null;
+        }
+        for (Unit u : organisation.townLevelUnits()) {
+            if (u.code().equals(text) || u.name().equals(text) || u.shortName().equals(text)) {
+                return u.code();
+            }
+        }
+        return null;
+    }
+
+    private @Nullable BigDecimal money(Map<String, XlsxReader.Cell> row, String column, List<String> problems,
+            Locale locale) {
+        BigDecimal wan = number(row, column, problems, locale);
+        return wan == null ? null : wan.multiply(WAN).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private @Nullable Integer whole(Map<String, XlsxReader.Cell> row, String column, List<String> problems, Locale locale) {
+        BigDecimal n = number(row, column, problems, locale);
+        if (n == null) {
+            return null;
+        }
+        try {
+            return n.intValueExact();
+        } catch (ArithmeticException notWhole) {
+            problems.add(message(locale, "industry.import.whole", column, n.toPlainString()));
+            return null;
+        }
+    }
+
+    private @Nullable BigDecimal number(Map<String, XlsxReader.Cell> row, String column, List<String> problems,
+            Locale locale) {
+        XlsxReader.Cell c = row.get(column);
+        if (c == null || c.blank()) {
+            return null;
+        }
+        if (c.number() != null) {
+            return c.number();
+        }
+        try {
+            return new BigDecimal(c.text().trim().replace(",", ""));
+        } catch (NumberFormatException e) {
+            problems.add(message(locale, "industry.import.number", column, c.text()));
+            return null;
+        }
+    }
+
+    private @Nullable LocalDate date(Map<String, XlsxReader.Cell> row, String column, List<String> problems, Locale locale) {
+        XlsxReader.Cell c = row.get(column);
+        if (c == null || c.blank()) {
+            return null;
+        }
+        if (c.date() != null) {
+            return c.date();
+        }
+        try {
+            return LocalDate.parse(c.text().trim().replace('/', '-').replace('.', '-'));
+        } catch (RuntimeException e) {
+            problems.add(message(locale, "industry.import.date", column, c.text()));
+            return null;
+        }
+    }
+
+    private String message(Locale locale, String key, Object... args) {
+        return messages.getMessage(key, args, key, locale);
+    }
+
+    private static @Nullable BigDecimal wan(@Nullable BigDecimal value) {
+        return value == null ? null : value.divide(WAN, 6, RoundingMode.HALF_UP).stripTrailingZeros();
+    }
+
+    private static String text(Map<String, XlsxReader.Cell> row, String column) {
+        XlsxReader.Cell c = row.get(column);
+        return c == null ? "" : c.text().trim();
+    }
+
+    private static @Nullable String blank(String s) {
+        return s.isBlank() ? null : s;
+    }
+
+    /** The first sheet's rows by header name; the header is the first row holding every required column. */
+    private static final class Rows implements XlsxReader.RowHandler {
+        @Nullable Map<String, Integer> columns;
+        final List<Integer> numbers = new ArrayList<>();
+        final List<Map<String, XlsxReader.Cell>> rows = new ArrayList<>();
+        private int sheets;
+
+        @Override
+        public void startSheet(String name) {
+            sheets++;
+        }
+
+        @Override
+        public void row(int rowNumber, List<XlsxReader.@Nullable Cell> cells) {
+            if (sheets != 1) {
+                return;
+            }
+            if (columns == null) {
+                Map<String, Integer> found = new HashMap<>();
+                for (int i = 0; i < cells.size(); i++) {
+                    if (cells.get(i) != null) {
+                        found.put(cells.get(i).text().trim(), i);
+                    }
+                }
+                if (found.keySet().containsAll(REQUIRED)) {
+                    columns = found;
+                }
+                return;
+            }
+            Map<String, XlsxReader.Cell> row = new HashMap<>();
+            for (Map.Entry<String, Integer> c : columns.entrySet()) {
+                XlsxReader.Cell cell = c.getValue() < cells.size() ? cells.get(c.getValue()) : null;
+                if (cell != null && !cell.blank()) {
+                    row.put(c.getKey(), cell);
+                }
+            }
+            if (!row.isEmpty()) {
+                numbers.add(rowNumber);
+                rows.add(row);
+            }
+        }
+    }
+}
