@@ -3,8 +3,13 @@ package org.gongjian.ipcentre;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.gongjian.organisation.Actor;
+import org.gongjian.reporting.excel.ErrorFiles;
+import org.gongjian.reporting.excel.ErrorWorkbook;
 import org.gongjian.reporting.excel.ImportSettings;
 import org.gongjian.reporting.excel.XlsxReader;
 import org.gongjian.shared.LocalizedException;
@@ -19,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Imports design cases from the centre's spreadsheet, all or none: each row is a case taken through the
  * ledger's own steps up to the last date it gives (so quota, agency list and date order apply); when any
- * row is wrong nothing is kept and every row's errors are reported.
+ * row is wrong nothing is kept, every row's errors are reported and the file is given back with an 错误说明
+ * column (the reporting module's error workbook).
  *
  * <p>Columns of the first sheet, after a header row: 统一社会信用代码, 代理机构代码, 产品名称, 洛迦诺分类, 提交日期,
  * 受理日期, 预审合格日期, 递交国家局日期, 申请号, 授权日期, 专利号.
@@ -31,8 +37,11 @@ public class CaseImport {
     public static final List<String> HEADER = List.of("统一社会信用代码", "代理机构代码", "产品名称", "洛迦诺分类", "提交日期",
             "受理日期", "预审合格日期", "递交国家局日期", "申请号", "授权日期", "专利号");
 
-    /** The outcome: rows read, cases imported (0 when any row failed), each failing row's messages. */
-    public record Result(int rows, int imported, List<RowError> errors) {
+    /**
+     * The outcome: rows read, cases imported (0 when any row failed), each failing row's messages, and the id of the
+     * error workbook (the uploaded file with an 错误说明 column, for its uploader only) when rows failed.
+     */
+    public record Result(int rows, int imported, List<RowError> errors, @Nullable String errorFileId) {
         public boolean ok() {
             return errors.isEmpty();
         }
@@ -48,9 +57,11 @@ public class CaseImport {
     private final ImportSettings settings;
     private final MessageSource messages;
     private final TransactionTemplate tx;
+    private final ErrorFiles errorFiles;
 
     CaseImport(Firms firms, DesignCases designs, Access access, JdbcClient jdbc, ImportSettings settings,
-            MessageSource messages, PlatformTransactionManager transactions) {
+            MessageSource messages, PlatformTransactionManager transactions, ErrorFiles errorFiles) {
+        this.errorFiles = errorFiles;
         this.firms = firms;
         this.designs = designs;
         this.access = access;
@@ -61,8 +72,9 @@ public class CaseImport {
     }
 
     public Result run(Path file) {
-        access.requireWrite("ipcentre-import", null);
+        Actor actor = access.requireWrite("ipcentre-import", null);
         List<List<XlsxReader.@Nullable Cell>> rows = new ArrayList<>();
+        String[] firstSheet = {""};
         List<Integer> numbers = new ArrayList<>();
         XlsxReader.read(file, settings.limits(), new XlsxReader.RowHandler() {
             private int sheet;
@@ -70,6 +82,9 @@ public class CaseImport {
             @Override
             public void startSheet(String name) {
                 sheet++;
+                if (sheet == 1) {
+                    firstSheet[0] = name;
+                }
             }
 
             @Override
@@ -103,7 +118,20 @@ public class CaseImport {
                 status.setRollbackOnly();
             }
         });
-        return new Result(rows.size(), errors.isEmpty() ? imported[0] : 0, errors);
+        if (errors.isEmpty()) {
+            return new Result(rows.size(), imported[0], errors, null);
+        }
+        Map<Integer, String> marks = new HashMap<>();
+        errors.forEach(e -> marks.put(e.row(), String.join("；", e.messages())));
+        byte[] marked = ErrorWorkbook.write(file, settings.limits(), Map.of(firstSheet[0], marks),
+                Map.of(firstSheet[0], new int[] {1, HEADER.size()}));
+        return new Result(rows.size(), 0, errors, errorFiles.store(marked, actor.username()));
+    }
+
+    /** The error workbook of a refused import, for the person who uploaded it. */
+    public byte[] errorFile(String id) {
+        Actor actor = access.requireWrite("ipcentre-import", id);
+        return errorFiles.load(id, actor.username());
     }
 
     private void importRow(List<XlsxReader.@Nullable Cell> cells, List<String> problems, Locale locale) {

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  *                           complaint or lawsuit must be notified, or the platform lifts its measure
  * @param measureMustBeLifted the timer ran out with no complaint filed
  * @param days               calendar days from receipt to closure (or to the day asked for while open)
+ * @param parties            who takes part (complainant and respondent are their names, as lists show them)
  */
 public record ProtectionCase(long id, String caseNo, ProtectionType type, ProtectionStatus status,
         @Nullable Long complainantFirmId, String complainant, String respondent, @Nullable Platform platform,
@@ -21,7 +22,7 @@ public record ProtectionCase(long id, String caseNo, ProtectionType type, Protec
         @Nullable LocalDate measureLiftedOn, @Nullable LocalDate closedOn, @Nullable Outcome outcome, int linksRemoved,
         BigDecimal compensationYuan, @Nullable String note, boolean measureMustBeLifted, int days,
         @Nullable LocalDate overduePublishedOn,
-        List<EvidenceFile> evidence, boolean demo, int version) {
+        List<Party> parties, List<EvidenceFile> evidence, boolean demo, int version) {
 
     /** An evidence file of the case (its content is fetched separately). */
     public record EvidenceFile(long id, String fileName, String contentType, long sizeBytes, String sha256,

@@ -15,6 +15,7 @@ import org.gongjian.calendar.WorkCalendar;
 import org.gongjian.calendar.Workdays;
 import org.gongjian.organisation.Actor;
 import org.gongjian.shared.ConflictException;
+import org.gongjian.shared.FileKind;
 import org.gongjian.shared.InvalidInputException;
 import org.gongjian.shared.InvalidInputException.Violation;
 import org.gongjian.shared.LedgerItemCleared;
@@ -66,9 +67,10 @@ public class ProtectionCases {
     private final Changes changes;
     private final String centreUnit;
     private final long maxFileBytes;
+    private final Parties parties;
 
     ProtectionCases(JdbcClient jdbc, Firms firms, WorkCalendar calendar, IpPolicy policy, Timeline timeline,
-            Access access, AuditLog audit, ApplicationEventPublisher events, Changes changes,
+            Access access, AuditLog audit, ApplicationEventPublisher events, Changes changes, Parties parties,
             @Value("${gongjian.ipcentre.unit:market-regulation}") String centreUnit,
             @Value("${gongjian.evidence.max-file-size:10MB}") DataSize maxFile) {
         this.jdbc = jdbc;
@@ -82,6 +84,7 @@ public class ProtectionCases {
         this.changes = changes;
         this.centreUnit = centreUnit;
         this.maxFileBytes = maxFile.toBytes();
+        this.parties = parties;
     }
 
     @Transactional
@@ -93,8 +96,10 @@ public class ProtectionCases {
             v.add(new Violation("type", "ipcentre.error.type-required"));
         }
         String complainant = intake.complainant();
+        String complainantUscc = null;
         if (intake.complainantFirmId() != null) {
             Firm firm = firms.firm(intake.complainantFirmId());
+            complainantUscc = firm.enterprise().uscc();
             if (complainant == null || complainant.isBlank()) {
                 complainant = firm.enterprise().name();
             }
@@ -102,7 +107,7 @@ public class ProtectionCases {
         if (complainant == null || complainant.isBlank() || complainant.length() > 200) {
             v.add(new Violation("complainant", "ipcentre.error.complainant"));
         }
-        if (intake.respondent() == null || intake.respondent().isBlank() || intake.respondent().length() > 300) {
+        if (intake.respondent() == null || intake.respondent().isBlank() || intake.respondent().trim().length() > 200) {
             v.add(new Violation("respondent", "ipcentre.error.respondent"));
         }
         if (intake.type() == ProtectionType.ECOMMERCE_COMPLAINT && intake.platform() == null) {
@@ -123,6 +128,8 @@ public class ProtectionCases {
                 .param("demo", demo).update();
         long id = jdbc.sql("select id from ipcentre_protection_case where case_no = :no").param("no", caseNo)
                 .query(Long.class).single();
+        parties.insert(id, new Parties.Entry(PartyRole.RIGHT_HOLDER, complainant.trim(), complainantUscc, null), demo);
+        parties.insert(id, new Parties.Entry(PartyRole.RESPONDENT, intake.respondent().trim(), null, null), demo);
         timeline.add(Timeline.PROTECTION, id, on, null, ProtectionStatus.RECEIVED.name(), null, actor.username());
         ProtectionCase created = get(id, on);
         audit.created("ipcentre-protection-case", caseNo, created);
@@ -236,7 +243,7 @@ public class ProtectionCases {
 
     /** Adds an evidence file to a case. */
     @Transactional
-    public ProtectionCase.EvidenceFile addEvidence(long id, String fileName, @Nullable String contentType, byte[] content) {
+    public ProtectionCase.EvidenceFile addEvidence(long id, String fileName, byte[] content) {
         ProtectionCase c = get(id, access.today());
         Actor actor = access.requireWrite("ipcentre-protection-case", c.caseNo());
         String name = fileName == null ? "" : fileName.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").trim();
@@ -246,9 +253,12 @@ public class ProtectionCases {
         if (content.length == 0 || content.length > maxFileBytes) {
             throw new InvalidInputException("file", "ipcentre.error.file-size", maxFileBytes / 1024 / 1024);
         }
+        // the content decides, not the name or the browser's type: a PDF must be a PDF and be named .pdf
+        FileKind kind = FileKind.sniff(content).filter(k -> k.fitsName(name))
+                .orElseThrow(() -> new InvalidInputException("file", "ipcentre.error.file-type", name, FileKind.NAMES));
         String sha = sha256(content);
         LocalDate today = access.today();
-        String type = contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType;
+        String type = kind.contentType();
         jdbc.sql("""
                 insert into ipcentre_evidence (case_id, file_name, content_type, size_bytes, sha256, content, added_on, added_by)
                 values (:c, :n, :t, :s, :h, :b, :on, :by)
@@ -258,6 +268,11 @@ public class ProtectionCases {
                 .orElseThrow();
         audit.created("ipcentre-evidence", c.caseNo() + "/" + file.id(), file);
         return file;
+    }
+
+    /** The largest evidence file accepted, in MB ({@code gongjian.evidence.max-file-size}). */
+    public long maxEvidenceMb() {
+        return maxFileBytes / 1024 / 1024;
     }
 
     /** An evidence file's content, when it belongs to the case. */
@@ -360,7 +375,7 @@ public class ProtectionCases {
                 rs.getBigDecimal("compensation_yuan"), rs.getString("note"),
                 status == ProtectionStatus.COUNTER_NOTICE && deadline != null && asOf.isAfter(deadline),
                 (int) ChronoUnit.DAYS.between(received, end), rs.getObject("overdue_published_on", LocalDate.class),
-                evidence(id), rs.getBoolean("demo"), rs.getInt("version"));
+                parties.of(id), evidence(id), rs.getBoolean("demo"), rs.getInt("version"));
     }
 
     private static String sha256(byte[] content) {

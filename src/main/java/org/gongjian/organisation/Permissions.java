@@ -58,9 +58,11 @@ public final class Permissions {
     public static final String VOLUNTEERS_SELF = "volunteers:self:use";
     /** A captain's page: today's activity, the rotating QR code, the roster, manual entries. */
     public static final String VOLUNTEERS_LEAD = "volunteers:team:lead";
+    /** Create and change activities: of the teams one leads (captains), of one's town (unit staff), any (office). */
+    public static final String VOLUNTEERS_ACTIVITY = "volunteers:activity:manage";
 
     static final Set<String> VOLUNTEER = Set.of(VOLUNTEERS_READ, VOLUNTEERS_SELF, VOLUNTEERS_CHECK_IN, ACCOUNT_SELF);
-    static final Set<String> CAPTAIN = union(VOLUNTEER, Set.of(VOLUNTEERS_LEAD));
+    static final Set<String> CAPTAIN = union(VOLUNTEER, Set.of(VOLUNTEERS_LEAD, VOLUNTEERS_ACTIVITY));
 
     /** Read the enterprise register. */
     public static final String ENTERPRISE_READ = "enterprise:enterprise:read";
@@ -122,8 +124,8 @@ public final class Permissions {
     static final Set<String> IPCENTRE_STAFF = union(READ, Set.of(IPCENTRE_WRITE, ENTERPRISE_WRITE));
     static final Set<String> UNIT_STAFF = union(READ, Set.of(INITIATIVE_WRITE, MEASUREMENT_CREATE, IMPORT_CREATE,
             ECOLOGY_ACCOUNT_WRITE, ECOLOGY_ACCOUNT_PUBLISH, NOTICE_ANSWER, APPEAL_CREATE, VOLUNTEERS_MANAGE,
-            VOLUNTEERS_CHECK_IN, VOLUNTEERS_HOURS_APPROVE, ROADS_MANAGE, ROADS_ISSUE_HANDLE, FORMS_FILL, FINANCE_MANAGE,
-            PROJECTS_REPORT, PROJECTS_MANAGE, ENTERPRISE_FIGURE_WRITE, INDUSTRY_MANAGE));
+            VOLUNTEERS_CHECK_IN, VOLUNTEERS_HOURS_APPROVE, VOLUNTEERS_ACTIVITY, ROADS_MANAGE, ROADS_ISSUE_HANDLE,
+            FORMS_FILL, FINANCE_MANAGE, PROJECTS_REPORT, PROJECTS_MANAGE, ENTERPRISE_FIGURE_WRITE, INDUSTRY_MANAGE));
     /** Road chiefs and road staff (outside users): their own account and their field work, scoped to their roads. */
     static final Set<String> ROAD_FIELD = Set.of(ACCOUNT_SELF, ROADS_FIELD);
     /** Bank staff (outside users): their own account and their consortium's needs, scoped in finance. */

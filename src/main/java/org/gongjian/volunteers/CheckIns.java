@@ -28,6 +28,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -104,11 +105,17 @@ public class CheckIns {
         return tokens.issue(activityId);
     }
 
-    /** Signs a volunteer in (see the class comment for the idempotency). */
-    @Transactional
+    /**
+     * Signs a volunteer in (see the class comment for the idempotency). Each attempt is one short transaction (a
+     * savepoint inside a caller's transaction): one read of the volunteer's sign-ins that matter (today's, and the
+     * one with this key) and of their place, the insert, the place and the audit entry. A volunteer's first sign-in
+     * to an activity takes one of its places (the quota); the last free place goes to one request only, however
+     * many race for it, because the count is raised by a conditional update.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Outcome checkIn(long activityId, Request r) {
         Actor actor = accounts.current();
-        Activity activity = volunteers.activity(activityId);
+        Activity activity = volunteers.activityForCheckIn(activityId);
         CheckInMethod method = r.method();
         long volunteerId = whoChecksIn(actor, activity, r, method);
         Instant now = Instant.now(clock);
@@ -122,9 +129,29 @@ public class CheckIns {
         if (key.length() > 120) {
             throw new InvalidInputException("key", "volunteers.error.key");
         }
-        Optional<CheckIn> existing = byKey(activityId, volunteerId, key);
-        if (existing.isPresent()) {
-            return new Outcome(existing.get(), false);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                Outcome o = savepoint.execute(status -> attempt(activity, volunteerId, r, method, key, now, day, policy, actor));
+                if (o != null) {
+                    return o;
+                }
+            } catch (DuplicateKeyException raced) {
+                // another request got there first: the next attempt finds its row (a retry) or counts again (same day)
+            }
+        }
+        throw new ConflictException("volunteers.error.busy");
+    }
+
+    /** What a sign-in attempt reads first: the volunteer's sign-ins of the day and with the key, and their place. */
+    private record Seen(boolean placed, @Nullable CheckIn sameKey, long sessions, long open) {
+    }
+
+    private @Nullable Outcome attempt(Activity activity, long volunteerId, Request r, CheckInMethod method, String key,
+            Instant now, LocalDate day, Policy policy, Actor actor) {
+        long activityId = activity.id();
+        Seen seen = seen(activityId, volunteerId, key, day);
+        if (seen.sameKey() != null) {
+            return new Outcome(seen.sameKey(), false);
         }
         switch (method) {
             case QR -> {
@@ -147,51 +174,71 @@ public class CheckIns {
         if (now.isBefore(activity.startsAt().minus(Duration.ofHours(1))) || now.isAfter(activity.endsAt())) {
             throw new InvalidInputException("activityId", "volunteers.error.outside-window");
         }
-        for (int attempt = 0; attempt < 3; attempt++) {
-            record Day(long sessions, long open) {
-            }
-            Day d = jdbc.sql("""
-                    select count(*), coalesce(sum(case when checked_out_at is null then 1 else 0 end), 0)
-                    from volunteers_check_in where activity_id = :a and volunteer_id = :v and service_date = :d""")
-                    .param("a", activityId).param("v", volunteerId).param("d", day)
-                    .query((rs, n) -> new Day(rs.getLong(1), rs.getLong(2))).single();
-            if (d.open() > 0 || d.sessions() >= policy.maxSignInsPerDay()) {
-                // a retry that raced past the first lookup finds the sign-in it made now that it is committed
-                Optional<CheckIn> same = byKey(activityId, volunteerId, key);
-                if (same.isPresent()) {
-                    return new Outcome(same.get(), false);
-                }
-            }
-            if (d.open() > 0) {
-                throw new ConflictException("volunteers.error.already-in");
-            }
-            if (d.sessions() >= policy.maxSignInsPerDay()) {
-                throw new ConflictException("volunteers.error.sign-ins-exhausted", policy.maxSignInsPerDay());
-            }
-            try {
-                long index = d.sessions() + 1;
-                long id = savepoint.execute(status -> Volunteers.key(jdbc.sql("""
-                        insert into volunteers_check_in (activity_id, volunteer_id, service_date, daily_index, method,
-                            idempotency_key, checked_in_at, latitude, longitude, reason, recorded_by)
-                        values (:a, :v, :d, :i, :m, :k, :at, :lat, :lng, :reason, :by)""")
-                        .param("a", activityId).param("v", volunteerId).param("d", day).param("i", index)
-                        .param("m", method.name()).param("k", key).param("at", Timestamp.from(now))
-                        .param("lat", method == CheckInMethod.GPS ? r.latitude() : null)
-                        .param("lng", method == CheckInMethod.GPS ? r.longitude() : null)
-                        .param("reason", Volunteers.blankToNull(r.reason())).param("by", actor.username())));
-                CheckIn created = checkIn(id);
-                audit.created("volunteers-check-in", Long.toString(id), Map.of("activity", activityId,
-                        "volunteer", volunteerId, "method", method.name(), "day", day.toString(), "index", d.sessions() + 1));
-                return new Outcome(created, true);
-            } catch (DuplicateKeyException raced) {
-                // another request got there first: the same key (a retry) answers its row; a same-day race counts again
-                Optional<CheckIn> same = byKey(activityId, volunteerId, key);
-                if (same.isPresent()) {
-                    return new Outcome(same.get(), false);
-                }
-            }
+        if (seen.open() > 0) {
+            throw new ConflictException("volunteers.error.already-in");
         }
-        throw new ConflictException("volunteers.error.busy");
+        if (seen.sessions() >= policy.maxSignInsPerDay()) {
+            throw new ConflictException("volunteers.error.sign-ins-exhausted", policy.maxSignInsPerDay());
+        }
+        int index = (int) seen.sessions() + 1;
+        String reason = Volunteers.blankToNull(r.reason());
+        long id = Volunteers.key(jdbc.sql("""
+                insert into volunteers_check_in (activity_id, volunteer_id, service_date, daily_index, method,
+                    idempotency_key, checked_in_at, latitude, longitude, reason, recorded_by)
+                values (:a, :v, :d, :i, :m, :k, :at, :lat, :lng, :reason, :by)""")
+                .param("a", activityId).param("v", volunteerId).param("d", day).param("i", index)
+                .param("m", method.name()).param("k", key).param("at", Timestamp.from(now))
+                .param("lat", method == CheckInMethod.GPS ? r.latitude() : null)
+                .param("lng", method == CheckInMethod.GPS ? r.longitude() : null)
+                .param("reason", reason).param("by", actor.username()));
+        audit.created("volunteers-check-in", Long.toString(id), Map.of("activity", activityId,
+                "volunteer", volunteerId, "method", method.name(), "day", day.toString(), "index", index));
+        if (!seen.placed()) {
+            takePlace(activity, volunteerId, now);
+        }
+        return new Outcome(new CheckIn(id, activityId, volunteerId, day, index, method,
+                now.truncatedTo(java.time.temporal.ChronoUnit.MICROS), null, reason, actor.username()), true);
+    }
+
+    private Seen seen(long activityId, long volunteerId, String key, LocalDate day) {
+        boolean[] placed = {false};
+        long[] counts = {0, 0};
+        CheckIn[] same = {null};
+        jdbc.sql("""
+                select p.volunteer_id as placed, c.* from volunteers_activity a
+                left join volunteers_activity_place p on p.activity_id = a.id and p.volunteer_id = :v
+                left join volunteers_check_in c on c.activity_id = a.id and c.volunteer_id = :v
+                     and (c.service_date = :d or c.idempotency_key = :k)
+                where a.id = :a""").param("a", activityId).param("v", volunteerId).param("d", day).param("k", key)
+                .query(rs -> {
+                    placed[0] |= rs.getObject("placed") != null;
+                    if (rs.getObject("id") == null) {
+                        return;
+                    }
+                    CheckIn c = checkIn(rs, 0);
+                    if (key.equals(rs.getString("idempotency_key"))) {
+                        same[0] = c;
+                    }
+                    if (c.serviceDate().equals(day)) {
+                        counts[0]++;
+                        counts[1] += c.checkedOutAt() == null ? 1 : 0;
+                    }
+                });
+        return new Seen(placed[0], same[0], counts[0], counts[1]);
+    }
+
+    /**
+     * The volunteer's place at the activity, taken when one is free: the conditional update raises the count only
+     * below the quota, and the row it locks until commit makes racing requests for the last place wait their turn.
+     */
+    private void takePlace(Activity activity, long volunteerId, Instant now) {
+        jdbc.sql("insert into volunteers_activity_place (activity_id, volunteer_id, placed_at) values (:a, :v, :at)")
+                .param("a", activity.id()).param("v", volunteerId).param("at", Timestamp.from(now)).update();
+        int taken = jdbc.sql("update volunteers_activity set taken = taken + 1 where id = :a and taken < quota")
+                .param("a", activity.id()).update();
+        if (taken == 0) {
+            throw new ConflictException("volunteers.error.quota-full", activity.quota());
+        }
     }
 
     /**
@@ -495,27 +542,28 @@ public class CheckIns {
     }
 
     private long whoChecksIn(Actor actor, Activity activity, Request r, CheckInMethod method, boolean backfill) {
-        Optional<Long> own = volunteers.ownId(actor);
-        boolean forOther = r.volunteerId() != null && !r.volunteerId().equals(own.orElse(null));
-        boolean leader = actor.isAdmin() || volunteers.leads(actor, activity.teamId())
-                || volunteers.actsForTown(actor, volunteers.team(activity.teamId()).town());
-        if (method == CheckInMethod.MANUAL && !backfill && !leader) {
+        Long asked = r.volunteerId();
+        // the office names the volunteer: its own record (if any) does not change the answer, so it is not read
+        Optional<Long> own = asked != null && actor.isAdmin() ? Optional.empty() : volunteers.ownId(actor);
+        boolean forOther = asked != null && !asked.equals(own.orElse(null));
+        if (method == CheckInMethod.MANUAL && !backfill && !leads(actor, activity)) {
             audit.denied("volunteers-check-in", Long.toString(activity.id()), "manual entry by someone not leading the team");
             throw new AccessDeniedException("error.access-denied");
         }
         if (forOther) {
-            if (!leader) {
+            if (!leads(actor, activity)) {
                 audit.denied("volunteers-check-in", Long.toString(activity.id()), "sign-in for someone else");
                 throw new AccessDeniedException("error.access-denied");
             }
-            return r.volunteerId();
+            return asked;
         }
         return own.orElseThrow(() -> new InvalidInputException("volunteerId", "volunteers.error.volunteer-missing"));
     }
 
-    private Optional<CheckIn> byKey(long activityId, long volunteerId, String key) {
-        return jdbc.sql("select * from volunteers_check_in where activity_id = :a and volunteer_id = :v and idempotency_key = :k")
-                .param("a", activityId).param("v", volunteerId).param("k", key).query(CheckIns::checkIn).optional();
+    /** The office, a captain of the activity's team, or its town's staff (read only when a request needs it). */
+    private boolean leads(Actor actor, Activity activity) {
+        return actor.isAdmin() || volunteers.leads(actor, activity.teamId())
+                || volunteers.actsForTown(actor, volunteers.team(activity.teamId()).town());
     }
 
     private static String requireKey(Request r) {

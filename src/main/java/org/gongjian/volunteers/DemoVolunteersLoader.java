@@ -249,5 +249,13 @@ class DemoVolunteersLoader implements ApplicationRunner {
         template.batchUpdate("""
                 insert into volunteers_hours (volunteer_id, activity_id, service_date, minutes, source, tier, status,
                     recorded_by, recorded_at, demo) values (?, ?, ?, ?, 'CHECK_IN', 'AUTO', 'EFFECTIVE', 'demo', ?, true)""", hours);
+        // the places the demo's check-ins took, counted against the activities' quotas
+        jdbc.sql("""
+                insert into volunteers_activity_place (activity_id, volunteer_id, placed_at)
+                select activity_id, volunteer_id, min(checked_in_at) from volunteers_check_in where demo = true
+                group by activity_id, volunteer_id""").update();
+        jdbc.sql("""
+                update volunteers_activity set taken = (select count(*) from volunteers_activity_place p
+                where p.activity_id = volunteers_activity.id) where demo = true""").update();
     }
 }

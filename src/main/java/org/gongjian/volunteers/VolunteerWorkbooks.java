@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,11 +14,15 @@ import org.gongjian.audit.AuditLog;
 import org.gongjian.organisation.Accounts;
 import org.gongjian.organisation.Actor;
 import org.gongjian.organisation.Permissions;
+import org.gongjian.reporting.excel.ErrorFiles;
+import org.gongjian.reporting.excel.ErrorWorkbook;
 import org.gongjian.reporting.excel.ImportSettings;
 import org.gongjian.reporting.excel.XlsxReader;
 import org.gongjian.reporting.excel.XlsxWriter;
 import org.gongjian.shared.InvalidInputException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -25,8 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A town's existing volunteer roster in Excel, imported all or nothing (the reporting module's streaming
- * reader and limits; every row's problems answered, nothing stored while any row has one), and the hours
- * ledger exported.
+ * reader, limits and error workbook; every row's problems answered, nothing stored while any row has one, and the
+ * uploaded file given back with an 错误说明 column), and the hours ledger exported.
  */
 @Service
 public class VolunteerWorkbooks {
@@ -39,8 +44,13 @@ public class VolunteerWorkbooks {
     private final Accounts accounts;
     private final AuditLog audit;
     private final JdbcClient jdbc;
+    private final ErrorFiles errorFiles;
+    private final MessageSource messages;
 
-    VolunteerWorkbooks(Volunteers volunteers, ImportSettings settings, Accounts accounts, AuditLog audit, JdbcClient jdbc) {
+    VolunteerWorkbooks(Volunteers volunteers, ImportSettings settings, Accounts accounts, AuditLog audit, JdbcClient jdbc,
+            ErrorFiles errorFiles, MessageSource messages) {
+        this.errorFiles = errorFiles;
+        this.messages = messages;
         this.volunteers = volunteers;
         this.settings = settings;
         this.accounts = accounts;
@@ -48,12 +58,18 @@ public class VolunteerWorkbooks {
         this.jdbc = jdbc;
     }
 
-    /** A row's problems, 1-based as Excel shows it. */
-    public record RowError(int row, List<String> fields) {
+    /** A row's problems, 1-based as Excel shows it: the fields at fault and a message for each, in the reader's language. */
+    public record RowError(String sheet, int row, List<String> fields, List<String> messages) {
     }
 
-    /** What an import did: rows read, volunteers registered, and the rows' problems (then nothing was stored). */
-    public record Result(int rows, int registered, List<RowError> errors) {
+    /**
+     * What an import did: rows read, volunteers registered, and the rows' problems (then nothing was stored, and
+     * {@code errorFileId} names the uploaded file given back with an 错误说明 column, for its uploader only).
+     */
+    public record Result(int rows, int registered, List<RowError> errors, @Nullable String errorFileId) {
+    }
+
+    private record Line(String sheet, int row, String[] values) {
     }
 
     @Transactional
@@ -64,12 +80,15 @@ public class VolunteerWorkbooks {
         }
         Map<String, String> townsByName = new LinkedHashMap<>();
         volunteers.towns().forEach((code, name) -> townsByName.put(name, code));
-        List<Object[]> rows = new ArrayList<>();
+        List<Line> rows = new ArrayList<>();
+        Map<String, int[]> headers = new HashMap<>();
         XlsxReader.read(file, settings.limits(), new XlsxReader.RowHandler() {
+            String sheet = "";
             boolean header;
 
             @Override
             public void startSheet(String name) {
+                sheet = name;
                 header = true;
             }
 
@@ -77,6 +96,7 @@ public class VolunteerWorkbooks {
             public void row(int rowNumber, List<XlsxReader.@Nullable Cell> cells) {
                 if (header) {
                     header = false;
+                    headers.put(sheet, new int[] {rowNumber, Math.max(cells.size(), ROSTER.size())});
                     return;
                 }
                 String[] v = new String[ROSTER.size()];
@@ -84,24 +104,27 @@ public class VolunteerWorkbooks {
                     XlsxReader.Cell c = i < cells.size() ? cells.get(i) : null;
                     v[i] = c == null || c.blank() ? null : c.text().trim();
                 }
-                rows.add(new Object[] {rowNumber, v});
+                if (java.util.Arrays.stream(v).anyMatch(x -> x != null)) {
+                    rows.add(new Line(sheet, rowNumber, v));
+                }
             }
         });
         List<RowError> errors = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         List<Volunteers.Registration> ok = new ArrayList<>();
         List<Long> teams = new ArrayList<>();
-        for (Object[] r : rows) {
-            String[] v = (String[]) r[1];
+        for (Line r : rows) {
+            String[] v = r.values();
             String town = v[3] == null ? null : townsByName.getOrDefault(v[3], v[3]);
             Volunteers.Registration reg = new Volunteers.Registration(v[0], v[1], v[2], town, v[4], v[5]);
-            List<String> problems = new ArrayList<>(volunteers.check(reg).stream().map(x -> x.field()).toList());
-            if (town != null && !problems.contains("town") && !volunteers.actsForTown(actor, town)) {
-                problems.add("town");
+            Map<String, String> problems = new LinkedHashMap<>();
+            volunteers.check(reg).forEach(x -> problems.putIfAbsent(x.field(), message(x.messageKey(), x.args())));
+            if (town != null && !problems.containsKey("town") && !volunteers.actsForTown(actor, town)) {
+                problems.put("town", message("volunteers.error.town-scope", v[3]));
             }
             String n = IdNumbers.normalise(v[1]);
             if (n != null && (!seen.add(n) || volunteers.registered(n))) {
-                problems.add("idNumber");
+                problems.putIfAbsent("idNumber", message("volunteers.error.id-duplicate"));
             }
             Long team = null;
             if (v[6] != null) {
@@ -109,18 +132,27 @@ public class VolunteerWorkbooks {
                 team = v[6].replace(".0", "").matches("[0-9]{1,18}") ? Long.valueOf(v[6].replace(".0", "")) : null;
                 if (team == null || jdbc.sql("select count(*) from volunteers_team where id = :t").param("t", team)
                         .query(Long.class).single() == 0) {
-                    problems.add("teamId");
+                    problems.put("teamId", message("volunteers.error.team-not-found", v[6]));
                 }
             }
             if (!problems.isEmpty()) {
-                errors.add(new RowError((Integer) r[0], List.copyOf(new java.util.LinkedHashSet<>(problems))));
+                List<String> messages = problems.entrySet().stream()
+                        .map(e -> message("volunteers.roster.column." + e.getKey()) + "：" + e.getValue()).toList();
+                errors.add(new RowError(r.sheet(), r.row(), List.copyOf(problems.keySet()), messages));
             } else {
                 ok.add(reg);
                 teams.add(team);
             }
         }
-        if (!errors.isEmpty() || rows.isEmpty()) {
-            return new Result(rows.size(), 0, errors);
+        if (!errors.isEmpty()) {
+            Map<String, Map<Integer, String>> marks = new HashMap<>();
+            errors.forEach(e -> marks.computeIfAbsent(e.sheet(), k -> new HashMap<>())
+                    .put(e.row(), String.join("；", e.messages())));
+            String id = errorFiles.store(ErrorWorkbook.write(file, settings.limits(), marks, headers), actor.username());
+            return new Result(rows.size(), 0, errors, id);
+        }
+        if (rows.isEmpty()) {
+            return new Result(0, 0, List.of(), null);
         }
         for (int i = 0; i < ok.size(); i++) {
             Volunteer saved = volunteers.insert(ok.get(i), null, false);
@@ -129,7 +161,16 @@ public class VolunteerWorkbooks {
             }
         }
         audit.created("volunteers-roster-import", Integer.toString(ok.size()), Map.of("rows", rows.size()));
-        return new Result(rows.size(), ok.size(), List.of());
+        return new Result(rows.size(), ok.size(), List.of(), null);
+    }
+
+    /** The marked-up copy of a refused roster, for the person who uploaded it. */
+    public byte[] errorFile(String id) {
+        return errorFiles.load(id, accounts.current().username());
+    }
+
+    private String message(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
     }
 
     /** The current hours ledger of a town (or all towns for the office) as .xlsx. */

@@ -60,6 +60,8 @@ public class Volunteers {
     private final AuditLog audit;
     private final Clock clock;
     private final AtomicReference<List<Policy>> policies = new AtomicReference<>();
+    private static final long CHECK_IN_CACHE_NANOS = Duration.ofSeconds(5).toNanos();
+    private final Map<Long, CachedActivity> checkInCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     Volunteers(JdbcClient jdbc, IdVault vault, Organisation organisation, Accounts accounts, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
@@ -495,16 +497,84 @@ public class Volunteers {
     }
 
     Activity createActivity(NewActivity a, boolean demo) {
-        List<Violation> v = new ArrayList<>();
         if (a.teamId() == null) {
             throw new InvalidInputException("teamId", "volunteers.error.team-missing");
         }
         Team team = team(a.teamId());
         Actor actor = accounts.current();
+        requireActivityScope(actor, team, null);
+        List<Violation> v = checkActivity(a, team, 0);
+        if (!v.isEmpty()) {
+            throw new InvalidInputException(v);
+        }
+        long id = key(jdbc.sql("""
+                insert into volunteers_activity (team_id, title, category, place, latitude, longitude, radius_m, starts_at,
+                    ends_at, quota, demo, created_by, created_at)
+                values (:team, :title, :category, :place, :lat, :lng, :r, :from, :to, :quota, :demo, :by, :at)""")
+                .param("team", team.id()).param("title", a.title().trim()).param("category", a.category().trim())
+                .param("place", a.place().trim()).param("lat", a.latitude()).param("lng", a.longitude())
+                .param("r", a.radiusM()).param("from", Timestamp.from(a.startsAt())).param("to", Timestamp.from(a.endsAt()))
+                .param("quota", a.quota()).param("demo", demo).param("by", actor.username())
+                .param("at", Timestamp.from(Instant.now(clock))));
+        Activity created = activity(id);
+        if (!demo) {
+            audit.created("volunteers-activity", Long.toString(id), created);
+        }
+        return created;
+    }
+
+    /**
+     * Changes an activity (title, category, place, geofence, window, quota) — the team's captains, its town's
+     * staff or the office; the team stays. The quota cannot fall below the places already taken.
+     */
+    @Transactional
+    public Activity updateActivity(long id, NewActivity a, @Nullable Integer expectedVersion) {
+        Activity before = activity(id);
+        Team team = team(before.teamId());
+        Actor actor = accounts.current();
+        requireActivityScope(actor, team, id);
+        if (a.teamId() != null && a.teamId() != team.id()) {
+            throw new InvalidInputException("teamId", "volunteers.error.team-fixed");
+        }
+        List<Violation> v = checkActivity(a, team, taken(id));
+        if (!v.isEmpty()) {
+            throw new InvalidInputException(v);
+        }
+        int rows = jdbc.sql("""
+                update volunteers_activity set title = :title, category = :category, place = :place, latitude = :lat,
+                    longitude = :lng, radius_m = :r, starts_at = :from, ends_at = :to, quota = :quota, version = version + 1
+                where id = :id and (cast(:v as integer) is null or version = :v)""")
+                .param("title", a.title().trim()).param("category", a.category().trim()).param("place", a.place().trim())
+                .param("lat", a.latitude()).param("lng", a.longitude()).param("r", a.radiusM())
+                .param("from", Timestamp.from(a.startsAt())).param("to", Timestamp.from(a.endsAt()))
+                .param("quota", a.quota()).param("id", id).param("v", expectedVersion).update();
+        if (rows == 0) {
+            throw new ConflictException("error.stale-version");
+        }
+        checkInCache.remove(id);
+        Activity after = activity(id);
+        audit.updated("volunteers-activity", Long.toString(id), before, after);
+        return after;
+    }
+
+    /** How many places of an activity are taken (volunteers who checked in at least once). */
+    public int taken(long activityId) {
+        return jdbc.sql("select taken from volunteers_activity where id = :id").param("id", activityId)
+                .query(Integer.class).optional()
+                .orElseThrow(() -> new NotFoundException("volunteers.error.activity-not-found", activityId));
+    }
+
+    /** Activities of a team are created and changed by its captains, its town's staff and the office. */
+    private void requireActivityScope(Actor actor, Team team, @Nullable Long activityId) {
         if (!actsForTown(actor, team.town()) && !leads(actor, team.id())) {
-            audit.denied("volunteers-activity", null, "activity of a team outside the caller's scope");
+            audit.denied("volunteers-activity", activityId == null ? null : activityId.toString(),
+                    "activity of a team outside the caller's scope");
             throw new AccessDeniedException("error.access-denied");
         }
+    }
+
+    private List<Violation> checkActivity(NewActivity a, Team team, int taken) {
+        List<Violation> v = new ArrayList<>();
         if (team.status() != TeamStatus.APPROVED) {
             v.add(new Violation("teamId", "volunteers.error.team-not-approved"));
         }
@@ -533,24 +603,55 @@ public class Volunteers {
         }
         if (a.quota() == null || a.quota() < 1 || a.quota() > 100_000) {
             v.add(new Violation("quota", "volunteers.error.quota"));
+        } else if (a.quota() < taken) {
+            v.add(new Violation("quota", "volunteers.error.quota-below-taken", taken));
         }
-        if (!v.isEmpty()) {
-            throw new InvalidInputException(v);
+        return v;
+    }
+
+    /** The approved teams the caller may create activities for: those they lead, their town's, or all (office). */
+    public List<Team> teamsForActivities() {
+        Actor actor = accounts.current();
+        List<Long> led = ownId(actor).map(id -> ledTeams(id).stream().map(Team::id).toList()).orElse(List.of());
+        return teams(null, Pageable.unpaged()).getContent().stream()
+                .filter(t -> t.status() == TeamStatus.APPROVED && (led.contains(t.id()) || actsForTown(actor, t.town())))
+                .toList();
+    }
+
+    /** The activities the caller manages (of the teams of {@link #teamsForActivities()}), newest first. */
+    public Page<Activity> manageableActivities(Pageable pageable) {
+        List<Long> teams = teamsForActivities().stream().map(Team::id).toList();
+        if (teams.isEmpty()) {
+            return new PageImpl<>(List.of(), pageable, 0);
         }
-        long id = key(jdbc.sql("""
-                insert into volunteers_activity (team_id, title, category, place, latitude, longitude, radius_m, starts_at,
-                    ends_at, quota, demo, created_by, created_at)
-                values (:team, :title, :category, :place, :lat, :lng, :r, :from, :to, :quota, :demo, :by, :at)""")
-                .param("team", team.id()).param("title", a.title().trim()).param("category", a.category().trim())
-                .param("place", a.place().trim()).param("lat", a.latitude()).param("lng", a.longitude())
-                .param("r", a.radiusM()).param("from", Timestamp.from(a.startsAt())).param("to", Timestamp.from(a.endsAt()))
-                .param("quota", a.quota()).param("demo", demo).param("by", actor.username())
-                .param("at", Timestamp.from(Instant.now(clock))));
-        Activity created = activity(id);
-        if (!demo) {
-            audit.created("volunteers-activity", Long.toString(id), created);
+        long total = jdbc.sql("select count(*) from volunteers_activity where team_id in (:t)").param("t", teams)
+                .query(Long.class).single();
+        String sql = "select * from volunteers_activity where team_id in (:t) order by starts_at desc, id desc";
+        if (pageable.isPaged()) {
+            sql += " limit " + pageable.getPageSize() + " offset " + pageable.getOffset();
         }
-        return created;
+        return new PageImpl<>(jdbc.sql(sql).param("t", teams).query(Volunteers::activity).list(), pageable, total);
+    }
+
+    /**
+     * An activity as a check-in reads it (team, place, geofence, window), kept for a few seconds so that a burst of
+     * check-ins reads it once; a change made here replaces it at once. Quota and places are always read fresh.
+     */
+    Activity activityForCheckIn(long id) {
+        long now = System.nanoTime();
+        CachedActivity c = checkInCache.get(id);
+        if (c != null && now - c.readAt() < CHECK_IN_CACHE_NANOS) {
+            return c.activity();
+        }
+        Activity a = activity(id);
+        if (checkInCache.size() > 1_000) {
+            checkInCache.clear();
+        }
+        checkInCache.put(id, new CachedActivity(a, now));
+        return a;
+    }
+
+    private record CachedActivity(Activity activity, long readAt) {
     }
 
     public Activity activity(long id) {
@@ -626,7 +727,7 @@ public class Volunteers {
         return new Activity(rs.getLong("id"), rs.getInt("version"), rs.getLong("team_id"), rs.getString("title"),
                 rs.getString("category"), rs.getString("place"), rs.getBigDecimal("latitude"), rs.getBigDecimal("longitude"),
                 r == null ? null : ((Number) r).intValue(), rs.getTimestamp("starts_at").toInstant(),
-                rs.getTimestamp("ends_at").toInstant(), rs.getInt("quota"), rs.getBoolean("demo"));
+                rs.getTimestamp("ends_at").toInstant(), rs.getInt("quota"), rs.getInt("taken"), rs.getBoolean("demo"));
     }
 
     static Set<String> names(List<Violation> v) {

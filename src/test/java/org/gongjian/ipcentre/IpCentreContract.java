@@ -61,6 +61,7 @@ abstract class IpCentreContract {
     @Autowired Firms firms;
     @Autowired DesignCases designs;
     @Autowired ProtectionCases protection;
+    @Autowired Parties parties;
     @Autowired Recorder recorder;
     @Autowired org.springframework.security.core.userdetails.UserDetailsService users;
 
@@ -471,6 +472,73 @@ abstract class IpCentreContract {
                 .andExpect(status().isOk());
         mvc.perform(get(API + "/protection-cases/" + (c.id() + 100000) + "/evidence/" + fileId).with(as("ip-viewer")))
                 .andExpect(status().isNotFound());
+        // the content decides: a PNG named .pdf, and text named .pdf, are refused with the reason
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0};
+        for (var bad : List.of(new org.springframework.mock.web.MockMultipartFile("file", "截图.pdf", "application/pdf", png),
+                new org.springframework.mock.web.MockMultipartFile("file", "说明.pdf", "application/pdf",
+                        "just text".getBytes(java.nio.charset.StandardCharsets.UTF_8)))) {
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                            .multipart(API + "/protection-cases/" + c.id() + "/evidence").file(bad).with(as("ip-clerk")))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("file"))
+                    .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString(bad.getOriginalFilename())));
+        }
+        // the page's form stores a real PNG under its own content type and lists it with a download
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .multipart("/ipcentre/protection/" + c.id() + "/evidence")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "现场.png", "application/octet-stream", png))
+                        .with(page("ip-clerk")).with(org.springframework.security.test.web.servlet.request
+                                .SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().is3xxRedirection());
+        List<ProtectionCase.EvidenceFile> files = protection.get(c.id(), LocalDate.now()).evidence();
+        assertThat(files).extracting(ProtectionCase.EvidenceFile::fileName).containsExactly("公证书.pdf", "现场.png");
+        assertThat(files.get(1).contentType()).isEqualTo("image/png");
+        mvc.perform(get("/ipcentre/protection/" + c.id() + "/evidence/" + files.get(1).id()).with(page("ip-viewer")))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().contentType("image/png"));
+        mvc.perform(get("/ipcentre/protection/" + c.id()).with(page("ip-clerk")))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("/ipcentre/protection/" + c.id() + "/evidence/" + files.get(1).id())));
+    }
+
+    @Test
+    void parties_are_a_table_with_roles_and_credit_codes_checked_against_the_enterprise_register() throws Exception {
+        Firm firm = registeredFirm(agency(true));
+        ProtectionCase c = protection.create(new ProtectionCases.Intake(ProtectionType.DISPUTE_MEDIATION, firm.id(), null,
+                "某五金经营部", null, null, null), LocalDate.of(2024, 10, 15), false);
+        assertThat(c.parties()).extracting(Party::role, Party::name, Party::uscc, Party::registered).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(PartyRole.RIGHT_HOLDER, firm.enterprise().name(), firm.enterprise().uscc(), true),
+                org.assertj.core.groups.Tuple.tuple(PartyRole.RESPONDENT, "某五金经营部", null, false));
+        String uscc = firm.enterprise().uscc();
+        // a firm by its credit code alone: the register gives the name
+        mvc.perform(post(API + "/protection-cases/" + c.id() + "/parties").with(as("ip-clerk"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"role\":\"APPLICANT\",\"uscc\":\"" + uscc + "\",\"contact\":\"0750-2222222\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.name").value(firm.enterprise().name()))
+                .andExpect(jsonPath("$.registered").value(true));
+        String wrong = uscc.substring(0, 17) + (uscc.charAt(17) == '0' ? '1' : '0');
+        mvc.perform(post(API + "/protection-cases/" + c.id() + "/parties").with(as("ip-clerk"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"role\":\"RESPONDENT\",\"name\":\"某公司\",\"uscc\":\"" + wrong + "\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("uscc"));
+        mvc.perform(post(API + "/protection-cases/" + c.id() + "/parties").with(as("ip-viewer"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"role\":\"OTHER\",\"name\":\"证人\"}"))
+                .andExpect(status().isForbidden());
+        Party agencyParty = parties.add(c.id(), new Parties.Entry(PartyRole.AGENCY, "某知识产权代理事务所", null, "张律师"));
+        Party second = parties.add(c.id(), new Parties.Entry(PartyRole.RESPONDENT, "某电商店铺", null, null));
+        ProtectionCase now = protection.get(c.id(), LocalDate.of(2024, 10, 15));
+        assertThat(now.complainant()).isEqualTo(firm.enterprise().name() + "、" + firm.enterprise().name());
+        assertThat(now.respondent()).isEqualTo("某五金经营部、某电商店铺");
+        parties.remove(c.id(), agencyParty.id());
+        parties.remove(c.id(), second.id());
+        Party lastRespondent = parties.of(c.id()).stream().filter(p -> p.role() == PartyRole.RESPONDENT).findFirst().orElseThrow();
+        assertThatThrownBy(() -> parties.remove(c.id(), lastRespondent.id())).isInstanceOf(InvalidInputException.class);
+        assertThat(protection.get(c.id(), LocalDate.of(2024, 10, 15)).respondent()).isEqualTo("某五金经营部");
+        assertThat(jdbc.sql("select count(*) from audit_entry where entity_type = 'ipcentre-party' and entity_id like :p")
+                .param("p", c.caseNo() + "/%").query(Long.class).single()).isEqualTo(5);
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayOutputStream;
@@ -97,6 +98,56 @@ class IpCentreH2Tests extends IpCentreContract {
         assertThat(granted.clocks().total().workingDays()).isEqualTo(4);
         assertThat(designs.list(DesignStatus.SUBMITTED, firm.id(), null, LocalDate.now(),
                 org.springframework.data.domain.Pageable.unpaged()).getTotalElements()).isEqualTo(1);
+    }
+
+    @Test
+    void the_import_api_answers_every_row_s_errors_as_problem_details_and_gives_the_file_back_with_an_error_column()
+            throws Exception {
+        Firm firm = registeredFirm(agency(true));
+        Agency listed = firms.agency(firm.agencyId());
+        String uscc = firm.enterprise().uscc();
+        long before = jdbc.sql("select count(*) from ipcentre_design_case").query(Long.class).single();
+        byte[] wrong = workbook(List.of(
+                row(uscc, listed.agencyCode(), "恒温阀（接口导入）", "23-02", "2024-10-08", "", "", "", "", "", ""),
+                row(uscc, "NO-SUCH", "角阀（接口导入）", "23-01", "2024-10-08", "", "", "", "", "", "")));
+        String body = mvc.perform(multipart("/api/v1/ipcentre/cases/import").file(xlsx(wrong)).with(page("ip-clerk")).with(csrf()))
+                .andExpect(status().is(422))
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.rows").value(2))
+                .andExpect(jsonPath("$.errors.length()").value(1))
+                .andExpect(jsonPath("$.errors[0].row").value(3))
+                .andExpect(jsonPath("$.errors[0].messages[0]").value(containsString("NO-SUCH")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(jdbc.sql("select count(*) from ipcentre_design_case").query(Long.class).single()).isEqualTo(before);
+        String errorFile = com.jayway.jsonpath.JsonPath.read(body, "$.errorFile");
+        byte[] marked = mvc.perform(get(errorFile).with(page("ip-clerk"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new java.io.ByteArrayInputStream(marked))) {
+            Sheet sheet = wb.getSheet("预审案件");
+            assertThat(sheet.getRow(0).getCell(11).getStringCellValue()).isEqualTo("错误说明");
+            assertThat(sheet.getRow(1).getCell(11)).isNull();
+            assertThat(sheet.getRow(2).getCell(2).getStringCellValue()).isEqualTo("角阀（接口导入）");
+            assertThat(sheet.getRow(2).getCell(11).getStringCellValue()).contains("NO-SUCH");
+        }
+        // the page offers the same workbook; nobody but the uploader gets it
+        mvc.perform(get("/ipcentre/cases/import-errors/" + errorFile.substring(errorFile.lastIndexOf('/') + 1) + ".xlsx")
+                .with(page("ip-clerk"))).andExpect(status().isOk());
+        mvc.perform(get(errorFile).with(page("admin"))).andExpect(status().isNotFound());
+        mvc.perform(get(errorFile).with(page("ip-viewer"))).andExpect(status().isForbidden());
+
+        byte[] right = workbook(List.of(
+                row(uscc, listed.agencyCode(), "恒温阀（接口导入）", "23-02", "2024-10-08", "", "", "", "", "", "")));
+        mvc.perform(multipart("/api/v1/ipcentre/cases/import").file(xlsx(right)).with(page("ip-clerk")).with(csrf()))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.imported").value(1));
+        assertThat(jdbc.sql("select count(*) from ipcentre_design_case").query(Long.class).single()).isEqualTo(before + 1);
+        mvc.perform(multipart("/api/v1/ipcentre/cases/import").file(xlsx(workbook(List.of()))).with(page("ip-clerk"))
+                .with(csrf())).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("file"));
+    }
+
+    private static MockMultipartFile xlsx(byte[] content) {
+        return new MockMultipartFile("file", "cases.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                content);
     }
 
     private static List<String> row(String... cells) {

@@ -469,12 +469,28 @@ abstract class VolunteersContract {
             {"乙", good2, "13800000002", "changsha", null, null, null},
             {"丙", bad, "1380000000", "atlantis", null, null, "999999"}});
         as("cs-staff");
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
         VolunteerWorkbooks.Result refused = workbooks.importRoster(file);
+        org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
         assertThat(refused.registered()).isZero();
         assertThat(refused.errors()).singleElement().satisfies(e -> {
             assertThat(e.row()).isEqualTo(4);
             assertThat(e.fields()).containsExactly("idNumber", "phone", "town", "teamId");
+            assertThat(e.messages()).contains("手机号：请填写11位手机号。", "队伍编号：队伍 999999 不存在。");
         });
+        // the error workbook: the uploaded rows as they were, the problems in an 错误说明 column, for the uploader only
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(workbooks.errorFile(refused.errorFileId())))) {
+            var sheet = wb.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(7).getStringCellValue()).isEqualTo("错误说明");
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("甲");
+            assertThat(sheet.getRow(1).getCell(7)).isNull();
+            assertThat(sheet.getRow(3).getCell(0).getStringCellValue()).isEqualTo("丙");
+            assertThat(sheet.getRow(3).getCell(7).getStringCellValue()).contains("身份证号：", "手机号：", "镇街：", "队伍编号：");
+        }
+        as("sb-staff");
+        assertThatThrownBy(() -> workbooks.errorFile(refused.errorFileId())).isInstanceOf(NotFoundException.class);
+        as("cs-staff");
         assertThat(jdbc.sql("select count(*) from volunteers_volunteer").query(Long.class).single()).isEqualTo(before);
         write.accept(new String[][] {
             {"甲", good1, "13800000001", "长沙街道", null, null, Long.toString(team.id())},
@@ -489,5 +505,118 @@ abstract class VolunteersContract {
         try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
             assertThat(wb.getSheet("志愿服务时长").getRow(1).getCell(1).getStringCellValue()).isEqualTo("姓名");
         }
+    }
+
+    @Test
+    void check_ins_beyond_the_quota_are_refused_even_when_they_race_for_the_last_places() throws Exception {
+        Team team = approvedTeam("changsha");
+        as("admin");
+        Instant start = Instant.now(clock).minus(Duration.ofMinutes(30));
+        Activity a = volunteers.createActivity(new Volunteers.NewActivity(team.id(), "河堤清洁", "环境保护", "潭江河堤",
+                null, null, null, start, start.plus(Duration.ofHours(6)), 5));
+        int n = 12;
+        List<Volunteer> people = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            people.add(register("名额" + i, "changsha"));
+        }
+        String token = tokens.issue(a.id());
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<String>> results = new ArrayList<>();
+        for (Volunteer v : people) {
+            results.add(pool.submit(() -> {
+                as("admin");
+                go.await();
+                try {
+                    checkIns.checkIn(a.id(), new CheckIns.Request(v.id(), token, null, null, null, null));
+                    return "in";
+                } catch (ConflictException e) {
+                    return e.messageKey();
+                } finally {
+                    SecurityContextHolder.clearContext();
+                }
+            }));
+        }
+        go.countDown();
+        List<String> answers = new ArrayList<>();
+        for (Future<String> f : results) {
+            answers.add(f.get());
+        }
+        pool.shutdown();
+        assertThat(answers).filteredOn("in"::equals).hasSize(5);
+        assertThat(answers).filteredOn("volunteers.error.quota-full"::equals).hasSize(n - 5);
+        assertThat(jdbc.sql("select count(*) from volunteers_check_in where activity_id = :a").param("a", a.id())
+                .query(Long.class).single()).isEqualTo(5);
+        as("admin");
+        assertThat(volunteers.activity(a.id()).taken()).isEqualTo(5);
+        // the message says why, in the reader's language
+        Volunteer late = people.stream().filter(v -> jdbc.sql("select count(*) from volunteers_check_in where volunteer_id = :v")
+                .param("v", v.id()).query(Long.class).single() == 0).findFirst().orElseThrow();
+        assertThatThrownBy(() -> checkIns.checkIn(a.id(), new CheckIns.Request(late.id(), token, null, null, null, null)))
+                .isInstanceOfSatisfying(ConflictException.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("volunteers.error.quota-full");
+                    assertThat(e.args()).containsExactly(5);
+                });
+        // someone who has a place signs in again the same day (after signing out) without a new place
+        Volunteer placed = people.stream().filter(v -> jdbc.sql("select count(*) from volunteers_check_in where volunteer_id = :v")
+                .param("v", v.id()).query(Long.class).single() == 1).findFirst().orElseThrow();
+        long first = jdbc.sql("select id from volunteers_check_in where volunteer_id = :v").param("v", placed.id())
+                .query(Long.class).single();
+        checkIns.checkOut(first, new CheckIns.Request(placed.id(), null, null, null, "中途离开", null));
+        assertThat(checkIns.checkIn(a.id(), new CheckIns.Request(placed.id(), null, null, null, "返回", "back-1")).created())
+                .isTrue();
+        assertThat(volunteers.activity(a.id()).taken()).isEqualTo(5);
+        // a larger quota lets the next one in; it cannot fall below the places taken
+        Activity current = volunteers.activity(a.id());
+        Volunteers.NewActivity same = new Volunteers.NewActivity(null, current.title(), current.category(), current.place(),
+                null, null, null, current.startsAt(), current.endsAt(), 4);
+        assertThatThrownBy(() -> volunteers.updateActivity(a.id(), same, current.version()))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
+                        .extracting(InvalidInputException.Violation::messageKey).containsExactly("volunteers.error.quota-below-taken"));
+        Activity bigger = volunteers.updateActivity(a.id(), new Volunteers.NewActivity(null, current.title(), current.category(),
+                current.place(), null, null, null, current.startsAt(), current.endsAt(), 6), current.version());
+        assertThat(bigger.quota()).isEqualTo(6);
+        assertThat(checkIns.checkIn(a.id(), new CheckIns.Request(late.id(), token, null, null, null, null)).created()).isTrue();
+    }
+
+    @Test
+    void a_captain_creates_and_changes_activities_of_their_own_team_only() {
+        Team mine = approvedTeam("changsha");
+        Team other = approvedTeam("changsha");
+        Activity others = activityOf(other, Duration.ofHours(4));
+        Volunteer captain = person("cap-activities", "changsha", Role.CAPTAIN);
+        as("admin");
+        volunteers.appoint(mine.id(), captain.id(), TeamRole.CAPTAIN, LocalDate.of(2025, 1, 1), null);
+
+        as("cap-activities");
+        Instant start = Instant.now(clock).plus(Duration.ofDays(2));
+        Activity created = volunteers.createActivity(new Volunteers.NewActivity(mine.id(), "周末义诊", "医疗卫生", "新民社区",
+                null, null, null, start, start.plus(Duration.ofHours(4)), 20));
+        assertThat(created.teamId()).isEqualTo(mine.id());
+        assertThat(volunteers.teamsForActivities()).extracting(Team::id).containsExactly(mine.id());
+        assertThat(volunteers.manageableActivities(org.springframework.data.domain.Pageable.unpaged()).getContent())
+                .extracting(Activity::id).containsExactly(created.id());
+        Activity changed = volunteers.updateActivity(created.id(), new Volunteers.NewActivity(null, "周末义诊（改期）", "医疗卫生",
+                "新民社区", null, null, null, start.plus(Duration.ofDays(1)), start.plus(Duration.ofDays(1)).plus(Duration.ofHours(4)),
+                25), created.version());
+        assertThat(changed.title()).isEqualTo("周末义诊（改期）");
+        assertThat(changed.version()).isEqualTo(created.version() + 1);
+        assertThat(jdbc.sql("select count(*) from audit_entry where entity_type = 'volunteers-activity' and entity_id = :id")
+                .param("id", Long.toString(created.id())).query(Long.class).single()).isEqualTo(2);
+        // an edit made against an old version is refused
+        assertThatThrownBy(() -> volunteers.updateActivity(created.id(), new Volunteers.NewActivity(null, "再改", "医疗卫生",
+                "新民社区", null, null, null, start, start.plus(Duration.ofHours(4)), 20), created.version()))
+                .isInstanceOf(ConflictException.class);
+        // another team's activity, by a forged id, and a new one for another team: refused and audited
+        long denied = jdbc.sql("select count(*) from audit_entry where entity_type = 'volunteers-activity' and action = 'DENIED'")
+                .query(Long.class).single();
+        assertThatThrownBy(() -> volunteers.createActivity(new Volunteers.NewActivity(other.id(), "越权", "文明劝导", "别处",
+                null, null, null, start, start.plus(Duration.ofHours(2)), 5))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> volunteers.updateActivity(others.id(), new Volunteers.NewActivity(null, "越权", "文明劝导",
+                "别处", null, null, null, start, start.plus(Duration.ofHours(2)), 5), others.version()))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(volunteers.activity(others.id()).title()).isEqualTo("文明劝导");
+        assertThat(jdbc.sql("select count(*) from audit_entry where entity_type = 'volunteers-activity' and action = 'DENIED'")
+                .query(Long.class).single()).isEqualTo(denied + 2);
     }
 }

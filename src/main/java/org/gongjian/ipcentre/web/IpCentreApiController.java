@@ -278,7 +278,7 @@ class IpCentreApiController {
     @Operation(summary = "Add an evidence file to a protection case")
     ProtectionCase.EvidenceFile addEvidence(@PathVariable long id, @RequestPart("file") MultipartFile file)
             throws IOException {
-        return protection.addEvidence(id, String.valueOf(file.getOriginalFilename()), file.getContentType(), file.getBytes());
+        return protection.addEvidence(id, String.valueOf(file.getOriginalFilename()), file.getBytes());
     }
 
     @GetMapping("/protection-cases/{id}/evidence/{fileId}")

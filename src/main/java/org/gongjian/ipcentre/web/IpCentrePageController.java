@@ -269,6 +269,8 @@ class IpCentrePageController {
         model.addAttribute("outcomes", Outcome.values());
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("mayWrite", firms.mayWrite());
+        model.addAttribute("partyRoles", org.gongjian.ipcentre.PartyRole.values());
+        model.addAttribute("maxEvidenceMb", protection.maxEvidenceMb());
         return "ipcentre/protection";
     }
 
@@ -355,6 +357,7 @@ class IpCentrePageController {
                 result.errors().forEach(e -> lines.add(messages.getMessage("ipcentre.import.row",
                         new Object[] {String.valueOf(e.row()), String.join("；", e.messages())}, locale)));
                 flash.addFlashAttribute("errors", lines);
+                flash.addFlashAttribute("errorFile", result.errorFileId());
             }
         } catch (LocalizedException e) {
             flash.addFlashAttribute("errors", errors(e, locale));

@@ -11,9 +11,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The uploaded file given back with an 错误说明 column: a second streaming pass copies every sheet's rows
- * (values, not formatting) and writes, next to each bad row, what is wrong with it.
+ * (values, not formatting) and writes, next to each bad row, what is wrong with it. Public for the ledgers'
+ * imports (volunteers, IP centre), which store it with {@link ErrorFiles}.
  */
-final class ErrorWorkbook {
+public final class ErrorWorkbook {
 
     static final String COLUMN = "错误说明";
 
@@ -24,7 +25,7 @@ final class ErrorWorkbook {
      * @param errors by sheet name in the file, then row number: the messages of the row
      * @param headerRows by sheet name: the header's row number and width
      */
-    static byte[] write(Path file, XlsxReader.Limits limits, Map<String, Map<Integer, String>> errors,
+    public static byte[] write(Path file, XlsxReader.Limits limits, Map<String, Map<Integer, String>> errors,
             Map<String, int[]> headerRows) {
         try (XlsxWriter out = new XlsxWriter()) {
             XlsxReader.read(file, limits, new XlsxReader.RowHandler() {

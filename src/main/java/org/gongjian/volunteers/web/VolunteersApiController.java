@@ -20,6 +20,7 @@ import org.gongjian.volunteers.Volunteer;
 import org.gongjian.volunteers.VolunteerFeed;
 import org.gongjian.volunteers.Volunteers;
 import org.gongjian.shared.InvalidInputException;
+import org.gongjian.shared.web.Versions;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -31,6 +32,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -215,18 +217,38 @@ class VolunteersApiController {
         return volunteers.activities(team, pageable);
     }
 
-    @Operation(summary = "Create an activity of an approved team (≤ 1 year, optional geofence)")
+    @Operation(summary = "Create an activity of an approved team (≤ 1 year, optional geofence): the team's captains, "
+            + "its town's staff, the office")
     @PostMapping("/activities")
-    @PreAuthorize("hasAuthority('volunteers:ledger:manage')")
+    @PreAuthorize("hasAuthority('volunteers:activity:manage')")
     ResponseEntity<Activity> createActivity(@RequestBody Volunteers.NewActivity body) {
         Activity a = volunteers.createActivity(body);
-        return ResponseEntity.created(URI.create("/api/v1/volunteers/activities/" + a.id())).body(a);
+        return ResponseEntity.created(URI.create("/api/v1/volunteers/activities/" + a.id()))
+                .eTag(Versions.etag(a.version())).body(a);
+    }
+
+    @Operation(summary = "The activities the caller manages: of the teams they lead (captains), of their town (staff), all (office)")
+    @GetMapping("/activities/mine")
+    @PreAuthorize("hasAuthority('volunteers:activity:manage')")
+    Page<Activity> myActivities(@PageableDefault(size = 50) Pageable pageable) {
+        return volunteers.manageableActivities(pageable);
     }
 
     @GetMapping("/activities/{id}")
     @PreAuthorize("hasAuthority('volunteers:volunteer:read')")
-    Activity activity(@PathVariable long id) {
-        return volunteers.activity(id);
+    ResponseEntity<Activity> activity(@PathVariable long id) {
+        Activity a = volunteers.activity(id);
+        return ResponseEntity.ok().eTag(Versions.etag(a.version())).body(a);
+    }
+
+    @Operation(summary = "Change an activity (send If-Match with the ETag you read); the quota cannot fall below the "
+            + "places taken")
+    @PutMapping("/activities/{id}")
+    @PreAuthorize("hasAuthority('volunteers:activity:manage')")
+    ResponseEntity<Activity> updateActivity(@PathVariable long id, @RequestBody Volunteers.NewActivity body,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+        Activity a = volunteers.updateActivity(id, body, Versions.requireIfMatch(ifMatch));
+        return ResponseEntity.ok().eTag(Versions.etag(a.version())).body(a);
     }
 
     record Token(long activityId, String token, int validSeconds) {
