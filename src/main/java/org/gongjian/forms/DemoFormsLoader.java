@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ResourceLoader;
@@ -32,8 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
  * culture pilot's half-yearly report with a row per village (the towns, June and December 2024). Their
  * returns are generated from a fixed seed, marked as demo, submitted within or just after their due
  * dates and accepted, so that the targets of items 9 and 11 get LEDGER measurements on first start; a
- * few are left unsubmitted, as happens, for the daily check to chase. The demo returns are not reported to
- * assessment's timeliness component (its demo has its own generated reports).
+ * few are left unsubmitted, as happens, for the daily check to chase. Every demo return is reported to
+ * assessment's timeliness component as it would be in use ({@code LedgerReportDue}, marked as demo): handed
+ * in on its day, or not handed in.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 30)
@@ -57,11 +59,12 @@ class DemoFormsLoader implements ApplicationRunner {
     private final JsonMapper json;
     private final ResourceLoader resources;
     private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final boolean enabled;
 
     DemoFormsLoader(Forms forms, FormStore store, ReturnOpener opener, ReturnFeed feed, JsonMapper json,
-            ResourceLoader resources, TransactionTemplate tx, Clock clock,
+            ResourceLoader resources, TransactionTemplate tx, ApplicationEventPublisher events, Clock clock,
             @Value("${gongjian.demo.enabled:true}") boolean enabled) {
         this.forms = forms;
         this.store = store;
@@ -70,6 +73,7 @@ class DemoFormsLoader implements ApplicationRunner {
         this.json = json;
         this.resources = resources;
         this.tx = tx;
+        this.events = events;
         this.clock = clock;
         this.enabled = enabled;
     }
@@ -135,7 +139,8 @@ class DemoFormsLoader implements ApplicationRunner {
                 double unitPace = pace.computeIfAbsent(r.unitCode(), u -> 0.6 + random.nextDouble() * 0.8);
                 int roll = random.nextInt(100);
                 if (roll < 4 && periods.indexOf(period) == periods.size() - 1) {
-                    continue; // never handed in: the daily check chases it
+                    events.publishEvent(ReturnChase.reportDue(r, null)); // never handed in: the daily check chases it
+                    continue;
                 }
                 Map<String, Object> values = demo.code().startsWith("edu")
                         ? education(r.unitCode(), share, unitPace, random) : culture(share, unitPace, random);
@@ -148,11 +153,12 @@ class DemoFormsLoader implements ApplicationRunner {
                 Instant at = submitted.atTime(9 + random.nextInt(8), random.nextInt(60)).atZone(CITY).toInstant();
                 store.updateReturn(r.id(), r.rowVersion(), r.status(), ReturnStatus.SUBMITTED, checked.values(), at,
                         submitted, null);
-                store.insertEvent(r.id(), "SUBMIT", ReturnStatus.SUBMITTED, checked.values(), null, at, "demo:" + r.unitCode());
+                store.insertEvent(r.id(), "SUBMIT", ReturnStatus.SUBMITTED, checked.values(), null, at, FormReturns.DEMO_ACTOR + r.unitCode());
                 store.updateReturn(r.id(), r.rowVersion() + 1, ReturnStatus.SUBMITTED, ReturnStatus.ACCEPTED,
                         checked.values(), null, null, null);
                 store.insertEvent(r.id(), "ACCEPT", ReturnStatus.ACCEPTED, checked.values(), null,
-                        at.plusSeconds(86_400), "demo:office");
+                        at.plusSeconds(86_400), FormReturns.DEMO_ACTOR + "office");
+                events.publishEvent(ReturnChase.reportDue(r, submitted));
                 filled++;
             }
             feed.publish(form.id(), period);

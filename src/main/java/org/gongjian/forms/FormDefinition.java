@@ -32,12 +32,13 @@ public record FormDefinition(String title, @Nullable String instructions, List<S
      * A field. {@code scale} is what one typed unit is worth (10000 for 万元 or 万人次, 100000000 for 亿元);
      * {@code atMost} names a field of the same section or table row this one must not exceed ("of which"
      * ≤ total); {@code indicator} is the catalogue code an accepted return publishes the value (for a
-     * table column: the column's total) under, per unit, with the city value made as {@code city} says.
+     * table column: the column's total) under, per unit, with the city value made as {@code city} says;
+     * {@code labelEn} is what the English pages show instead of {@code label} (optional).
      */
     public record Field(String code, String label, FieldType type, @Nullable Boolean required, @Nullable UnitOfMeasure unit,
             @Nullable BigDecimal min, @Nullable BigDecimal max, @Nullable Integer decimals, @Nullable Long scale,
             @Nullable List<String> options, @Nullable List<Field> columns, @Nullable String atMost,
-            @Nullable String indicator, @Nullable Aggregate city, @Nullable String help) {
+            @Nullable String indicator, @Nullable Aggregate city, @Nullable String help, @Nullable String labelEn) {
 
         /** The unit of measure a figure of this field is published in. */
         public @Nullable UnitOfMeasure publishedUnit() {
@@ -80,6 +81,17 @@ public record FormDefinition(String title, @Nullable String instructions, List<S
         public String labelWithUnit() {
             String u = typedUnit();
             return u == null ? label : label + "（" + u + "）";
+        }
+
+        /** The label in the reader's language: the English one on English pages when the designer gave one. */
+        public String label(java.util.Locale locale) {
+            return "en".equals(locale.getLanguage()) && labelEn != null && !labelEn.isBlank() ? labelEn : label;
+        }
+
+        /** {@link #labelWithUnit()} in the reader's language. */
+        public String labelWithUnit(java.util.Locale locale) {
+            String u = typedUnit();
+            return u == null ? label(locale) : label(locale) + "（" + u + "）";
         }
 
         /** The unit a person types in, e.g. 万元, 万人次, %, 个. */
@@ -261,6 +273,9 @@ public record FormDefinition(String title, @Nullable String instructions, List<S
         }
         if (f.indicator() != null && f.publishedUnit() == null) {
             v.add(new Violation(fp + ".unit", "forms.error.indicator-unit"));
+        }
+        if (f.labelEn() != null && f.labelEn().length() > 200) {
+            v.add(new Violation(fp + ".labelEn", "forms.error.too-long", 200));
         }
         if (f.help() != null && f.help().length() > 1000) {
             v.add(new Violation(fp + ".help", "forms.error.too-long", 1000));

@@ -19,8 +19,11 @@ public record FormReturn(long id, String formCode, String formTitle, int version
         return today.isAfter(due);
     }
 
-    /** An entry of a return's history: a save, submission or decision, with the values as they were. */
+    /**
+     * An entry of a return's history: a save, submission or decision, with the values as they were; who did it
+     * as a login ({@code by}, {@code demo:…} for generated demo entries) and as people read it ({@code byName}).
+     */
     public record Event(long id, String action, ReturnStatus status, Map<String, Object> values,
-            @Nullable String reason, Instant at, String by) {
+            @Nullable String reason, Instant at, String by, String byName) {
     }
 }

@@ -41,6 +41,8 @@ public class FormReturns {
     private final FormStore store;
     private final ReturnFeed feed;
     private final Organisation organisation;
+    /** Generated demo entries are signed {@code demo:<unit>} (see DemoFormsLoader); pages show them as 演示. */
+    static final String DEMO_ACTOR = "demo:";
     private final Accounts accounts;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
@@ -94,8 +96,10 @@ public class FormReturns {
         return store.definitionOfReturn(r.id());
     }
 
+    /** The history of a return the reader may see, signed with display names. */
     public List<FormReturn.Event> history(long id) {
-        return store.events(get(id).id());
+        Map<String, String> known = new java.util.HashMap<>();
+        return store.events(get(id).id(), login -> known.computeIfAbsent(login, accounts::displayName));
     }
 
     /** Saves a draft: values are checked for type and range, required ones only on submission. */

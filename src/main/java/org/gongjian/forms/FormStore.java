@@ -232,13 +232,14 @@ class FormStore {
                 .param("by", by).update();
     }
 
-    List<FormReturn.Event> events(long returnId) {
+    /** A return's history, each entry signed with {@code names} (login → what people read). */
+    List<FormReturn.Event> events(long returnId, java.util.function.UnaryOperator<String> names) {
         return jdbc.sql("""
                 select id, action, status, data, reason, happened_at, by_user from forms_return_event where return_id = :r
                 order by id""").param("r", returnId)
                 .query((rs, n) -> new FormReturn.Event(rs.getLong(1), rs.getString(2), ReturnStatus.valueOf(rs.getString(3)),
                         json.readValue(rs.getString(4), VALUES), rs.getString(5), rs.getTimestamp(6).toInstant(),
-                        rs.getString(7)))
+                        rs.getString(7), names.apply(rs.getString(7))))
                 .list();
     }
 

@@ -16,16 +16,20 @@ import java.util.Set;
 import org.gongjian.audit.AuditLog;
 import org.gongjian.organisation.Actor;
 import org.gongjian.organisation.Permissions;
+import org.gongjian.shared.Figures;
 import org.gongjian.shared.InvalidInputException;
 import org.gongjian.shared.InvalidInputException.Violation;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Records a batch of measurements (tens of thousands from one spreadsheet) in one transaction: every row
- * is checked first, within the actor's data scope; then all rows are inserted with JDBC batches, or none.
+ * is checked first, within the actor's data scope and for plausibility beside the target's last figure (the
+ * database's, or an earlier-dated row of the same file): an implausible row needs the row's confirmation and
+ * reason, as the report form does (ADR 0026); then all rows are inserted with JDBC batches, or none.
  * One audit entry sums up the batch, and supervision hears of each target's newest value once.
  */
 @Service
@@ -34,10 +38,10 @@ public class BulkMeasurements {
     /** Rows per insert statement, and statements per JDBC batch: a thousand rows a round trip, 900 parameters. */
     private static final int ROWS_PER_STATEMENT = 100;
     private static final int STATEMENTS_PER_BATCH = 10;
-    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     /** The SQL types of a row's values, so that a null note needs no look-up of the parameter's type. */
     private static final int[] TYPES = {Types.BIGINT, Types.NUMERIC, Types.DATE, Types.VARCHAR, Types.VARCHAR,
-            Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP, Types.BOOLEAN};
+            Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP, Types.BOOLEAN, Types.VARCHAR, Types.VARCHAR};
     static final int MAX_NOTE = 2000;
 
     private final ProgrammeManagement programmes;
@@ -92,8 +96,10 @@ public class BulkMeasurements {
         for (Map.Entry<Long, Integer> e : prepared.newest().entrySet()) {
             Target t = targets.target(e.getKey());
             MeasurementBatch.Row row = batch.rows().get(e.getValue());
+            Object[] values = rows.get(e.getValue());
             long id = store.insert(new MeasurementStore.NewRow(t.id(), row.value(), row.asOf(), MeasurementSource.IMPORT,
-                    batch.sourceRef(), row.note(), actor.username(), prepared.recordedAt().toInstant(), null, false));
+                    batch.sourceRef(), row.note(), actor.username(), prepared.recordedAt().toInstant(), null, false,
+                    (String) values[9], values[10] == null ? null : Plausibility.valueOf((String) values[10]), false));
             events.publishEvent(new MeasurementRecorded(programmeCode, t.code(), t.id(), id, row.value(), row.asOf(),
                     MeasurementSource.IMPORT));
         }
@@ -112,7 +118,7 @@ public class BulkMeasurements {
             return;
         }
         String sql = "insert into programme_measurement (target_id, measured_value, as_of, source, source_ref, note, "
-                + "reporter, recorded_at, demo) values " + String.join(", ", Collections.nCopies(perStatement, ROW));
+                + "reporter, recorded_at, demo, reason, plausibility) values " + String.join(", ", Collections.nCopies(perStatement, ROW));
         int[] types = new int[perStatement * TYPES.length];
         for (int j = 0; j < perStatement; j++) {
             System.arraycopy(TYPES, 0, types, j * TYPES.length, TYPES.length);
@@ -155,6 +161,7 @@ public class BulkMeasurements {
         Instant now = Instant.now(clock);
         Timestamp recordedAt = Timestamp.from(now);
         Map<Long, Integer> newest = new HashMap<>();
+        Map<Long, Known> figures = new HashMap<>();
         int denied = 0;
         for (int i = 0; i < batch.rows().size(); i++) {
             MeasurementBatch.Row row = batch.rows().get(i);
@@ -184,13 +191,57 @@ public class BulkMeasurements {
             if (row.value().abs().compareTo(MAX_VALUE) >= 0 || row.value().scale() > 6) {
                 violations.add(new Violation(p + "value", "error.measurement.value-range"));
             }
+            Known known = figures.computeIfAbsent(target.id(), id -> known(target));
+            Map.Entry<LocalDate, BigDecimal> last = known.valid().floorEntry(row.asOf());
+            Plausibility doubt = last == null || known.stored(row.asOf(), row.value()) ? null
+                    : Plausibility.of(last.getValue(), row.value(), target.direction());
+            boolean confirmed = row.confirmed() && row.reason() != null && !row.reason().isBlank();
+            if (doubt != null && !confirmed) {
+                violations.add(new Violation(p + "value", "error.measurement.import-implausible." + doubt,
+                        Figures.format(last.getValue(), target.unit(), LocaleContextHolder.getLocale()), last.getKey()));
+            }
+            if (row.reason() != null && row.reason().length() > MAX_NOTE) {
+                violations.add(new Violation(p + "reason", "error.measurement.note-too-long", MAX_NOTE));
+            }
             if (violations.size() == before) {
+                known.valid().put(row.asOf(), row.value());   // the next row of the file is compared with this one
                 rows.add(new Object[] {target.id(), row.value(), row.asOf(), MeasurementSource.IMPORT.name(),
-                        batch.sourceRef(), row.note(), actor.username(), recordedAt, false});
+                        batch.sourceRef(), row.note(), actor.username(), recordedAt, false,
+                        doubt == null ? null : row.reason().strip(), doubt == null ? null : doubt.name()});
                 newest.merge(target.id(), i, (a, b) -> batch.rows().get(b).asOf().isBefore(batch.rows().get(a).asOf()) ? a : b);
             }
         }
         return new Prepared(rows, violations, newest, denied, recordedAt);
+    }
+
+    /**
+     * What a target already holds: its valid figures by date (the latest recorded of a date), to compare each
+     * imported row with, and every figure ever stored (superseded ones too) as date and value: a row repeating one
+     * of those (an export imported again) claims nothing new and is not questioned.
+     */
+    private record Known(java.util.TreeMap<LocalDate, BigDecimal> valid, Set<String> all) {
+
+        boolean stored(LocalDate asOf, BigDecimal value) {
+            return all.contains(key(asOf, value));
+        }
+
+        static String key(LocalDate asOf, BigDecimal value) {
+            return asOf + "|" + value.stripTrailingZeros().toPlainString();
+        }
+    }
+
+    private Known known(Target target) {
+        java.util.TreeMap<LocalDate, BigDecimal> valid = new java.util.TreeMap<>();
+        Set<String> all = new HashSet<>();
+        targets.measurements(target).stream()
+                .sorted(java.util.Comparator.comparing(Measurement::recordedAt).thenComparing(Measurement::id))
+                .forEach(m -> {
+                    all.add(Known.key(m.asOf(), m.value()));
+                    if (m.valid()) {
+                        valid.put(m.asOf(), m.value());
+                    }
+                });
+        return new Known(valid, all);
     }
 
     /** numeric(24, 6) holds 18 integer digits. */

@@ -12,7 +12,11 @@ import org.jspecify.annotations.Nullable;
  */
 public record MeasurementBatch(@NotNull String sourceRef, @NotNull List<Row> rows) {
 
-    /** One reported value of a target on a date. */
-    public record Row(String targetCode, BigDecimal value, LocalDate asOf, @Nullable String note) {
+    /**
+     * One reported value of a target on a date; {@code confirmed} with a {@code reason} keeps a figure that looks
+     * implausible beside the target's last one (ten times more or less, or against the direction).
+     */
+    public record Row(String targetCode, BigDecimal value, LocalDate asOf, @Nullable String note, boolean confirmed,
+            @Nullable String reason) {
     }
 }

@@ -91,12 +91,13 @@ class MeasurementStore {
      * The target's latest valid figure dated on or before {@code asOf} (not superseded, not withdrawn; of two on
      * the same date the one recorded last), read by the index on (target, date) rather than the whole series.
      */
-    Optional<Measurement> latestValid(long targetId, LocalDate asOf) {
+    Optional<Measurement> latestValid(long targetId, LocalDate asOf, long except) {
         return jdbc.sql(SELECT + """
-                 where m.target_id = :target and m.as_of <= :asOf and m.withdrawn = false
+                 where m.target_id = :target and m.as_of <= :asOf and m.withdrawn = false and m.id <> :except
                    and not exists (select 1 from programme_measurement x where x.supersedes_id = m.id)
                  order by m.as_of desc, m.id desc limit 1""")
-                .param("target", targetId).param("asOf", asOf).query(MeasurementStore::map).optional();
+                .param("target", targetId).param("asOf", asOf).param("except", except).query(MeasurementStore::map)
+                .optional();
     }
 
     /** The target's figure from a ledger for this date that nothing has superseded yet, if any. */

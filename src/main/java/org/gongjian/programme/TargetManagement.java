@@ -153,7 +153,7 @@ public class TargetManagement {
 
     /** The latest valid measurement as of a date: not superseded, and not after the date. */
     public Optional<Measurement> latest(Target target, LocalDate asOf) {
-        return measurements.latestValid(target.id(), asOf);
+        return measurements.latestValid(target.id(), asOf, -1L);
     }
 
     /**
@@ -332,37 +332,24 @@ public class TargetManagement {
         if (report.value() == null || report.asOf() == null) {
             return null;
         }
-        Optional<Measurement> last = lastBefore(target, report.asOf());
+        Optional<Measurement> last = lastBefore(target, report.asOf(), report.supersedes());
         if (last.isEmpty()) {
             return null;
         }
-        java.math.BigDecimal before = last.get().value();
-        java.math.BigDecimal now = report.value();
-        if (before.signum() > 0 && now.signum() >= 0) {
-            if (now.compareTo(before.multiply(java.math.BigDecimal.TEN)) > 0) {
-                return Plausibility.TENFOLD_RISE;
-            }
-            if (now.multiply(java.math.BigDecimal.TEN).compareTo(before) < 0) {
-                return Plausibility.TENFOLD_FALL;
-            }
-        }
-        int cmp = now.compareTo(before);
-        if ((target.direction() == Direction.UP && cmp < 0) || (target.direction() == Direction.DOWN && cmp > 0)) {
-            return Plausibility.AGAINST_DIRECTION;
-        }
-        return null;
+        return Plausibility.of(last.get().value(), report.value(), target.direction());
     }
 
     /** The value and date of the last valid figure on or before a date, as the page writes it, for messages. */
     private String fmtLast(Target target, NewMeasurement report) {
-        return lastBefore(target, java.util.Objects.requireNonNull(report.asOf()))
+        return lastBefore(target, java.util.Objects.requireNonNull(report.asOf()), report.supersedes())
                 .map(m -> org.gongjian.shared.Figures.format(m.value(), target.unit(),
                         org.springframework.context.i18n.LocaleContextHolder.getLocale()) + "（" + m.asOf() + "）")
                 .orElse("");
     }
 
-    private Optional<Measurement> lastBefore(Target target, LocalDate asOf) {
-        return measurements.latestValid(target.id(), asOf);
+    /** The last valid figure on or before a date, leaving out the one a correction replaces. */
+    private Optional<Measurement> lastBefore(Target target, LocalDate asOf, @Nullable Long replaced) {
+        return measurements.latestValid(target.id(), asOf, replaced == null ? -1L : replaced);
     }
 
     /** Throws {@link org.gongjian.shared.ConfirmationRequiredException} when the figure is implausible and not confirmed with a reason. */
@@ -509,10 +496,15 @@ public class TargetManagement {
         return measurements.currentLedgerFigure(target.id(), asOf);
     }
 
+    /**
+     * Records a figure no person typed (a ledger's feed): never refused for looking implausible, since the ledger
+     * is the source of truth, but stored with its {@link Plausibility} and no reason, which flags it for the office
+     * on the target's card until a later figure or a correction replaces it (ADR 0026).
+     */
     Measurement record(Target target, NewMeasurement report, MeasurementSource source, @Nullable String sourceRef,
             String reporter, boolean demo) {
         Rules.throwIfAny(violations(target, report));
-        return insert(target, report, source, sourceRef, reporter, demo, null, null, false);
+        return insert(target, report, source, sourceRef, reporter, demo, null, plausibility(target, report), false);
     }
 
     private Measurement insert(Target target, NewMeasurement report, MeasurementSource source, @Nullable String sourceRef,

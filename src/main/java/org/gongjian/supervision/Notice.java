@@ -12,6 +12,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class Notice {
 
+    /** The login the sweep and the ledgers' events act under. */
+    static final String SYSTEM = "system";
+
     /** One move, as the history keeps it. */
     record Transition(NoticeAction action, @Nullable NoticeState fromState, NoticeState toState,
             @Nullable NoticeLevel fromLevel, NoticeLevel toLevel, String actor, Instant at, @Nullable String comment) {
@@ -111,7 +114,7 @@ final class Notice {
      */
     Transition resolve(Instant now, String reason) {
         require(state.open(), NoticeAction.RESOLVED);
-        Transition t = move(NoticeAction.RESOLVED, NoticeState.CLOSED, level, "system", now, reason);
+        Transition t = move(NoticeAction.RESOLVED, NoticeState.CLOSED, level, SYSTEM, now, reason);
         openKey = null;
         closedAt = now;
         closedReason = reason;
@@ -146,7 +149,7 @@ final class Notice {
         }
         answerDue = newDue;
         levelSince = today;
-        return move(NoticeAction.ESCALATED, state, next, "system", now, comment);
+        return move(NoticeAction.ESCALATED, state, next, SYSTEM, now, comment);
     }
 
     private Transition move(NoticeAction action, NoticeState to, NoticeLevel toLevel, String actor, Instant now,

@@ -357,7 +357,7 @@ public class NoticeManagement {
         if (sorted.size() == 1) {
             notice = Notice.raise(first.programmeCode(), first.trigger(), first.level(), first.title(), first.matter(),
                     texts.requirement(due), unitId, first.initiativeId(), first.subjectKey(), first.basis(),
-                    first.severity(), today, due, "system", Instant.now(clock));
+                    first.severity(), today, due, Notice.SYSTEM, Instant.now(clock));
         } else {
             Set<Long> initiatives = new java.util.HashSet<>();
             sorted.forEach(c -> initiatives.add(c.initiativeId()));
@@ -367,7 +367,7 @@ public class NoticeManagement {
                     texts.get("notice.title.combined", sorted.size()), texts.combinedMatter(sorted),
                     texts.requirement(due), unitId, initiative,
                     "sweep:" + first.programmeCode() + ":" + unitId + ":" + java.util.UUID.randomUUID(),
-                    "sweep@" + today, worst, today, due, "system", Instant.now(clock));
+                    "sweep@" + today, worst, today, due, Notice.SYSTEM, Instant.now(clock));
         }
         if (notice.level.numbered()) {
             notice.number = number(policy, today);
@@ -585,12 +585,20 @@ public class NoticeManagement {
                 initiativeNumber = null;
             }
         }
+        java.util.Map<String, String> known = new java.util.HashMap<>();
+        java.util.function.UnaryOperator<String> names = login -> known.computeIfAbsent(login, this::nameOf);
         return new NoticeView(id, n.version, n.programmeCode, n.number, n.trigger, n.level, n.state, n.title, n.matter,
                 n.requirement, n.unitId, n.initiativeId, initiativeNumber, n.subjectKey, n.raisedOn, n.originalDue,
-                n.answerDue, n.severity, n.raisedBy, n.raisedAt, n.closedAt, store.answersOf(id), store.historyOf(id),
+                n.answerDue, n.severity, n.raisedBy, names.apply(n.raisedBy), n.raisedAt, n.closedAt,
+                store.answersOf(id, names), store.historyOf(id, names),
                 store.copiesOf(id), store.itemsOf(id).stream().map(i -> new NoticeView.Item(i.position(), i.subjectKey(),
                         i.trigger(), i.title(), i.matter(), i.initiativeId(), i.targetId(), i.link(), i.clearedOn(),
                         i.clearedReason())).toList(), n.closedReason);
+    }
+
+    /** Who acted, as people read it: the account's display name, 系统自动 for the sweep and the ledgers' events. */
+    private String nameOf(String login) {
+        return Notice.SYSTEM.equals(login) ? texts.get("notice.actor.system") : accounts.displayName(login);
     }
 
     private Actor requireOffice(String type, String id) {

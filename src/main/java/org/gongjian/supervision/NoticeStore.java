@@ -171,16 +171,18 @@ class NoticeStore {
         return jdbc.sql(sql.toString()).params(params).query(NoticeStore::map).list();
     }
 
-    List<HistoryEntry> historyOf(long noticeId) {
+    /** The notice's transitions, each signed with {@code names} (login → what people read). */
+    List<HistoryEntry> historyOf(long noticeId, java.util.function.UnaryOperator<String> names) {
         return jdbc.sql("select * from supervision_notice_history where notice_id = :n order by id").param("n", noticeId)
                 .query((rs, n) -> new HistoryEntry(rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
-                        NoticeAction.valueOf(rs.getString("action")), state(rs.getString("from_state")),
+                        names.apply(rs.getString("actor")), NoticeAction.valueOf(rs.getString("action")), state(rs.getString("from_state")),
                         NoticeState.valueOf(rs.getString("to_state")), level(rs.getString("from_level")),
                         NoticeLevel.valueOf(rs.getString("to_level")), rs.getString("comment")))
                 .list();
     }
 
-    List<Answer> answersOf(long noticeId) {
+    /** The notice's answers, each signed with {@code names} (login → what people read). */
+    List<Answer> answersOf(long noticeId, java.util.function.UnaryOperator<String> names) {
         Map<Long, List<EvidenceFile>> files = new HashMap<>();
         jdbc.sql("""
                 select e.id, e.answer_id, e.file_name, e.content_type, e.size_bytes, e.sha256
@@ -191,7 +193,7 @@ class NoticeStore {
         return jdbc.sql("select id, seq, text, answered_by, answered_at from supervision_notice_answer where notice_id = :n order by seq")
                 .param("n", noticeId)
                 .query((rs, n) -> new Answer(rs.getInt("seq"), rs.getString("text"), rs.getString("answered_by"),
-                        rs.getTimestamp("answered_at").toInstant(), List.copyOf(files.getOrDefault(rs.getLong("id"), List.of()))))
+                        names.apply(rs.getString("answered_by")), rs.getTimestamp("answered_at").toInstant(), List.copyOf(files.getOrDefault(rs.getLong("id"), List.of()))))
                 .list();
     }
 

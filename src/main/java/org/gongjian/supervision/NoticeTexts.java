@@ -86,8 +86,10 @@ class NoticeTexts {
         return get("notice.notify.title", level, get(action.messageKey()), n.number() == null ? "" : n.number() + " ", n.title());
     }
 
+    /** The notification's text: the matter, state and deadline, and what was done by whom (a display name, never a login). */
     String notificationBody(NoticeView n, NoticeAction action) {
+        String by = n.history().isEmpty() ? n.raisedByName() : n.history().get(n.history().size() - 1).actorName();
         return get("notice.notify.body", get(n.level().messageKey()), n.title(), get(n.state().messageKey()),
-                date(n.answerDue()), get(action.messageKey()));
+                date(n.answerDue()), get(action.messageKey()), by);
     }
 }

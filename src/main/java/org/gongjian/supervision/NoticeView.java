@@ -16,11 +16,13 @@ import org.jspecify.annotations.Nullable;
  * @param closedReason why the sweep closed it on its own; null otherwise
  * @param subject     what it concerns, e.g. {@code target:ip.design-days}, {@code milestone:42},
  *                    {@code report:chishui:2024-05}
+ * @param raisedBy     the login of who raised it ({@code system} for the sweep), for API consumers
+ * @param raisedByName who raised it as people read it: the display name, or 系统自动 for the sweep
  */
 public record NoticeView(long id, int version, String programmeCode, @Nullable String number, NoticeTrigger trigger,
         NoticeLevel level, NoticeState state, String title, String matter, String requirement, long unitId,
         @Nullable Long initiativeId, @Nullable Integer initiativeNumber, String subject, LocalDate raisedOn,
-        LocalDate originalDue, LocalDate answerDue, Status severity, String raisedBy, Instant raisedAt,
+        LocalDate originalDue, LocalDate answerDue, Status severity, String raisedBy, String raisedByName, Instant raisedAt,
         @Nullable Instant closedAt, List<Answer> answers, List<HistoryEntry> history, List<Long> copyUnitIds,
         List<Item> items, @Nullable String closedReason) {
 
@@ -47,16 +49,20 @@ public record NoticeView(long id, int version, String programmeCode, @Nullable S
         return overdueOn(today) ? java.time.temporal.ChronoUnit.DAYS.between(answerDue, today) : 0;
     }
 
-    /** A unit's answer: its text and evidence files. */
-    public record Answer(int seq, String text, String answeredBy, Instant answeredAt, List<EvidenceFile> evidence) {
+    /** A unit's answer: its text and evidence files; who answered as a login and as the display name people read. */
+    public record Answer(int seq, String text, String answeredBy, String answeredByName, Instant answeredAt,
+            List<EvidenceFile> evidence) {
     }
 
     /** A file of evidence (佐证材料) attached to an answer. */
     public record EvidenceFile(long id, String fileName, String contentType, long size, String sha256) {
     }
 
-    /** One transition: who, when, from which state and level to which, and what they wrote. */
-    public record HistoryEntry(Instant at, String actor, NoticeAction action, @Nullable NoticeState fromState,
+    /**
+     * One transition: who (a login, and the display name people read), when, from which state and level to
+     * which, and what they wrote.
+     */
+    public record HistoryEntry(Instant at, String actor, String actorName, NoticeAction action, @Nullable NoticeState fromState,
             NoticeState toState, @Nullable NoticeLevel fromLevel, NoticeLevel toLevel, @Nullable String comment) {
     }
 }

@@ -13,6 +13,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.gongjian.calendar.WorkCalendar;
+import org.gongjian.notification.NotificationRequested;
 import org.gongjian.organisation.Accounts;
 import org.gongjian.organisation.Organisation;
 import org.gongjian.organisation.Role;
@@ -74,6 +76,11 @@ abstract class FormsApiContract {
         void reportDue(org.gongjian.assessment.LedgerReportDue e) {
             seen.add(e);
         }
+
+        @EventListener
+        void notification(NotificationRequested e) {
+            seen.add(e);
+        }
     }
 
     @Autowired MockMvc mvc;
@@ -84,6 +91,7 @@ abstract class FormsApiContract {
     @Autowired Events events;
     @Autowired ReturnChase chase;
     @Autowired org.gongjian.assessment.internal.LedgerReportFacts ledgerReports;
+    @Autowired WorkCalendar calendar;
 
     static RequestPostProcessor office() {
         return httpBasic("admin", "test-admin-secret");
@@ -227,6 +235,8 @@ abstract class FormsApiContract {
                 .andExpect(jsonPath("$[*].action").value(org.hamcrest.Matchers.contains("SAVE", "SUBMIT", "RETURN",
                         "SUBMIT", "ACCEPT")))
                 .andExpect(jsonPath("$[1].values.public_places").value("30"))
+                .andExpect(jsonPath("$[2].by").value("admin"))
+                .andExpect(jsonPath("$[2].byName").value("改革办管理员"))
                 .andExpect(jsonPath("$[3].values.public_places").value("25"));
     }
 
@@ -327,5 +337,80 @@ abstract class FormsApiContract {
         mvc.perform(post(API + "/returns/" + chikan + "/accept").with(as("forms-chikan"))).andExpect(status().isForbidden());
         assertThat(jdbc.sql("select status from forms_return where id = :id").param("id", chishui).query(String.class)
                 .single()).isEqualTo("OPEN");
+    }
+
+    private List<NotificationRequested> reminders(long returnId) {
+        return events.seen.stream().filter(NotificationRequested.class::isInstance).map(NotificationRequested.class::cast)
+                .filter(n -> n.key().equals("forms:return:" + returnId + ":reminder")).toList();
+    }
+
+    private int inbox(String username, String titleLike) {
+        return jdbc.sql("select count(*) from notification_inbox where username = :u and title like :t")
+                .param("u", username).param("t", titleLike).query(Integer.class).single();
+    }
+
+    @Test
+    void a_unit_is_reminded_once_when_its_return_falls_within_the_reminder_days_and_not_after_handing_it_in()
+            throws Exception {
+        List<Long> ids = publishedAndAssigned("remind"); // due on the 5th, reminded 2 working days before
+        long chikan = ids.get(0);
+        long chishui = ids.get(1);
+        submit(chishui, "forms-chishui", "{\"places\": 5}").andExpect(status().isOk());
+        LocalDate due = jdbc.sql("select due from forms_return where id = :id").param("id", chikan)
+                .query(LocalDate.class).single();
+        String period = LocalDate.now().minusMonths(1).toString().substring(0, 7);
+        LocalDate first = due; // the first day within 2 working days of the due date
+        while (calendar.workingDaysBetween(first.minusDays(1), due) <= 2) {
+            first = first.minusDays(1);
+        }
+        events.seen.clear();
+
+        chase.chase(first.minusDays(1));
+        assertThat(reminders(chikan)).as("three working days before the due date").isEmpty();
+
+        chase.chase(first);
+        chase.chase(first);
+        chase.chase(first.plusDays(1));
+        assertThat(reminders(chikan)).singleElement().satisfies(n -> {
+            assertThat(n.unitIds()).containsExactly(organisation.unit("chikan").id());
+            assertThat(n.roles()).isEmpty();
+            assertThat(n.title()).isEqualTo("数据填报提醒：测试月报 remind（" + period + "）");
+            assertThat(n.body()).contains(due.toString(), "《测试月报 remind》");
+            assertThat(n.link()).isEqualTo("/forms/returns/" + chikan);
+            assertThat(n.urgent()).isFalse();
+        });
+        assertThat(reminders(chishui)).as("a return handed in is not chased").isEmpty();
+        // it reaches the town's staff in their inbox, once, and nobody else's
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(inbox("forms-chikan", "数据填报提醒：测试月报 remind%")).isEqualTo(1));
+        assertThat(inbox("forms-chishui", "数据填报提醒：测试月报 remind%")).isZero();
+    }
+
+    @Test
+    void a_return_not_handed_in_by_its_due_date_reaches_the_town_as_one_supervision_notice() throws Exception {
+        List<Long> ids = publishedAndAssigned("late-notice");
+        LocalDate later = LocalDate.now().plusMonths(3);
+        chase.chase(later);
+        chase.chase(later.plusDays(1));
+        // the check three months on finds this return and the next periods' late: one notice each; this one is last month's
+        String title = "逾期未报送：《测试月报 late-notice》" + LocalDate.now().minusMonths(1).toString().substring(0, 7) + " 期";
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(jdbc.sql("select count(*) from supervision_notice where unit_id = :u and title = :t")
+                        .param("u", organisation.unit("chikan").id()).param("t", title).query(Integer.class).single())
+                        .isEqualTo(1));
+        long notice = jdbc.sql("select id from supervision_notice where unit_id = :u and title = :t")
+                .param("u", organisation.unit("chikan").id()).param("t", title).query(Long.class).single();
+        // the town's staff are told that it was raised, once
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(jdbc.sql("select title from notification_inbox where username = 'forms-chikan' and message_key like :k")
+                        .param("k", "notice:" + notice + ":RAISED:%").query(String.class).list()).singleElement()
+                        .satisfies(t -> assertThat(t).contains(title)));
+        // no reminder is sent for a return already late, and the notice is not raised again
+        assertThat(reminders(ids.get(0))).isEmpty();
+        chase.chase(later.plusDays(2));
+        org.awaitility.Awaitility.await().pollDelay(java.time.Duration.ofSeconds(2)).atMost(java.time.Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(jdbc.sql("select unit_id from supervision_notice where title = :t")
+                        .param("t", title).query(Long.class).list()).as("one notice per town, 赤坎镇 and 赤水镇")
+                        .containsExactlyInAnyOrder(organisation.unit("chikan").id(), organisation.unit("chishui").id()));
     }
 }

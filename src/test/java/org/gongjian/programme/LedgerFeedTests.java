@@ -18,8 +18,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** A ledger's observation becomes a LEDGER measurement of the targets bound to its indicator. */
 @SpringBootTest
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 @ActiveProfiles("test")
 class LedgerFeedTests {
+
+    @Autowired org.springframework.test.web.servlet.MockMvc mvc;
+    @Autowired org.springframework.security.core.userdetails.UserDetailsService users;
 
     @Autowired ApplicationEventPublisher events;
     @Autowired TransactionTemplate tx;
@@ -113,5 +117,38 @@ class LedgerFeedTests {
                 select count(*) from event_publication
                  where completion_date is null and serialized_event like :day and serialized_event like '%volunteers.registered%'""")
                 .param("day", "%" + day + "%").query(Long.class).single() == 0;
+    }
+
+    @Test
+    void an_implausible_ledger_figure_is_recorded_and_flagged_for_the_office_on_the_target_card() throws Exception {
+        LocalDate today = LocalDate.now();
+        Target pairs = targets.target(programmes.programme("kaiping-2024"), "finance.pairs");
+        tx.executeWithoutResult(status -> events.publishEvent(new IndicatorObserved("finance.pairs-active", null,
+                today.minusDays(1), new BigDecimal("16"), UnitOfMeasure.PIECES, "finance")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> on(pairs, today.minusDays(1)).isPresent());
+        assertThat(on(pairs, today.minusDays(1)).orElseThrow().plausibility()).isNull();
+
+        // 200 pairings the next day: more than ten times the last figure, yet the ledger is not refused
+        tx.executeWithoutResult(status -> events.publishEvent(new IndicatorObserved("finance.pairs-active", null,
+                today, new BigDecimal("200"), UnitOfMeasure.PIECES, "finance")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> on(pairs, today).isPresent());
+        Measurement flagged = on(pairs, today).orElseThrow();
+        assertThat(flagged.value()).isEqualByComparingTo("200");
+        assertThat(flagged.plausibility()).isEqualTo(Plausibility.TENFOLD_RISE);
+        assertThat(flagged.reason()).as("nobody confirmed it").isNull();
+
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/programmes/kaiping-2024/initiatives/4")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .user(users.loadUserByUsername("admin"))))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
+                        org.hamcrest.Matchers.containsString("台账报送的最新数值200个（" + today + "）超过上一次（16个，"
+                                + today.minusDays(1) + "）的10倍")));
+    }
+
+    private java.util.Optional<Measurement> on(Target target, LocalDate asOf) {
+        return targets.measurements(target).stream().filter(m -> m.valid() && m.asOf().equals(asOf)
+                && m.source() == MeasurementSource.LEDGER).findFirst();
     }
 }

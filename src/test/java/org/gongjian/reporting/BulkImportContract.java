@@ -39,11 +39,13 @@ abstract class BulkImportContract {
     void a_sheet_of_250_rows_is_written_whole_with_every_value_date_and_note_as_read() throws Exception {
         List<List<Object>> rows = new ArrayList<>();
         for (int i = 0; i < 250; i++) {
+            // synthetic figures jump from row to row: each row confirms its figure (ADR 0026)
             rows.add(row(i + 1, i % 2 == 0 ? "volunteers.teams" : "hydrogen.investment", "", i % 2 == 0 ? "支" : "万元",
-                    i + 0.25, LocalDate.of(2024, 12, 6).plusDays(i % 7), i % 3 == 0 ? null : "第" + (i + 1) + "行"));
+                    i + 0.25, LocalDate.of(2024, 12, 6).plusDays(i % 7), i % 3 == 0 ? null : "第" + (i + 1) + "行", "是",
+                    "批量测试数据"));
         }
         byte[] file = Workbooks.xlsx(new Workbooks.SheetSpec("进展数据", null,
-                List.of("序号", "指标编码", "指标名称", "计量单位", "数值", "截至日期", "备注"), rows));
+                List.of("序号", "指标编码", "指标名称", "计量单位", "数值", "截至日期", "备注", "确认无误", "原因"), rows));
         mvc.perform(multipart("/api/v1/programmes/kaiping-2024/imports/measurements")
                         .file(new MockMultipartFile("file", "batch-250.xlsx", null, file))
                         .with(httpBasic("admin", "test-admin-secret")))

@@ -126,6 +126,36 @@ class NoticeFlowTests {
                 .param("id", String.valueOf(id)).query(Long.class).single()).isEqualTo(5);
     }
 
+    private java.util.List<String> inboxBodies(String username, String keyLike) {
+        return jdbc.sql("select body from notification_inbox where username = :u and message_key like :k")
+                .param("u", username).param("k", keyLike).query(String.class).list();
+    }
+
+    @Test
+    void people_are_named_by_their_display_names_in_the_api_the_inbox_and_the_messages_and_scripts_keep_the_login()
+            throws Exception {
+        long id = raise("REMINDER");
+        mvc.perform(multipart("/api/v1/notices/" + id + "/answer").param("text", "已按要求整改。").with(as("chishui-clerk")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.raisedBy").value("admin"))
+                .andExpect(jsonPath("$.raisedByName").value("改革办管理员"))
+                .andExpect(jsonPath("$.answers[0].answeredBy").value("chishui-clerk"))
+                .andExpect(jsonPath("$.answers[0].answeredByName").value("赤水镇填报员"))
+                .andExpect(jsonPath("$.history[0].actor").value("admin"))
+                .andExpect(jsonPath("$.history[0].actorName").value("改革办管理员"))
+                .andExpect(jsonPath("$.history[1].actorName").value("赤水镇填报员"));
+        // the inbox text is the e-mail's and the group robots' text too (notification.RobotMessages, Deliveries)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(inboxBodies("chishui-clerk", "notice:" + id + ":RAISED:%")).singleElement()
+                    .satisfies(body -> assertThat(body).contains("经办：改革办管理员").doesNotContain("admin"));
+            assertThat(inboxBodies("admin", "notice:" + id + ":ANSWERED:%")).singleElement()
+                    .satisfies(body -> assertThat(body).contains("经办：赤水镇填报员").doesNotContain("chishui-clerk"));
+        });
+        mvc.perform(get("/api/v1/notifications").param("size", "200").with(admin()))
+                .andExpect(jsonPath("$.content[*].body").value(org.hamcrest.Matchers.hasItem(
+                        org.hamcrest.Matchers.containsString("经办：赤水镇填报员"))));
+    }
+
     @Test
     void another_town_can_neither_read_nor_answer_the_notice_and_the_refusal_is_audited() throws Exception {
         long id = raise("REMINDER");

@@ -28,6 +28,7 @@ class StatusExplainedTests {
     @Autowired StatusEngine engine;
     @Autowired StatusWords words;
     @Autowired org.springframework.security.core.userdetails.UserDetailsService details;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void the_status_answer_gives_each_status_its_word_and_one_sentence_of_why_with_the_numbers_and_names_the_policy_once()
@@ -80,10 +81,7 @@ class StatusExplainedTests {
 
     @Test
     void the_manual_notice_form_lists_towns_in_official_order_then_departments_and_never_outside_bodies() throws Exception {
-        String page = mvc.perform(get("/supervision/notices/new").param("programme", "kaiping-2024")
-                        .header("Accept-Language", "zh-CN").with(org.springframework.security.test.web.servlet.request
-                                .SecurityMockMvcRequestPostProcessors.user(details.loadUserByUsername("admin"))))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        String page = noticeForm();
         int towns = page.indexOf("label=\"镇街\"");
         int departments = page.indexOf("label=\"市直部门\"");
         assertThat(towns).isPositive();
@@ -94,5 +92,20 @@ class StatusExplainedTests {
         assertThat(page.indexOf("金鸡镇")).isLessThan(page.indexOf("赤水镇"));
         assertThat(page.indexOf("市交通运输局")).isGreaterThan(departments);
         assertThat(page).doesNotContain("国家知识产权局", "交通运输部");
+        // the order is the units' data (their division codes, which the office corrects on the unit page), not code
+        jdbc.sql("update organisation_unit set division_code = '440783000' where code = 'chishui'").update();
+        try {
+            String moved = noticeForm();
+            assertThat(moved.indexOf("赤水镇")).isLessThan(moved.indexOf("长沙街道"));
+        } finally {
+            jdbc.sql("update organisation_unit set division_code = '440783112' where code = 'chishui'").update();
+        }
+    }
+
+    private String noticeForm() throws Exception {
+        return mvc.perform(get("/supervision/notices/new").param("programme", "kaiping-2024")
+                        .header("Accept-Language", "zh-CN").with(org.springframework.security.test.web.servlet.request
+                                .SecurityMockMvcRequestPostProcessors.user(details.loadUserByUsername("admin"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -126,8 +126,8 @@ class ReportingScopeTests extends PageTestSupport {
     void the_measurements_import_refuses_another_towns_rows_and_takes_the_towns_own() {
         actAs("scope-chikan");
         MeasurementBatch mixed = new MeasurementBatch("scope.xlsx", List.of(
-                new MeasurementBatch.Row("demo.credit.baihe", new BigDecimal("100000000"), LocalDate.of(2024, 6, 30), null),
-                new MeasurementBatch.Row("demo.roads.chikan", new BigDecimal("12"), LocalDate.of(2024, 6, 30), null)));
+                new MeasurementBatch.Row("demo.credit.baihe", new BigDecimal("100000000"), LocalDate.of(2024, 6, 30), null, false, null),
+                new MeasurementBatch.Row("demo.roads.chikan", new BigDecimal("12"), LocalDate.of(2024, 6, 30), null, false, null)));
         var violations = bulk.check(KAIPING, mixed);
         assertThat(violations).extracting(v -> v.field() + " " + v.messageKey())
                 .containsExactly("rows[0].targetCode error.measurement.not-responsible");

@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The pages of forms: the list, a form with its versions and assignments (the office publishes and
- * assigns there), the designer, the returns a user may see, and the return page a unit fills on a phone.
+ * assigns there), the returns a user may see, and the return page a unit fills on a phone.
  */
 @Controller
 class FormsPageController {
@@ -109,32 +109,6 @@ class FormsPageController {
         model.addAttribute("forms", forms.list(PageRequest.of(0, 200)).getContent());
         model.addAttribute("mayDesign", forms.mayDesign());
         return "forms/list";
-    }
-
-    @GetMapping("/forms/new")
-    @PreAuthorize("hasAuthority('forms:form:design')")
-    String designer(Model model) {
-        model.addAttribute("code", "");
-        model.addAttribute("definition", Example.DEFINITION);
-        model.addAttribute("errors", List.of());
-        return "forms/designer";
-    }
-
-    @PostMapping("/forms/new")
-    @PreAuthorize("hasAuthority('forms:form:design')")
-    String create(@RequestParam String code, @RequestParam String definition, Model model) {
-        try {
-            Form form = forms.create(code.trim(), json.readValue(definition, FormDefinition.class), false);
-            return "redirect:/forms/" + form.code();
-        } catch (InvalidInputException e) {
-            model.addAttribute("errors", e.violations());
-        } catch (tools.jackson.core.JacksonException e) {
-            model.addAttribute("errors", List.of(new InvalidInputException.Violation("definition", "forms.page.json-error",
-                    e.getOriginalMessage())));
-        }
-        model.addAttribute("code", code);
-        model.addAttribute("definition", definition);
-        return "forms/designer";
     }
 
     @GetMapping("/forms/{form}")
@@ -257,7 +231,7 @@ class FormsPageController {
     }
 
     /** Table rows to show: the saved ones and three blank ones to add. */
-    private static Map<String, List<Map<String, Object>>> tables(FormDefinition definition, Map<String, Object> values) {
+    static Map<String, List<Map<String, Object>>> tables(FormDefinition definition, Map<String, Object> values) {
         Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
         for (FormDefinition.Field f : definition.fields()) {
             if (f.type() == FieldType.TABLE) {
@@ -321,26 +295,5 @@ class FormsPageController {
 
     private static @Nullable String blank(@Nullable String s) {
         return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    /** The designer's starting point. */
-    static final class Example {
-        static final String DEFINITION = """
-                {
-                  "title": "某项工作月报",
-                  "instructions": "每月5日前填报截至上月底的本年累计数",
-                  "sections": [
-                    {"title": "基本情况", "fields": [
-                      {"code": "total", "label": "总数", "type": "INTEGER", "required": true, "unit": "PIECES", "min": 0},
-                      {"code": "of_which", "label": "其中已完成", "type": "INTEGER", "unit": "PIECES", "min": 0, "atMost": "total"},
-                      {"code": "investment", "label": "完成投资", "type": "MONEY", "scale": 10000, "min": 0},
-                      {"code": "rate", "label": "完成率", "type": "PERCENTAGE", "decimals": 1},
-                      {"code": "note", "label": "说明", "type": "TEXT"}
-                    ]}
-                  ]
-                }""";
-
-        private Example() {
-        }
     }
 }

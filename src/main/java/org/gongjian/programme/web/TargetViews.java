@@ -11,6 +11,7 @@ import org.gongjian.organisation.UserAccount;
 import org.gongjian.programme.Evidence;
 import org.gongjian.programme.Initiative;
 import org.gongjian.programme.Measurement;
+import org.gongjian.programme.MeasurementSource;
 import org.gongjian.programme.StatusLights.TargetLight;
 import org.gongjian.programme.Target;
 import org.gongjian.programme.TargetManagement;
@@ -44,9 +45,12 @@ class TargetViews {
             boolean mayAmend) {
     }
 
-    /** A target's card; {@code light} is its computed status, with the forecast, when supervision judged it. */
+    /**
+     * A target's card; {@code light} is its computed status, with the forecast, when supervision judged it;
+     * {@code ledgerDoubt} says why its latest figure, fed by a ledger, looks implausible (ADR 0026), or is null.
+     */
     record TargetView(TargetRow row, @Nullable TargetLight light, String chart, List<Line> lines, boolean mayReport,
-            ReportForm form, long maxFileMegabytes, int maxFiles, String askUnit) {
+            ReportForm form, long maxFileMegabytes, int maxFiles, String askUnit, @Nullable String ledgerDoubt) {
 
         public Target target() {
             return row.target();
@@ -71,7 +75,25 @@ class TargetViews {
         return new TargetView(row, light, chart, lines, targets.mayReport(target),
                 form != null ? form : ReportForm.blank(fmt.today().toString(), null),
                 targets.evidenceMaxFileSize() / (1024 * 1024), targets.evidenceMaxFiles(),
-                targets.displayScale(target).label(target.unit(), LocaleContextHolder.getLocale()));
+                targets.displayScale(target).label(target.unit(), LocaleContextHolder.getLocale()),
+                ledgerDoubt(target, latest, valid));
+    }
+
+    /**
+     * Why the latest figure looks wrong, when a ledger fed it and nobody confirmed it: the feed is never refused,
+     * so the office is told here, beside the figure before it.
+     */
+    private @Nullable String ledgerDoubt(Target target, @Nullable Measurement latest, List<Measurement> valid) {
+        if (latest == null || latest.source() != MeasurementSource.LEDGER || latest.plausibility() == null
+                || latest.reason() != null) {
+            return null;
+        }
+        String before = valid.stream().filter(m -> m.id() != latest.id() && !m.asOf().isAfter(latest.asOf()))
+                .max(Comparator.comparing(Measurement::asOf).thenComparing(Measurement::recordedAt))
+                .map(m -> fmt.figure(m.value(), target.unit()) + "，" + m.asOf()).orElse("");
+        return messages.getMessage("target.ledger-doubt." + latest.plausibility(),
+                new Object[] {fmt.figure(latest.value(), target.unit()), latest.asOf(), before},
+                LocaleContextHolder.getLocale());
     }
 
     /**

@@ -56,9 +56,10 @@ public class ExcelTemplates {
             }
         }
         try (XlsxWriter x = new XlsxWriter()) {
-            List<String> headers = Layouts.MEASUREMENTS.subList(0, 7);
+            List<String> headers = new ArrayList<>(Layouts.MEASUREMENTS.subList(0, 7));
+            headers.addAll(List.of("确认无误", "原因"));
             SXSSFSheet sheet = x.sheet(Layouts.SHEET_MEASUREMENTS, programme.year() + "年" + programme.title() + " 指标进展填报表",
-                    headers, new int[] {7, 24, 34, 10, 16, 14, 40});
+                    headers, new int[] {7, 24, 34, 10, 16, 14, 40, 10, 36});
             x.row(sheet, 2, List.of(Layouts.EXAMPLE, "roads.demo-roads", "“四好农村路”示范路建成通车", "条", 5,
                     java.time.LocalDate.of(2024, 12, 31), "示例行不会导入，可删除"));
             int r = 3;
@@ -68,11 +69,12 @@ public class ExcelTemplates {
             }
             Sheet lists = lists(x, List.of(
                     new NamedList("TargetCodes", mine.stream().map(Target::code).toList()),
-                    new NamedList("UnitWords", Layouts.unitWords())));
+                    new NamedList("UnitWords", Layouts.unitWords()), new NamedList("Confirm", List.of("是"))));
             list(sheet, "TargetCodes", 1, "指标编码", "请从下拉列表选择本单位的指标编码。");
             list(sheet, "UnitWords", 3, "计量单位", "金额可填元、万元或亿元，导入时换算为元。");
             number(sheet, 4, "数值", "填写截至日期的累计数值，只填数字，不要带“约”“多”等字。");
             date(sheet, 5, "截至日期", "数据对应的日期，例如 2024-06-30。");
+            list(sheet, "Confirm", 7, "确认无误", "数值比上一次大10倍以上、不到十分之一或与指标方向相反时，核实无误后填“是”，并在“原因”列说明。");
             guide(x, List.of(
                     "1. 每行填报一个指标在某一日期的数值；同一指标可填多行（不同日期）。",
                     "2. 必填：指标编码、数值、截至日期。指标名称、计量单位仅供核对；计量单位可改为万元、亿元，导入时换算。",
@@ -82,7 +84,9 @@ public class ExcelTemplates {
                     "6. 导入时先校验全部行：全部无误才写入；有错误时一行也不写入，并可下载标注了“错误说明”的文件，改正后重新导入。",
                     "7. 只能填报本单位牵头或参与的任务的指标。",
                     "8. 请保存为 .xlsx 格式（WPS、Excel、LibreOffice 均可另存为 .xlsx）；不支持 .xls。",
-                    "9. 填报时间：每月25日前。"));
+                    "9. 填报时间：每月25日前。",
+                    "10. 数值超过该指标上一次数值的10倍、不到十分之一，或与指标方向相反（如累计数下降）时，导入会提示核实；"
+                            + "确属实的，在本行“确认无误”列选“是”，并在“原因”列写明原因（如“口径调整，含新并入园区”），再导入。"));
             hide(x, lists);
             return x.bytes();
         }

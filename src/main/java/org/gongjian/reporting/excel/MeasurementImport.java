@@ -18,8 +18,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Imports measurements from a 进展数据 sheet (the template, or an export edited): every row is read and
- * checked — target code, number, date, unit — then the programme checks dates and the data scope, and
- * writes all rows in one batch, or none. A refused import returns every row's problems and a marked copy.
+ * checked — target code, number, date, unit — then the programme checks dates, the data scope and plausibility
+ * (a figure ten times more or less than the last, or against the direction, is kept only with 确认无误 = 是 and
+ * a 原因 in its row), and writes all rows in one batch, or none. A refused import returns every row's problems and a marked copy.
  */
 @Service
 public class MeasurementImport {
@@ -27,6 +28,8 @@ public class MeasurementImport {
     /** A measurement's note holds at most this many characters, as the programme checks. */
     private static final int MAX_NOTE = 2000;
     static final List<String> REQUIRED = List.of("指标编码", "数值", "截至日期");
+    /** What the column 确认无误 takes to keep a figure that looks implausible (with a reason in 原因). */
+    static final java.util.Set<String> YES = java.util.Set.of("是", "确认", "√", "✓", "Y", "y", "yes", "Yes", "YES");
 
     private final Importer importer;
     private final ProgrammeManagement programmes;
@@ -85,6 +88,7 @@ public class MeasurementImport {
             case "asOf" -> "截至日期";
             case "value" -> "数值";
             case "note" -> "备注";
+            case "reason" -> "原因";
             default -> "指标编码";
         };
     }
@@ -99,6 +103,11 @@ public class MeasurementImport {
         LocalDate asOf = cells.date("截至日期", true);
         String note = cells.text("备注", false, MAX_NOTE);
         String unitWord = cells.word("计量单位", false, 20);
+        String confirm = cells.word("确认无误", false, 10);
+        String reason = cells.text("原因", false, MAX_NOTE);
+        if (confirm != null && !YES.contains(confirm) && !"否".equals(confirm)) {
+            problems.add(new Cells.Problem("确认无误", "error.import.confirm-word", confirm));
+        }
         Target target = code == null ? null : byCode.get(code);
         if (code != null && target == null) {
             problems.add(new Cells.Problem("指标编码", "error.import.target-unknown", code));
@@ -112,7 +121,7 @@ public class MeasurementImport {
             }
         }
         if (problems.isEmpty() && target != null && value != null && asOf != null) {
-            rows.add(new MeasurementBatch.Row(code, value, asOf, note));
+            rows.add(new MeasurementBatch.Row(code, value, asOf, note, confirm != null && YES.contains(confirm), reason));
             rowNumbers.add(cells.rowNumber());
         }
     }

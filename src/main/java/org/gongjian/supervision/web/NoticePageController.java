@@ -88,25 +88,10 @@ class NoticePageController {
         return "supervision/notices";
     }
 
-    /** The notice as the page shows it: answers and history signed with people's display names, not their logins. */
-    private NoticeView signed(NoticeView n) {
-        java.util.Map<String, String> names = new java.util.HashMap<>();
-        java.util.function.Function<String, String> name = u -> names.computeIfAbsent(u, accounts::displayName);
-        return new NoticeView(n.id(), n.version(), n.programmeCode(), n.number(), n.trigger(), n.level(), n.state(),
-                n.title(), n.matter(), n.requirement(), n.unitId(), n.initiativeId(), n.initiativeNumber(), n.subject(),
-                n.raisedOn(), n.originalDue(), n.answerDue(), n.severity(), name.apply(n.raisedBy()), n.raisedAt(),
-                n.closedAt(),
-                n.answers().stream().map(a -> new NoticeView.Answer(a.seq(), a.text(), name.apply(a.answeredBy()),
-                        a.answeredAt(), a.evidence())).toList(),
-                n.history().stream().map(h -> new NoticeView.HistoryEntry(h.at(), name.apply(h.actor()), h.action(),
-                        h.fromState(), h.toState(), h.fromLevel(), h.toLevel(), h.comment())).toList(),
-                n.copyUnitIds(), n.items(), n.closedReason());
-    }
-
     @GetMapping("/supervision/notices/{id}")
     @PreAuthorize("hasAuthority('supervision:status:read')")
     String notice(@PathVariable long id, Model model, Locale locale) {
-        NoticeView n = signed(notices.notice(id));
+        NoticeView n = notices.notice(id);
         Actor actor = accounts.current();
         model.addAttribute("n", n);
         Map<Long, String> names = unitNames(locale);

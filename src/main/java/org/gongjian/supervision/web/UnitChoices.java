@@ -9,16 +9,13 @@ import org.gongjian.organisation.UnitKind;
 
 /**
  * The units a notice may be sent to, grouped by kind in the official order: the towns and subdistricts
- * (镇街) in the order of the administrative division codes (长沙街道 440783001, 三埠街道 002, then 月山镇 100 …
- * 赤水镇 112), with the management committee after them; then the city's departments (市直部门). Outside
+ * (镇街) in the order of their administrative division codes (data of each unit, e.g. 长沙街道 440783001, 三埠街道
+ * 002, then 月山镇 100 … 赤水镇 112), units without one (the management committee) after them; then the city's
+ * departments (市直部门). Outside
  * bodies (ministries, provincial departments), enterprises and teams are never offered: a 督办单 goes to a
  * unit of the city.
  */
 final class UnitChoices {
-
-    /** Kaiping's town-level units in the order of their division codes (4407830xx / 4407831xx). */
-    static final List<String> TOWN_ORDER = List.of("changsha", "sanbu", "yueshan", "shuikou", "shatang", "cangcheng",
-            "longsheng", "dasha", "magang", "tangkou", "chikan", "baihe", "xiangang", "jinji", "chishui", "cuishanhu");
 
     record Choice(String code, String name) {
     }
@@ -31,10 +28,8 @@ final class UnitChoices {
 
     static List<Group> of(List<Unit> all, Locale locale) {
         List<Unit> towns = all.stream().filter(Unit::active).filter(u -> u.kind().isTownLevel())
-                .sorted(Comparator.comparingInt((Unit u) -> {
-                    int i = TOWN_ORDER.indexOf(u.code());
-                    return i < 0 ? TOWN_ORDER.size() + u.kind().ordinal() : i;
-                }).thenComparing(Unit::code))
+                .sorted(Comparator.comparing(Unit::divisionCode, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(Unit::kind).thenComparing(Unit::code))
                 .toList();
         List<Unit> departments = all.stream().filter(Unit::active)
                 .filter(u -> u.kind() == UnitKind.GOVERNMENT || u.kind() == UnitKind.DEPARTMENT)

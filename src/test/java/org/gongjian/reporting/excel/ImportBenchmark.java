@@ -76,12 +76,13 @@ public class ImportBenchmark {
     public void setUp() throws Exception {
         file = Files.createTempFile("bench-100k", ".xlsx");
         try (XlsxWriter x = new XlsxWriter()) {
-            var sheet = x.sheet("进展数据", "进展数据", List.of("序号", "指标编码", "指标名称", "计量单位", "数值", "截至日期", "备注"),
-                    new int[] {7, 24, 30, 8, 16, 12, 30});
+            // the values jump by design: every row confirms its figure, so that the plausibility check runs and passes
+            var sheet = x.sheet("进展数据", "进展数据", List.of("序号", "指标编码", "指标名称", "计量单位", "数值", "截至日期", "备注",
+                    "确认无误", "原因"), new int[] {7, 24, 30, 8, 16, 12, 30, 8, 20});
             LocalDate first = LocalDate.of(2024, 12, 5);
             for (int i = 0; i < ROWS; i++) {
                 x.row(sheet, i + 2, List.of(i + 1, TARGETS.get(i % TARGETS.size()), "指标", "", BigDecimal.valueOf(i % 997 + 0.5),
-                        first.plusDays(i % 20), "第" + (i + 1) + "行"));
+                        first.plusDays(i % 20), "第" + (i + 1) + "行", "是", "基准测试数据"));
             }
             Files.write(file, x.bytes());
         }
