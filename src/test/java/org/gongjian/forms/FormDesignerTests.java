@@ -187,6 +187,10 @@ class FormDesignerTests {
             click(browser, browser.findElement(By.cssSelector("form[action$='/assignments'] button[type=submit]")));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".alert-success")));
 
+            assertThat(browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll())
+                    .as("the designer runs under the strict CSP: no refused script or style")
+                    .noneMatch(e -> e.getMessage().contains("Content Security Policy"));
+
             long id = jdbc.sql("""
                     select r.id from forms_return r join forms_form f on f.id = r.form_id
                     where f.code = 'built-by-hand' and r.unit_code = 'chikan' and r.period = :p""")
