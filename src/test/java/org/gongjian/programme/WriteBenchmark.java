@@ -41,6 +41,8 @@ public final class WriteBenchmark {
 
     static final int PRELOAD = Integer.getInteger("preload", 100_000);
     static final int WRITERS = 20;
+    /** {@code -Dreaders=0} measures the writers alone (what the status reader costs them). */
+    static final int READERS = Integer.getInteger("readers", 1);
     static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("warmup", 10));
     static final Duration MEASURE = Duration.ofSeconds(Integer.getInteger("seconds", 30));
 
@@ -187,7 +189,7 @@ public final class WriteBenchmark {
         List<Long> reads = Collections.synchronizedList(new ArrayList<>());
         AtomicLong errors = new AtomicLong();
         AtomicBoolean stop = new AtomicBoolean();
-        ExecutorService pool = Executors.newFixedThreadPool(WRITERS + 1);
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS + READERS);
         String base = "http://127.0.0.1:" + app.port + "/api/v1/programmes/kaiping-2024";
         for (int w = 0; w < WRITERS; w++) {
             String code = codes.get(w % codes.size());
@@ -210,19 +212,9 @@ public final class WriteBenchmark {
                 return null;
             });
         }
-        pool.submit(() -> {
-            while (!stop.get()) {
-                long t0 = System.nanoTime();
-                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/status?asOf=2024-12-31"))
-                        .header("Authorization", "Bearer " + app.token).build(), HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() == 200) {
-                    reads.add(System.nanoTime() - t0);
-                } else {
-                    errors.incrementAndGet();
-                }
-            }
-            return null;
-        });
+        for (int r = 0; r < READERS; r++) {
+            pool.submit(() -> read(http, base, app, reads, errors, stop));
+        }
         long started = System.nanoTime();
         Thread.sleep(length.toMillis());
         stop.set(true);
@@ -234,6 +226,22 @@ public final class WriteBenchmark {
         Collections.sort(w);
         Collections.sort(r);
         return new Result(w.size() / seconds, ms(w, 0.5), ms(w, 0.99), errors.get(), ms(r, 0.5), ms(r, 0.99), r.size());
+    }
+
+    /** One reader asking for the programme's status (the dashboard's data) as soon as it is answered. */
+    static Void read(HttpClient http, String base, ForkedApp app, List<Long> reads, AtomicLong errors, AtomicBoolean stop)
+            throws Exception {
+        while (!stop.get()) {
+            long t0 = System.nanoTime();
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/status?asOf=2024-12-31"))
+                    .header("Authorization", "Bearer " + app.token).build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() == 200) {
+                reads.add(System.nanoTime() - t0);
+            } else {
+                errors.incrementAndGet();
+            }
+        }
+        return null;
     }
 
     static double ms(List<Long> sorted, double q) {
