@@ -253,6 +253,7 @@ class AuthorizationMatrixTests {
         Map<String, String> samples = new LinkedHashMap<>();
         samples.put("/units/{code}", "chishui");
         samples.put("/accounts/{code}", "chishui-2023-gep");
+        samples.put("/conversion-projects/{code}", "2024-440783-05-03-823001");
         samples.put("/versions/{number}", "1");
         samples.put("/milestones/{id}", String.valueOf(records.milestones(initiative).get(0).id()));
         samples.put("/events/{id}", String.valueOf(records.events(kaiping).get(0).id()));

@@ -127,10 +127,16 @@ final class ValueMaps {
     }
 
     private static void geoTiff(RasterAccounting.Grid grid, float[] values, Path file) throws IOException {
+        geoTiff(grid.reference().grid, grid.width(), grid.height(), values, file);
+    }
+
+    /** Writes one float band on a grid as a GeoTIFF (Apache SIS). */
+    static void geoTiff(org.apache.sis.coverage.grid.GridGeometry domain, int width, int height, float[] values,
+            Path file) throws IOException {
         Files.deleteIfExists(file);
-        GridCoverage coverage = new GridCoverageBuilder().setDomain(grid.reference().grid)
-                .setRanges(new SampleDimension.Builder().setName("元").build())
-                .setValues(new DataBufferFloat(values, values.length), new java.awt.Dimension(grid.width(), grid.height()))
+        GridCoverage coverage = new GridCoverageBuilder().setDomain(domain)
+                .setRanges(new SampleDimension.Builder().setName("value").build())
+                .setValues(new DataBufferFloat(values, values.length), new java.awt.Dimension(width, height))
                 .build();
         try (DataStore store = DataStores.openWritable(file, "GeoTIFF")) {
             ((GeoTiffStore) store).append(coverage, null);
