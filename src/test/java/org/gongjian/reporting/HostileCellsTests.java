@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -58,7 +57,6 @@ class HostileCellsTests {
     void a_cell_of_millions_of_characters_is_a_row_error_not_an_exhausted_heap() throws Exception {
         long before = measurements();
         String huge = letters(6_000_000);
-        long started = System.nanoTime();
         upload(rawSheet("<c r=\"E3\" t=\"s\"><v>0</v></c>", "<c r=\"E4\"><v>5</v></c><c r=\"G4\" t=\"inlineStr\"><is><t>" + huge + "</t></is></c>", huge))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.written").value(0))
@@ -66,7 +64,6 @@ class HostileCellsTests {
                 .andExpect(jsonPath("$.errors[0].messages").value(hasItem("数值：单元格内容超过 32767 字（Excel 的上限），请检查是否粘贴了多余内容。")))
                 .andExpect(jsonPath("$.errors[1].row").value(4))
                 .andExpect(jsonPath("$.errors[1].messages").value(hasItem(containsString("备注：单元格内容超过 32767 字"))));
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
         assertThat(measurements()).isEqualTo(before);
     }
 
