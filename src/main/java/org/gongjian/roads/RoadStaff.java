@@ -30,7 +30,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class RoadStaff {
 
-    public enum StaffRole { ROAD_ADMIN_OFFICER, MAINTAINER, ASSISTANT, GUARD }
+    public enum StaffRole {
+        ROAD_ADMIN_OFFICER("路政员"), MAINTAINER("养路员"), ASSISTANT("协管员"), GUARD("护路员");
+
+        private final String onBoard;
+
+        StaffRole(String onBoard) {
+            this.onBoard = onBoard;
+        }
+
+        /** The role as a signboard (公示牌) shows it, in Chinese like the board itself. */
+        public String onBoard() {
+            return onBoard;
+        }
+    }
 
     public record Staff(long id, String name, StaffRole role, @Nullable String username, @Nullable String phone,
             @Nullable Long chiefId, List<Long> segmentIds, LocalDate validFrom, @Nullable LocalDate validTo, boolean demo,

@@ -84,7 +84,7 @@ public class Signboards {
         content.put("chiefs", chiefs.chiefsOf(s, on).stream()
                 .map(c -> c.name() + (c.title() == null ? "" : "（" + c.title() + "）")).toList());
         content.put("staff", staff.all().stream().filter(x -> x.servingOn(on) && x.segmentIds().contains(s.id()))
-                .map(x -> x.name() + "（" + x.role() + "）").toList());
+                .map(x -> x.name() + "（" + x.role().onBoard() + "）").toList());
         texts(content, d);
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""

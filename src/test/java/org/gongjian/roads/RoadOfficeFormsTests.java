@@ -155,6 +155,8 @@ class RoadOfficeFormsTests {
     @Test
     void a_signboard_shows_who_served_when_it_was_put_up_and_its_texts_can_be_corrected() throws Exception {
         long segment = villageSegment();
+        mvc.perform(form("/roads/staff").param("name", "公示牌护路员").param("role", "GUARD")
+                        .param("segmentIds", String.valueOf(segment))).andExpect(redirectedUrl("/roads/staff"));
         mvc.perform(form("/roads/signboards").param("segmentId", String.valueOf(segment)).param("duties", "组织巡查")
                         .param("hotline", "热线").param("lat", "22.37"))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("监督电话只能由数字")))
@@ -165,6 +167,7 @@ class RoadOfficeFormsTests {
         long id = id("select max(id) from roads_signboard where segment_id = :v", segment);
         String chiefsOnBoard = jdbc.sql("select content_json from roads_signboard where id = :id").param("id", id)
                 .query(String.class).single();
+        assertThat(chiefsOnBoard).as("the board names the staff serving, in Chinese").contains("公示牌护路员（护路员）");
         mvc.perform(get("/roads/signboards").with(as("forms-office"))).andExpect(content().string(containsString("表单职责：组织巡查")))
                 .andExpect(content().string(containsString("0750-2212345")));
         mvc.perform(form("/roads/signboards/" + id).param("duties", "表单职责：巡查、上报").param("hotline", "12345")
