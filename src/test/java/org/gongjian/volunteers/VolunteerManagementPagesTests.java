@@ -33,14 +33,15 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A captain's activity pages: the list of their team's activities, creating one with the form (field errors in
- * Chinese), changing it with its values filled in, and another team's activity refused.
+ * The management pages of the volunteers ledger: a captain's activity pages (the list of their team's activities,
+ * creating one with the form, field errors in Chinese, changing it with its values filled in, another team's activity
+ * refused), and a town's roster import page answering a wrong file with its error workbook to download.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @Transactional
-class CaptainActivityPagesTests {
+class VolunteerManagementPagesTests {
 
     private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
 
@@ -110,6 +111,46 @@ class CaptainActivityPagesTests {
                         .param("startsAt", from).param("endsAt", to).param("quota", "10"))
                 .andExpect(status().isForbidden());
         assertThat(volunteers.activity(others.id()).title()).isEqualTo("别队活动");
+    }
+
+    @Test
+    void a_wrong_roster_uploaded_on_the_page_comes_back_as_an_error_workbook_to_download() throws Exception {
+        if (accounts.findByUsername("page-cs-staff").isEmpty()) {
+            accounts.create("page-cs-staff", "长沙街道工作人员", "page-secret-123", organisation.unit("changsha").id(),
+                    Set.of(Role.UNIT_STAFF));
+        }
+        UserDetails staff = users.loadUserByUsername("page-cs-staff");
+        byte[] xlsx;
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = wb.createSheet("花名册");
+            var header = sheet.createRow(0);
+            for (int i = 0; i < VolunteerWorkbooks.ROSTER.size(); i++) {
+                header.createCell(i).setCellValue(VolunteerWorkbooks.ROSTER.get(i));
+            }
+            var row = sheet.createRow(1);
+            row.createCell(0).setCellValue("错号");
+            row.createCell(1).setCellValue("440783199003151234");
+            row.createCell(2).setCellValue("13800000009");
+            row.createCell(3).setCellValue("长沙街道");
+            wb.write(out);
+            xlsx = out.toByteArray();
+        }
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/volunteers/roster")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "花名册.xlsx",
+                                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx))
+                        .with(user(staff)).with(csrf()).header("Accept-Language", "zh-CN"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("第 2 行：身份证号：")))
+                .andReturn().getResponse().getContentAsString();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"(/volunteers/roster/errors/[^\"]+\\.xlsx)\"")
+                .matcher(page);
+        assertThat(link.find()).as("the page links the error workbook").isTrue();
+        byte[] marked = mvc.perform(get(link.group(1)).with(user(staff))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(marked))) {
+            assertThat(wb.getSheet("花名册").getRow(0).getCell(7).getStringCellValue()).isEqualTo("错误说明");
+            assertThat(wb.getSheet("花名册").getRow(1).getCell(7).getStringCellValue()).startsWith("身份证号：");
+        }
     }
 
     private Team approved(String name) {
