@@ -18,6 +18,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -77,6 +78,9 @@ class CaptainActivitiesController {
     @PreAuthorize("hasAuthority('volunteers:activity:manage')")
     String editForm(@PathVariable long id, Model model) {
         Activity a = volunteers.activity(id);
+        if (volunteers.teamsForActivities().stream().noneMatch(t -> t.id() == a.teamId())) {
+            throw new AccessDeniedException("error.access-denied");
+        }
         Map<String, String> form = new LinkedHashMap<>();
         form.put("teamId", Long.toString(a.teamId()));
         form.put("title", a.title());
