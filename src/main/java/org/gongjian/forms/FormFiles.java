@@ -3,23 +3,15 @@ package org.gongjian.forms;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.Optional;
-import java.util.UUID;
 import org.gongjian.audit.AuditLog;
 import org.gongjian.organisation.Accounts;
 import org.gongjian.shared.FileKind;
-import org.gongjian.shared.InvalidInputException;
 import org.gongjian.shared.NotFoundException;
+import org.gongjian.shared.UploadStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -28,8 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Evidence files of returns: a PDF, PNG or JPEG, recognised by its first bytes (not its name), at most
- * the evidence size, stored under {@code <data-dir>/forms/yyyy/MM/} with a random name. Only a unit that
+ * Evidence files of returns: a PDF, PNG or JPEG, recognised by its content (not its name), at most
+ * the evidence size, stored by {@link UploadStore} under {@code <data-dir>/forms/yyyy/MM/} with a random name
+ * (removed again when the return's transaction rolls back). Only a unit that
  * may fill the return uploads; whoever may see the return reads its files.
  */
 @Service
@@ -46,19 +39,18 @@ public class FormFiles {
     private final Accounts accounts;
     private final AuditLog audit;
     private final Clock clock;
-    private final Path root;
-    private final long maxBytes;
+    private final UploadStore uploads;
+    private final UploadStore.Rules rules;
 
-    FormFiles(JdbcClient jdbc, FormReturns returns, Accounts accounts, AuditLog audit, Clock clock,
-            @Value("${gongjian.data-dir:./data}") Path dataDir,
+    FormFiles(JdbcClient jdbc, FormReturns returns, Accounts accounts, AuditLog audit, Clock clock, UploadStore uploads,
             @Value("${gongjian.evidence.max-file-size:10MB}") DataSize maxFileSize) {
         this.jdbc = jdbc;
         this.returns = returns;
         this.accounts = accounts;
         this.audit = audit;
         this.clock = clock;
-        this.root = dataDir.toAbsolutePath().normalize();
-        this.maxBytes = maxFileSize.toBytes();
+        this.uploads = uploads;
+        this.rules = rules(maxFileSize);
     }
 
     @Transactional
@@ -67,52 +59,19 @@ public class FormFiles {
         if (!returns.mayFill(r)) {
             returns.save(returnId, r.values(), null); // refuses with the reason: not the unit's, or not editable
         }
-        String name = clean(fileName);
-        byte[] head;
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile("gongjian-form-file", ".bin");
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            long size;
-            try (InputStream in = new DigestInputStream(content, sha)) {
-                size = copyAtMost(in, tmp, maxBytes + 1);
-            }
-            if (size == 0) {
-                throw new InvalidInputException("file", "forms.error.file-empty", name);
-            }
-            if (size > maxBytes) {
-                throw new InvalidInputException("file", "forms.error.file-too-large", name, DataSize.ofBytes(maxBytes).toMegabytes());
-            }
-            try (InputStream in = Files.newInputStream(tmp)) {
-                head = in.readNBytes(8);
-            }
-            FileKind kind = sniff(head).orElseThrow(() -> new InvalidInputException("file", "forms.error.file-type", name));
-            LocalDate today = LocalDate.now(clock);
-            String key = "forms/%d/%02d/%s.%s".formatted(today.getYear(), today.getMonthValue(), UUID.randomUUID(), kind.extension());
-            Path target = root.resolve(key);
-            Files.createDirectories(target.getParent());
-            Files.move(tmp, target);
-            tmp = null;
-            GeneratedKeyHolder keys = new GeneratedKeyHolder();
-            String hash = HexFormat.of().formatHex(sha.digest());
-            jdbc.sql("""
-                    insert into forms_file (return_id, file_name, content_type, size_bytes, sha256, storage_key, uploaded_by,
-                      uploaded_at) values (:r, :n, :t, :s, :h, :k, :by, :at)""")
-                    .param("r", returnId).param("n", name).param("t", kind.contentType()).param("s", size).param("h", hash)
-                    .param("k", key).param("by", accounts.current().username()).param("at", Timestamp.from(Instant.now(clock)))
-                    .update(keys, "id");
-            StoredFile file = find(keys.getKey().longValue()).orElseThrow();
-            audit.created("forms-file", String.valueOf(file.id()), file);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        } finally {
-            if (tmp != null) {
-                tmp.toFile().delete();
-            }
-        }
+        UploadStore.Stored stored = uploads.store("forms", rules,
+                new UploadStore.Upload(fileName, -1, () -> content));
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into forms_file (return_id, file_name, content_type, size_bytes, sha256, storage_key, uploaded_by,
+                  uploaded_at) values (:r, :n, :t, :s, :h, :k, :by, :at)""")
+                .param("r", returnId).param("n", stored.fileName()).param("t", stored.kind().contentType())
+                .param("s", stored.size()).param("h", stored.sha256()).param("k", stored.storageKey())
+                .param("by", accounts.current().username()).param("at", Timestamp.from(Instant.now(clock)))
+                .update(keys, "id");
+        StoredFile file = find(keys.getKey().longValue()).orElseThrow();
+        audit.created("forms-file", String.valueOf(file.id()), file);
+        return file;
     }
 
     /** A file, when its return is one the current user may see. */
@@ -131,8 +90,8 @@ public class FormFiles {
 
     public byte[] content(StoredFile f) {
         String key = jdbc.sql("select storage_key from forms_file where id = :id").param("id", f.id()).query(String.class).single();
-        try {
-            return Files.readAllBytes(root.resolve(key));
+        try (InputStream in = uploads.open(key).getInputStream()) {
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -147,32 +106,9 @@ public class FormFiles {
                 .optional();
     }
 
-    /** An evidence file of a return is a PDF, a PNG or a JPEG, as its first bytes show. */
-    private static final java.util.Set<FileKind> ACCEPTED = java.util.EnumSet.of(FileKind.PDF, FileKind.PNG, FileKind.JPEG);
-
-    static Optional<FileKind> sniff(byte[] head) {
-        return FileKind.sniff(head).filter(ACCEPTED::contains);
-    }
-
-    private static long copyAtMost(InputStream in, Path to, long limit) throws IOException {
-        long total = 0;
-        byte[] buffer = new byte[64 * 1024];
-        try (var out = Files.newOutputStream(to)) {
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                total += n;
-                if (total > limit) {
-                    return total;
-                }
-                out.write(buffer, 0, n);
-            }
-        }
-        return total;
-    }
-
-    private static String clean(String name) {
-        String n = name == null ? "file" : name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-        n = n.replaceAll("[\\p{Cntrl}]", "");
-        return n.isBlank() ? "file" : n.length() > 150 ? n.substring(n.length() - 150) : n;
+    /** An evidence file of a return is a PDF, a PNG or a JPEG, as its content shows, at most the evidence size. */
+    private static UploadStore.Rules rules(DataSize maxFileSize) {
+        return UploadStore.Rules.of("file", maxFileSize, java.util.EnumSet.of(FileKind.PDF, FileKind.PNG, FileKind.JPEG),
+                "forms.error.file-too-large", "forms.error.file-type");
     }
 }
