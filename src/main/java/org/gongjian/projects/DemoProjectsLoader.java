@@ -42,7 +42,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the 三埠 hydrogen base (68亿元 on 800 公顷 = 12000亩, in three batches), two food-plan projects and the first
  * batch of GEP-conversion projects started on 2024-08-23 in 赤水镇 and 金鸡镇 (7.3亿元 together, with the
  * national codes the ecology ledger refers to). Plans, monthly reports up to two months ago and milestones are
- * generated from a fixed seed and flagged {@code demo} (「演示」 on the pages); the hydrogen projects name the
+ * generated from a fixed seed and flagged {@code demo} (「演示」 on the pages), with one open coordination problem
+ * (the third batch's forest-land approval); the hydrogen projects name the
  * first-start administrator as 挂点领导, so that 我的项目 shows them. Then the figures are published.
  */
 @Component
@@ -80,6 +81,7 @@ class DemoProjectsLoader implements ApplicationRunner {
     private final KeyProjects projects;
     private final ProgressReports reports;
     private final ProjectIndicators indicators;
+    private final CoordinationProblems problems;
     private final Enterprises enterprises;
     private final AuditLog audit;
     private final TransactionTemplate tx;
@@ -87,12 +89,13 @@ class DemoProjectsLoader implements ApplicationRunner {
     private final boolean enabled;
 
     DemoProjectsLoader(JdbcClient jdbc, KeyProjects projects, ProgressReports reports, ProjectIndicators indicators,
-            Enterprises enterprises, AuditLog audit, TransactionTemplate tx, Clock clock,
+            CoordinationProblems problems, Enterprises enterprises, AuditLog audit, TransactionTemplate tx, Clock clock,
             @Value("${gongjian.demo.enabled:true}") boolean demo, @Value("${gongjian.demo.projects.enabled:true}") boolean own) {
         this.jdbc = jdbc;
         this.projects = projects;
         this.reports = reports;
         this.indicators = indicators;
+        this.problems = problems;
         this.enterprises = enterprises;
         this.audit = audit;
         this.tx = tx;
@@ -148,6 +151,9 @@ class DemoProjectsLoader implements ApplicationRunner {
                     total.multiply(BigDecimal.valueOf(2)), total.divide(BigDecimal.TEN, 2, RoundingMode.HALF_UP),
                     20 + random.nextInt(400), d.element().isEmpty() ? null : d.element(), funding(total)), true);
             milestones(p, d, random);
+            if (d.category() == Category.INFRASTRUCTURE) {
+                problems.raise(p.id(), "第三批用地中约600亩林地占用审批未完成，影响配套园区场平施工", "natural-resources", null);
+            }
             BigDecimal invested = BigDecimal.ZERO;
             for (int year = d.start().getYear(); year <= Math.min(endYear, lastReported.getYear() + 1); year++) {
                 BigDecimal planned = total.subtract(invested).multiply(BigDecimal.valueOf(0.3 + random.nextDouble() * 0.15))
@@ -172,9 +178,11 @@ class DemoProjectsLoader implements ApplicationRunner {
         }
         // submitted by the deadline, as the demo's reporters would have
         jdbc.sql("update projects_report set demo = true, submitted_on = due_on").update();
+        jdbc.sql("update projects_problem set demo = true").update();
         Map<String, Integer> counts = new LinkedHashMap<>();
         counts.put("projects", DEMOS.size());
         counts.put("reports", reportCount);
+        counts.put("problems", 1);
         return counts;
     }
 
