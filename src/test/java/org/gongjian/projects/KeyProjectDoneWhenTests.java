@@ -42,7 +42,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * Not transactional: the figures reach the target through the event publication registry after commit, as in
  * production. Figures are compared before and after, so what the demo and other tests hold does not matter.
  */
-@SpringBootTest
+@SpringBootTest(properties = "gongjian.demo.projects.enabled=true")
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 class KeyProjectDoneWhenTests {

@@ -29,7 +29,8 @@ import org.springframework.test.context.ActiveProfiles;
  * In headless Chromium: a park clerk fills the monthly report on a 390 px phone (nothing overflows sideways, the
  * photo goes with it), and the project page draws its plan curve under the strict CSP with a clean console.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "gongjian.demo.projects.enabled=true")
 @ActiveProfiles("test")
 class ProjectPagesBrowserTests {
 
