@@ -22,8 +22,8 @@ import org.gongjian.projects.KeyProject.Funding;
 import org.gongjian.projects.KeyProject.Level;
 import org.gongjian.projects.KeyProject.Nature;
 import org.gongjian.projects.KeyProject.Source;
-import org.gongjian.projects.KeyProjects.MilestoneKind;
 import org.gongjian.projects.KeyProjects.NewProject;
+import org.gongjian.projects.ProjectMilestones.MilestoneKind;
 import org.gongjian.shared.UnitOfMeasure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,6 +80,7 @@ class DemoProjectsLoader implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final KeyProjects projects;
     private final ProgressReports reports;
+    private final ProjectMilestones steps;
     private final ProjectIndicators indicators;
     private final CoordinationProblems problems;
     private final Enterprises enterprises;
@@ -88,12 +89,14 @@ class DemoProjectsLoader implements ApplicationRunner {
     private final Clock clock;
     private final boolean enabled;
 
-    DemoProjectsLoader(JdbcClient jdbc, KeyProjects projects, ProgressReports reports, ProjectIndicators indicators,
+    DemoProjectsLoader(JdbcClient jdbc, KeyProjects projects, ProgressReports reports, ProjectMilestones steps,
+            ProjectIndicators indicators,
             CoordinationProblems problems, Enterprises enterprises, AuditLog audit, TransactionTemplate tx, Clock clock,
             @Value("${gongjian.demo.enabled:true}") boolean demo, @Value("${gongjian.demo.projects.enabled:true}") boolean own) {
         this.jdbc = jdbc;
         this.projects = projects;
         this.reports = reports;
+        this.steps = steps;
         this.indicators = indicators;
         this.problems = problems;
         this.enterprises = enterprises;
@@ -197,10 +200,10 @@ class DemoProjectsLoader implements ApplicationRunner {
             MilestoneKind kind = (MilestoneKind) step[0];
             LocalDate planned = start.plusDays((Integer) step[1]);
             LocalDate actual = planned.plusDays(kind == MilestoneKind.STARTED ? 0 : random.nextInt(5));
-            projects.setMilestone(p.id(), kind, planned, actual.isAfter(today) ? null : actual, null);
+            steps.setMilestone(p.id(), kind, planned, actual.isAfter(today) ? null : actual, null);
         }
         if (!start.isAfter(today)) {
-            projects.setMilestone(p.id(), MilestoneKind.STATS_INCLUDED, null, start.plusDays(35).isAfter(today) ? null
+            steps.setMilestone(p.id(), MilestoneKind.STATS_INCLUDED, null, start.plusDays(35).isAfter(today) ? null
                     : start.plusDays(35), "已纳入固定资产投资统计");
         }
     }

@@ -18,7 +18,7 @@ import org.gongjian.projects.KeyProject.Funding;
 import org.gongjian.projects.KeyProject.Level;
 import org.gongjian.projects.KeyProject.Nature;
 import org.gongjian.projects.KeyProject.Source;
-import org.gongjian.projects.KeyProjects.MilestoneKind;
+import org.gongjian.projects.ProjectMilestones.MilestoneKind;
 import org.gongjian.projects.KeyProjects.NewProject;
 import org.gongjian.shared.InvalidInputException;
 import org.gongjian.shared.LedgerItemCleared;
@@ -49,6 +49,7 @@ abstract class ProjectsContract {
     static final BigDecimal WAN = new BigDecimal("10000");
 
     @Autowired KeyProjects projects;
+    @Autowired ProjectMilestones steps;
     @Autowired ProgressReports reports;
     @Autowired CoordinationProblems problems;
     @Autowired ProjectIndicators indicators;
@@ -185,15 +186,15 @@ abstract class ProjectsContract {
     void milestones_keep_their_order() {
         KeyProject p = registered("2024-440783-99-01-000108");
         LocalDate started = LocalDate.now().minusMonths(3);
-        projects.setMilestone(p.id(), MilestoneKind.STARTED, started, started, null);
-        assertThatThrownBy(() -> projects.setMilestone(p.id(), MilestoneKind.SIGNED, null, started.plusDays(1), null))
+        steps.setMilestone(p.id(), MilestoneKind.STARTED, started, started, null);
+        assertThatThrownBy(() -> steps.setMilestone(p.id(), MilestoneKind.SIGNED, null, started.plusDays(1), null))
                 .as("signed after the start").isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> projects.setMilestone(p.id(), MilestoneKind.TOPPED_OUT, null, started.minusDays(1), null))
+        assertThatThrownBy(() -> steps.setMilestone(p.id(), MilestoneKind.TOPPED_OUT, null, started.minusDays(1), null))
                 .as("topped out before the start").isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> projects.setMilestone(p.id(), MilestoneKind.COMPLETED, null, LocalDate.now().plusDays(1), null))
+        assertThatThrownBy(() -> steps.setMilestone(p.id(), MilestoneKind.COMPLETED, null, LocalDate.now().plusDays(1), null))
                 .as("done in the future").isInstanceOf(InvalidInputException.class);
-        projects.setMilestone(p.id(), MilestoneKind.STATS_INCLUDED, null, started.minusDays(10), "纳统不在顺序中");
-        assertThat(projects.milestones(p.id())).extracting(KeyProjects.Milestone::kind)
+        steps.setMilestone(p.id(), MilestoneKind.STATS_INCLUDED, null, started.minusDays(10), "纳统不在顺序中");
+        assertThat(steps.milestones(p.id())).extracting(ProjectMilestones.Milestone::kind)
                 .containsExactly(MilestoneKind.STARTED, MilestoneKind.STATS_INCLUDED);
     }
 
@@ -219,8 +220,8 @@ abstract class ProjectsContract {
     void the_feed_publishes_investment_land_and_starts_per_town_element_and_city_once() {
         KeyProject p = registered("2024-440783-99-01-000110");
         LocalDate start = month.atDay(1);
-        projects.setMilestone(p.id(), MilestoneKind.LAND_SUPPLIED, start, start, null);
-        projects.setMilestone(p.id(), MilestoneKind.STARTED, start, start, null);
+        steps.setMilestone(p.id(), MilestoneKind.LAND_SUPPLIED, start, start, null);
+        steps.setMilestone(p.id(), MilestoneKind.STARTED, start, start, null);
         as("t-chikan");
         ProgressReports.Report r = reports.save(p.id(), month, new ProgressReports.Entry(wan(300), "桩基施工", null, null), List.of(), true);
         as("t-dr");
