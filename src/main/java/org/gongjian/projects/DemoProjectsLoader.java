@@ -22,8 +22,8 @@ import org.gongjian.projects.KeyProject.Funding;
 import org.gongjian.projects.KeyProject.Level;
 import org.gongjian.projects.KeyProject.Nature;
 import org.gongjian.projects.KeyProject.Source;
-import org.gongjian.projects.KeyProjects.MilestoneKind;
 import org.gongjian.projects.KeyProjects.NewProject;
+import org.gongjian.projects.ProjectMilestones.MilestoneKind;
 import org.gongjian.shared.UnitOfMeasure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +42,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the 三埠 hydrogen base (68亿元 on 800 公顷 = 12000亩, in three batches), two food-plan projects and the first
  * batch of GEP-conversion projects started on 2024-08-23 in 赤水镇 and 金鸡镇 (7.3亿元 together, with the
  * national codes the ecology ledger refers to). Plans, monthly reports up to two months ago and milestones are
- * generated from a fixed seed and flagged {@code demo} (「演示」 on the pages); the hydrogen projects name the
+ * generated from a fixed seed and flagged {@code demo} (「演示」 on the pages), with one open coordination problem
+ * (the third batch's forest-land approval); the hydrogen projects name the
  * first-start administrator as 挂点领导, so that 我的项目 shows them. Then the figures are published.
  */
 @Component
@@ -79,20 +80,25 @@ class DemoProjectsLoader implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final KeyProjects projects;
     private final ProgressReports reports;
+    private final ProjectMilestones steps;
     private final ProjectIndicators indicators;
+    private final CoordinationProblems problems;
     private final Enterprises enterprises;
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final boolean enabled;
 
-    DemoProjectsLoader(JdbcClient jdbc, KeyProjects projects, ProgressReports reports, ProjectIndicators indicators,
-            Enterprises enterprises, AuditLog audit, TransactionTemplate tx, Clock clock,
+    DemoProjectsLoader(JdbcClient jdbc, KeyProjects projects, ProgressReports reports, ProjectMilestones steps,
+            ProjectIndicators indicators,
+            CoordinationProblems problems, Enterprises enterprises, AuditLog audit, TransactionTemplate tx, Clock clock,
             @Value("${gongjian.demo.enabled:true}") boolean demo, @Value("${gongjian.demo.projects.enabled:true}") boolean own) {
         this.jdbc = jdbc;
         this.projects = projects;
         this.reports = reports;
+        this.steps = steps;
         this.indicators = indicators;
+        this.problems = problems;
         this.enterprises = enterprises;
         this.audit = audit;
         this.tx = tx;
@@ -148,6 +154,9 @@ class DemoProjectsLoader implements ApplicationRunner {
                     total.multiply(BigDecimal.valueOf(2)), total.divide(BigDecimal.TEN, 2, RoundingMode.HALF_UP),
                     20 + random.nextInt(400), d.element().isEmpty() ? null : d.element(), funding(total)), true);
             milestones(p, d, random);
+            if (d.category() == Category.INFRASTRUCTURE) {
+                problems.raise(p.id(), "第三批用地中约600亩林地占用审批未完成，影响配套园区场平施工", "natural-resources", null);
+            }
             BigDecimal invested = BigDecimal.ZERO;
             for (int year = d.start().getYear(); year <= Math.min(endYear, lastReported.getYear() + 1); year++) {
                 BigDecimal planned = total.subtract(invested).multiply(BigDecimal.valueOf(0.3 + random.nextDouble() * 0.15))
@@ -172,9 +181,11 @@ class DemoProjectsLoader implements ApplicationRunner {
         }
         // submitted by the deadline, as the demo's reporters would have
         jdbc.sql("update projects_report set demo = true, submitted_on = due_on").update();
+        jdbc.sql("update projects_problem set demo = true").update();
         Map<String, Integer> counts = new LinkedHashMap<>();
         counts.put("projects", DEMOS.size());
         counts.put("reports", reportCount);
+        counts.put("problems", 1);
         return counts;
     }
 
@@ -189,10 +200,10 @@ class DemoProjectsLoader implements ApplicationRunner {
             MilestoneKind kind = (MilestoneKind) step[0];
             LocalDate planned = start.plusDays((Integer) step[1]);
             LocalDate actual = planned.plusDays(kind == MilestoneKind.STARTED ? 0 : random.nextInt(5));
-            projects.setMilestone(p.id(), kind, planned, actual.isAfter(today) ? null : actual, null);
+            steps.setMilestone(p.id(), kind, planned, actual.isAfter(today) ? null : actual, null);
         }
         if (!start.isAfter(today)) {
-            projects.setMilestone(p.id(), MilestoneKind.STATS_INCLUDED, null, start.plusDays(35).isAfter(today) ? null
+            steps.setMilestone(p.id(), MilestoneKind.STATS_INCLUDED, null, start.plusDays(35).isAfter(today) ? null
                     : start.plusDays(35), "已纳入固定资产投资统计");
         }
     }

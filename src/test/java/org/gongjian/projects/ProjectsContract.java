@@ -18,7 +18,7 @@ import org.gongjian.projects.KeyProject.Funding;
 import org.gongjian.projects.KeyProject.Level;
 import org.gongjian.projects.KeyProject.Nature;
 import org.gongjian.projects.KeyProject.Source;
-import org.gongjian.projects.KeyProjects.MilestoneKind;
+import org.gongjian.projects.ProjectMilestones.MilestoneKind;
 import org.gongjian.projects.KeyProjects.NewProject;
 import org.gongjian.shared.InvalidInputException;
 import org.gongjian.shared.LedgerItemCleared;
@@ -49,9 +49,11 @@ abstract class ProjectsContract {
     static final BigDecimal WAN = new BigDecimal("10000");
 
     @Autowired KeyProjects projects;
+    @Autowired ProjectMilestones steps;
     @Autowired ProgressReports reports;
     @Autowired CoordinationProblems problems;
     @Autowired ProjectIndicators indicators;
+    @Autowired ProjectWorkbooks workbooks;
     @Autowired Accounts accounts;
     @Autowired Organisation organisation;
     @Autowired UserDetailsService users;
@@ -184,15 +186,15 @@ abstract class ProjectsContract {
     void milestones_keep_their_order() {
         KeyProject p = registered("2024-440783-99-01-000108");
         LocalDate started = LocalDate.now().minusMonths(3);
-        projects.setMilestone(p.id(), MilestoneKind.STARTED, started, started, null);
-        assertThatThrownBy(() -> projects.setMilestone(p.id(), MilestoneKind.SIGNED, null, started.plusDays(1), null))
+        steps.setMilestone(p.id(), MilestoneKind.STARTED, started, started, null);
+        assertThatThrownBy(() -> steps.setMilestone(p.id(), MilestoneKind.SIGNED, null, started.plusDays(1), null))
                 .as("signed after the start").isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> projects.setMilestone(p.id(), MilestoneKind.TOPPED_OUT, null, started.minusDays(1), null))
+        assertThatThrownBy(() -> steps.setMilestone(p.id(), MilestoneKind.TOPPED_OUT, null, started.minusDays(1), null))
                 .as("topped out before the start").isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> projects.setMilestone(p.id(), MilestoneKind.COMPLETED, null, LocalDate.now().plusDays(1), null))
+        assertThatThrownBy(() -> steps.setMilestone(p.id(), MilestoneKind.COMPLETED, null, LocalDate.now().plusDays(1), null))
                 .as("done in the future").isInstanceOf(InvalidInputException.class);
-        projects.setMilestone(p.id(), MilestoneKind.STATS_INCLUDED, null, started.minusDays(10), "纳统不在顺序中");
-        assertThat(projects.milestones(p.id())).extracting(KeyProjects.Milestone::kind)
+        steps.setMilestone(p.id(), MilestoneKind.STATS_INCLUDED, null, started.minusDays(10), "纳统不在顺序中");
+        assertThat(steps.milestones(p.id())).extracting(ProjectMilestones.Milestone::kind)
                 .containsExactly(MilestoneKind.STARTED, MilestoneKind.STATS_INCLUDED);
     }
 
@@ -218,8 +220,8 @@ abstract class ProjectsContract {
     void the_feed_publishes_investment_land_and_starts_per_town_element_and_city_once() {
         KeyProject p = registered("2024-440783-99-01-000110");
         LocalDate start = month.atDay(1);
-        projects.setMilestone(p.id(), MilestoneKind.LAND_SUPPLIED, start, start, null);
-        projects.setMilestone(p.id(), MilestoneKind.STARTED, start, start, null);
+        steps.setMilestone(p.id(), MilestoneKind.LAND_SUPPLIED, start, start, null);
+        steps.setMilestone(p.id(), MilestoneKind.STARTED, start, start, null);
         as("t-chikan");
         ProgressReports.Report r = reports.save(p.id(), month, new ProgressReports.Entry(wan(300), "桩基施工", null, null), List.of(), true);
         as("t-dr");
@@ -236,6 +238,51 @@ abstract class ProjectsContract {
         long before = events.stream(IndicatorObserved.class).count();
         indicators.publish(today);
         assertThat(events.stream(IndicatorObserved.class).count()).as("unchanged figures are not published again").isEqualTo(before);
+    }
+
+    @Test
+    void the_monthly_table_is_exported_and_imported_all_or_none_with_every_rows_errors() throws Exception {
+        KeyProject p = registered("2024-440783-99-01-000111");
+        byte[] exported = workbooks.export(month);
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(exported))) {
+            var sheet = book.getSheetAt(0);
+            boolean found = false;
+            for (var row : sheet) {
+                found |= row.getCell(0) != null && p.code().equals(row.getCell(0).getStringCellValue());
+            }
+            assertThat(found).as("the project's line in the export").isTrue();
+        }
+        List<Object> good = List.of(p.code(), month.toString(), 120, "桩基施工完成40%");
+        List<Object> bad = List.of("2024-440783-99-01-999999", "2024-13", "一百", "");
+        java.nio.file.Path file = xlsx(List.of(good, bad));
+        ProjectWorkbooks.Result refused = workbooks.importProgress(file);
+        assertThat(refused.ok()).isFalse();
+        assertThat(refused.written()).isZero();
+        assertThat(refused.errors()).containsOnlyKeys(3);
+        assertThat(refused.errors().get(3)).hasSize(4);
+        assertThat(refused.errorFileId()).isNotNull();
+        assertThat(reports.report(p.id(), month)).as("nothing written while a row is wrong").isNull();
+        ProjectWorkbooks.Result done = workbooks.importProgress(xlsx(List.of(good)));
+        assertThat(done.ok()).isTrue();
+        assertThat(done.written()).isEqualTo(1);
+        ProgressReports.Report r = reports.report(p.id(), month);
+        assertThat(r.status()).isEqualTo(ProgressReports.Status.SUBMITTED);
+        assertThat(r.thisMonth()).isEqualByComparingTo(wan(120));
+        as("t-chikan");
+        assertThatThrownBy(() -> workbooks.importProgress(xlsx(List.of(good)))).as("the office imports")
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    static java.nio.file.Path xlsx(List<List<Object>> rows) throws java.io.IOException {
+        try (org.gongjian.reporting.excel.XlsxWriter out = new org.gongjian.reporting.excel.XlsxWriter()) {
+            var sheet = out.sheet("月度进度", null, List.of("项目代码", "月份", "本月完成投资(万元)", "形象进度"), new int[] {});
+            for (int i = 0; i < rows.size(); i++) {
+                out.row(sheet, i + 1, rows.get(i));
+            }
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("projects-", ".xlsx");
+            java.nio.file.Files.write(file, out.bytes());
+            return file;
+        }
     }
 
     private BigDecimal observed(String code, String unit, LocalDate asOf) {

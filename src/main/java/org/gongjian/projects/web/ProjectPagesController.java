@@ -15,6 +15,7 @@ import org.gongjian.projects.KeyProject;
 import org.gongjian.projects.KeyProjects;
 import org.gongjian.projects.ProgressReports;
 import org.gongjian.projects.ProjectAccess;
+import org.gongjian.projects.ProjectMilestones;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.data.domain.PageRequest;
@@ -41,6 +42,7 @@ class ProjectPagesController {
 
     private final KeyProjects projects;
     private final ProgressReports reports;
+    private final ProjectMilestones steps;
     private final CoordinationProblems problems;
     private final ProjectAccess access;
     private final ProjectRows rows;
@@ -48,11 +50,12 @@ class ProjectPagesController {
     private final Enterprises enterprises;
     private final MessageSource messages;
 
-    ProjectPagesController(KeyProjects projects, ProgressReports reports, CoordinationProblems problems,
+    ProjectPagesController(KeyProjects projects, ProgressReports reports, ProjectMilestones steps, CoordinationProblems problems,
             ProjectAccess access, ProjectRows rows, Organisation organisation, Enterprises enterprises,
             MessageSource messages) {
         this.projects = projects;
         this.reports = reports;
+        this.steps = steps;
         this.problems = problems;
         this.access = access;
         this.rows = rows;
@@ -126,11 +129,11 @@ class ProjectPagesController {
     }
 
     /** Every milestone kind in order, with what is recorded for it (or nothing). */
-    private List<Map.Entry<KeyProjects.MilestoneKind, KeyProjects.@Nullable Milestone>> milestones(long id) {
-        Map<KeyProjects.MilestoneKind, KeyProjects.Milestone> recorded = new HashMap<>();
-        projects.milestones(id).forEach(m -> recorded.put(m.kind(), m));
-        List<Map.Entry<KeyProjects.MilestoneKind, KeyProjects.@Nullable Milestone>> all = new ArrayList<>();
-        for (KeyProjects.MilestoneKind k : KeyProjects.MilestoneKind.values()) {
+    private List<Map.Entry<ProjectMilestones.MilestoneKind, ProjectMilestones.@Nullable Milestone>> milestones(long id) {
+        Map<ProjectMilestones.MilestoneKind, ProjectMilestones.Milestone> recorded = new HashMap<>();
+        steps.milestones(id).forEach(m -> recorded.put(m.kind(), m));
+        List<Map.Entry<ProjectMilestones.MilestoneKind, ProjectMilestones.@Nullable Milestone>> all = new ArrayList<>();
+        for (ProjectMilestones.MilestoneKind k : ProjectMilestones.MilestoneKind.values()) {
             all.add(new java.util.AbstractMap.SimpleImmutableEntry<>(k, recorded.get(k)));
         }
         return all;

@@ -13,6 +13,7 @@ import org.gongjian.projects.KeyProjects;
 import org.gongjian.projects.ProgressReports;
 import org.gongjian.projects.Progress;
 import org.gongjian.projects.ProjectAccess;
+import org.gongjian.projects.ProjectMilestones;
 import org.gongjian.shared.InvalidInputException;
 import org.gongjian.shared.web.Versions;
 import org.jspecify.annotations.Nullable;
@@ -40,14 +41,16 @@ class ProjectsApiController {
 
     private final KeyProjects projects;
     private final ProgressReports reports;
+    private final ProjectMilestones steps;
     private final CoordinationProblems problems;
     private final ProjectAccess access;
     private final ProjectRows rows;
 
-    ProjectsApiController(KeyProjects projects, ProgressReports reports, CoordinationProblems problems, ProjectAccess access,
-            ProjectRows rows) {
+    ProjectsApiController(KeyProjects projects, ProgressReports reports, ProjectMilestones steps,
+            CoordinationProblems problems, ProjectAccess access, ProjectRows rows) {
         this.projects = projects;
         this.reports = reports;
+        this.steps = steps;
         this.problems = problems;
         this.access = access;
         this.rows = rows;
@@ -122,16 +125,16 @@ class ProjectsApiController {
 
     @GetMapping("/{id}/milestones")
     @PreAuthorize("hasAuthority('projects:project:read')")
-    List<KeyProjects.Milestone> milestones(@PathVariable long id) {
-        return projects.milestones(projects.byId(id).id());
+    List<ProjectMilestones.Milestone> milestones(@PathVariable long id) {
+        return steps.milestones(projects.byId(id).id());
     }
 
     @Operation(summary = "Records a milestone's planned and actual day (the office)")
     @PutMapping("/{id}/milestones/{kind}")
     @PreAuthorize("hasAuthority('projects:project:manage')")
-    KeyProjects.Milestone milestone(@PathVariable long id, @PathVariable KeyProjects.MilestoneKind kind,
+    ProjectMilestones.Milestone milestone(@PathVariable long id, @PathVariable ProjectMilestones.MilestoneKind kind,
             @RequestBody MilestoneBody body) {
-        return projects.setMilestone(id, kind, body.plannedOn(), body.actualOn(), body.note());
+        return steps.setMilestone(id, kind, body.plannedOn(), body.actualOn(), body.note());
     }
 
     @Operation(summary = "Progress at a month's end: this month, year to date (% of plan), since start (% of total), schedule")
