@@ -63,8 +63,13 @@
         series.push({name: s.name, type: 'line', data: g.coordinates, showSymbol: false, lineStyle: {width: 5, color: colour},
           endLabel: {show: true, formatter: s.name}});
       } else if (g.type === 'Polygon') {
-        series.push({name: s.name, type: 'custom', data: [0], itemStyle: {color: colour, opacity: 0.5},
+        // the ring's points are the series' data, so that the axes take in the polygon; it is drawn once
+        series.push({name: s.name, type: 'custom', data: g.coordinates[0], encode: {x: 0, y: 1},
+          itemStyle: {color: colour, opacity: 0.5},
           renderItem: function (params, api) {
+            if (params.dataIndex !== 0) {
+              return null;
+            }
             return {type: 'polygon', shape: {points: g.coordinates[0].map(function (p) { return api.coord(p); })},
               style: api.style()};
           }});
