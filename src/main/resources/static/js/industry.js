@@ -31,7 +31,7 @@
       legend: {top: 0, data: [el.getAttribute('data-label-plan'), el.getAttribute('data-label-element'),
         el.getAttribute('data-label-firm')]},
       series: [{
-        type: 'graph', layout: 'force', roam: true, draggable: true, top: 40,
+        type: 'graph', layout: 'force', roam: true, draggable: true, top: 60,
         force: {repulsion: 220, edgeLength: [60, 120]},
         categories: [{name: el.getAttribute('data-label-plan')}, {name: el.getAttribute('data-label-element')},
           {name: el.getAttribute('data-label-firm')}],
@@ -44,6 +44,14 @@
       }]
     });
     window.addEventListener('resize', function () { chart.resize(); });
+  }
+
+  /** An axis end a little beyond the data, so that shapes at the edge stay whole. */
+  function pad(side) {
+    return function (v) {
+      var margin = Math.max((v.max - v.min) * 0.1, 0.005);
+      return Math.round((side < 0 ? v.min - margin : v.max + margin) * 1000) / 1000;
+    };
   }
 
   function map(el) {
@@ -79,8 +87,8 @@
     chart.setOption({
       tooltip: {trigger: 'item', formatter: function (p) { return p.seriesName; }},
       grid: {left: 60, right: 60, top: 20, bottom: 40},
-      xAxis: {type: 'value', scale: true, name: '°E'},
-      yAxis: {type: 'value', scale: true, name: '°N'},
+      xAxis: {type: 'value', scale: true, name: '°E', min: pad(-1), max: pad(1)},
+      yAxis: {type: 'value', scale: true, name: '°N', min: pad(-1), max: pad(1)},
       series: series
     });
     window.addEventListener('resize', function () { chart.resize(); });
