@@ -31,7 +31,7 @@
       legend: {top: 0, data: [el.getAttribute('data-label-plan'), el.getAttribute('data-label-element'),
         el.getAttribute('data-label-firm')]},
       series: [{
-        type: 'graph', layout: 'force', roam: true, draggable: true, top: 40,
+        type: 'graph', layout: 'force', roam: true, draggable: true, top: 60,
         force: {repulsion: 220, edgeLength: [60, 120]},
         categories: [{name: el.getAttribute('data-label-plan')}, {name: el.getAttribute('data-label-element')},
           {name: el.getAttribute('data-label-firm')}],
@@ -44,6 +44,14 @@
       }]
     });
     window.addEventListener('resize', function () { chart.resize(); });
+  }
+
+  /** An axis end a little beyond the data, so that shapes at the edge stay whole. */
+  function pad(side) {
+    return function (v) {
+      var margin = Math.max((v.max - v.min) * 0.1, 0.005);
+      return Math.round((side < 0 ? v.min - margin : v.max + margin) * 1000) / 1000;
+    };
   }
 
   function map(el) {
@@ -63,8 +71,13 @@
         series.push({name: s.name, type: 'line', data: g.coordinates, showSymbol: false, lineStyle: {width: 5, color: colour},
           endLabel: {show: true, formatter: s.name}});
       } else if (g.type === 'Polygon') {
-        series.push({name: s.name, type: 'custom', data: [0], itemStyle: {color: colour, opacity: 0.5},
+        // the ring's points are the series' data, so that the axes take in the polygon; it is drawn once
+        series.push({name: s.name, type: 'custom', data: g.coordinates[0], encode: {x: 0, y: 1},
+          itemStyle: {color: colour, opacity: 0.5},
           renderItem: function (params, api) {
+            if (params.dataIndex !== 0) {
+              return null;
+            }
             return {type: 'polygon', shape: {points: g.coordinates[0].map(function (p) { return api.coord(p); })},
               style: api.style()};
           }});
@@ -74,8 +87,8 @@
     chart.setOption({
       tooltip: {trigger: 'item', formatter: function (p) { return p.seriesName; }},
       grid: {left: 60, right: 60, top: 20, bottom: 40},
-      xAxis: {type: 'value', scale: true, name: '°E'},
-      yAxis: {type: 'value', scale: true, name: '°N'},
+      xAxis: {type: 'value', scale: true, name: '°E', min: pad(-1), max: pad(1)},
+      yAxis: {type: 'value', scale: true, name: '°N', min: pad(-1), max: pad(1)},
       series: series
     });
     window.addEventListener('resize', function () { chart.resize(); });

@@ -55,6 +55,14 @@ public class EnterpriseFigures {
         this.clock = clock;
     }
 
+    /**
+     * Refuses (403) when the current user may not enter figures of firms registered in a town — for imports that
+     * register or update a firm before entering its figures.
+     */
+    public void checkMayWrite(String townCode) {
+        scope.checkMayWrite(townCode);
+    }
+
     /** An enterprise's figures, latest year first, the year's own figure before its months. */
     public List<EnterpriseFigure> of(long enterpriseId) {
         return jdbc.sql("select " + COLUMNS + " from enterprise_figure where enterprise_id = :id "

@@ -205,6 +205,8 @@ public class StatisticsWorkbook {
                 blank(text(row, "园区")), text(row, "行业代码").toUpperCase(Locale.ROOT), clusterCodes, above,
                 blank(text(row, "上市交易所")), listed);
         Optional<Enterprise> known = enterprises.findByUscc(data.uscc());
+        // a town's staff may neither register a firm elsewhere nor move another town's firm into their own
+        figures.checkMayWrite(known.map(Enterprise::townCode).orElse(town));
         Enterprise e;
         if (known.isEmpty()) {
             e = enterprises.register(data, false);

@@ -157,6 +157,15 @@ class IndustryWebTests {
         assertThat(refused).contains("is-invalid", "请填写数字", "abc");
         mvc.perform(post("/api/v1/industry/plans").with(as("web-chikan")).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                 .content("{}")).andExpect(status().isForbidden());
+
+        // nor may an import move another town's firm into the town
+        byte[] move = sheet(List.of(row(other.uscc(), other.name(), "赤坎镇", "C1462", "否", "2024", "", "100", "", "", "", "")));
+        mvc.perform(multipart("/api/v1/industry/statistics").file(new MockMultipartFile("file", "移镇.xlsx",
+                        MediaType.APPLICATION_OCTET_STREAM_VALUE, move)).with(as("web-chikan")).with(csrf()))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors['2'][0]").value(org.hamcrest.Matchers.containsString("本单位")));
+        assertThat(enterprises.byUscc(other.uscc()).townCode()).isEqualTo("shuikou");
+        assertThat(figures.of(other.id())).isEmpty();
     }
 
     static List<String> row(String... cells) {
