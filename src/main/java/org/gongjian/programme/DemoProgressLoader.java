@@ -37,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Gives the Kaiping demo a year of reported progress, so that rankings have something to rank: on the
  * first start after the demo programme was seeded, and only then, it adds for each of the 16 town-level
  * units its own share of two city-wide tasks (rural roads under initiative 1, bank credit under
- * initiative 4), both fed by their ledgers, monthly measurements of the departments' targets, and
+ * initiative 4) with monthly measurements, monthly measurements of the departments' targets, and
  * quarterly nodes of the departments' initiatives. Everything is generated from a fixed seed, so every
  * installation gets the same demo; measurements carry {@code demo = true} and milestones the demo flag,
  * and the units' habits (pace, punctuality) differ so that league tables move from month to month. The
@@ -64,8 +64,7 @@ class DemoProgressLoader implements ApplicationRunner {
         DEPARTMENT_SERIES.put("hydrogen.area", new String[] {"0", "0", "0", "0", "20", "40", "60", "60", "80", "100", "110", "120"});
         DEPARTMENT_SERIES.put("hydrogen.investment", new String[] {"0", "0", "0", "0", "50000000", "80000000", "120000000",
                 "150000000", "190000000", "230000000", "280000000", "320000000"});
-        // fed by the pairing ledger (finance.pairs-active): no invented progress, the random draws kept as they were
-        DEPARTMENT_SERIES.put("finance.pairs", new String[12]);
+        DEPARTMENT_SERIES.put("finance.pairs", new String[] {null, null, null, null, null, null, "16", "16", "16", "16", "16", "16"});
         DEPARTMENT_SERIES.put("food.scale", new String[] {null, null, null, null, null, null, "26000000000", "26300000000",
                 "26600000000", "27000000000", "27400000000", "27800000000"});
         DEPARTMENT_SERIES.put("food.firms-2bn", new String[] {null, null, null, null, null, null, "2", "2", "2", "2", "2", "2"});
@@ -168,8 +167,9 @@ class DemoProgressLoader implements ApplicationRunner {
             BigDecimal yuan = BigDecimal.valueOf(200_000_000L + 50_000_000L * random.nextInt(13));
             Target creditTarget = newTarget(credit, "demo.credit." + town.code(), town.shortName() + "银团授信",
                     UnitOfMeasure.YUAN, yuan, credit.startDate(), town, counts, "finance.credit-granted");
-            // fed by the pairing ledger (finance.credit-granted): no invented progress, the random draws kept as they were
-            series(creditTarget, new BigDecimal[13], h, random, counts);
+            // bound to the pairing ledger (finance.credit-granted), which feeds it from the first start on; the 2024
+            // history stays the demo's reported series, so that the towns' 2024 league keeps what it ranks
+            series(creditTarget, generated(creditTarget, h, -5), h, random, counts);
         }
         Map<String, Target> byCode = new HashMap<>();
         targets.findByProgrammeIdOrderByInitiativeIdAscPositionAsc(programme.id()).forEach(t -> byCode.put(t.code(), t));
@@ -200,6 +200,26 @@ class DemoProgressLoader implements ApplicationRunner {
         Target saved = targets.save(Target.create(initiative.programmeId(), initiative.id(), position, data, town.id()));
         counts.merge("targets", 1, Integer::sum);
         return saved;
+    }
+
+    /** Cumulative values as of each month's end: the time gone times the unit's pace and drift, never falling. */
+    private static BigDecimal[] generated(Target target, Habits h, int decimalsOrNegativePower) {
+        LocalDate start = java.util.Objects.requireNonNull(target.baselineDate());
+        double days = java.time.temporal.ChronoUnit.DAYS.between(start, target.deadline());
+        BigDecimal[] values = new BigDecimal[13];
+        double reached = 0;
+        for (int m = 1; m <= 12; m++) {
+            LocalDate end = YearMonth.of(2024, m).atEndOfMonth();
+            if (end.isBefore(start)) {
+                continue;
+            }
+            double time = Math.min(1, java.time.temporal.ChronoUnit.DAYS.between(start, end) / days);
+            reached = Math.max(reached, Math.min(1.05, time * h.pace() * h.drift()[m]));
+            BigDecimal value = target.targetValue().multiply(BigDecimal.valueOf(reached));
+            values[m] = decimalsOrNegativePower >= 0 ? value.setScale(decimalsOrNegativePower, RoundingMode.HALF_UP)
+                    : value.setScale(decimalsOrNegativePower, RoundingMode.HALF_UP).setScale(0);
+        }
+        return values;
     }
 
     private static BigDecimal[] fixed(String[] monthly) {
