@@ -38,8 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * town with visits and needs carried to credit and loans in 2024, a few needs pushed in the last days (so the SLA
  * clocks show), one 金融来趁圩 per town and the fourth quarter's published monthly reports. Everything is generated
  * from a fixed seed and flagged {@code demo} (「演示」 on the pages); the names of consortia and subjects are made up,
- * the article names none. Then the figures are published as of each month's end, so that item 4's targets move
- * from the ledger.
+ * the article names none. Then the figures are published as of today, so that item 4's targets move from the ledger
+ * (their 2024 history is the programme demo's reported series).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 40)
@@ -108,11 +108,7 @@ class DemoFinanceLoader implements ApplicationRunner {
             }
             Map<String, Integer> loaded = load();
             audit.created("finance-demo", MARKER, loaded);
-            LocalDate today = LocalDate.now(clock);
-            for (YearMonth m = YearMonth.from(PAIRED); m.atEndOfMonth().isBefore(today) && m.getYear() == 2024; m = m.plusMonths(1)) {
-                indicators.publish(m.atEndOfMonth());
-            }
-            indicators.publish(today);
+            indicators.publish(LocalDate.now(clock));
             return loaded;
         });
         if (counts != null) {

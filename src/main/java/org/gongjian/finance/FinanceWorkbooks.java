@@ -163,8 +163,7 @@ public class FinanceWorkbooks {
     }
 
     private @Nullable Long subjectOf(String uscc) {
-        return enterprises.findByUscc(uscc).flatMap(e -> subjects.list(null, org.springframework.data.domain.Pageable.unpaged())
-                .stream().filter(s -> s.enterpriseId() == e.id()).findFirst()).map(Subjects.Subject::id).orElse(null);
+        return enterprises.findByUscc(uscc).flatMap(e -> subjects.ofEnterprise(e.id())).orElse(null);
     }
 
     private Loans.@Nullable NewDecision decision(SheetImports.Row row) {

@@ -1,6 +1,5 @@
 package org.gongjian.finance;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,17 +66,15 @@ public class Pairings {
     private final FinanceAccess access;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
-    private final Clock clock;
 
     Pairings(JdbcClient jdbc, Enterprises enterprises, Organisation organisation, FinanceAccess access, AuditLog audit,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.enterprises = enterprises;
         this.organisation = organisation;
         this.access = access;
         this.audit = audit;
         this.events = events;
-        this.clock = clock;
     }
 
     public List<Institution> institutions() {
@@ -241,9 +238,5 @@ public class Pairings {
     public boolean member(long consortiumId, long institutionId) {
         return jdbc.sql("select count(*) from finance_member where consortium_id = :c and institution_id = :i")
                 .param("c", consortiumId).param("i", institutionId).query(Long.class).single() > 0;
-    }
-
-    LocalDate today() {
-        return LocalDate.now(clock);
     }
 }

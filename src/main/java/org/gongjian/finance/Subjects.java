@@ -194,6 +194,12 @@ public class Subjects {
         return names;
     }
 
+    /** The ledger's subject beside an enterprise of the register, if there is one. */
+    java.util.Optional<Long> ofEnterprise(long enterpriseId) {
+        return jdbc.sql("select id from finance_subject where enterprise_id = :e").param("e", enterpriseId)
+                .query(Long.class).optional();
+    }
+
     /** Subjects of a town, for the visit form's choice. */
     public List<Subject> ofTown(String townCode) {
         return load("where town_code = :t", Map.of("t", townCode));

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.Optional;
 import org.gongjian.organisation.Organisation;
 import org.gongjian.organisation.Unit;
-import org.gongjian.shared.InvalidInputException;
 import org.gongjian.shared.UnitOfMeasure;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -66,13 +65,16 @@ class LedgerFeed {
             }
             NewMeasurement report = new NewMeasurement(value, observed.asOf(), null,
                     sameDay.map(Measurement::id).orElse(null));
-            try {
-                targets.record(target, report, MeasurementSource.LEDGER, observed.source(),
-                        "ledger:" + observed.source(), false);
-            } catch (InvalidInputException rejected) {
-                log.warn("Observation of {} for target {} rejected: {}", observed.indicatorCode(), target.code(),
-                        rejected.violations());
+            // checked here rather than caught from record(): a refusal thrown inside the transaction would mark
+            // this listener's transaction rollback-only and fail the whole delivery
+            var refused = targets.violations(target, report);
+            if (!refused.isEmpty()) {
+                log.warn("Observation of {} for target {} ignored: {}", observed.indicatorCode(), target.code(),
+                        refused.stream().map(v -> v.messageKey()).toList());
+                return;
             }
+            targets.record(target, report, MeasurementSource.LEDGER, observed.source(), "ledger:" + observed.source(),
+                    false);
         });
     }
 

@@ -521,7 +521,8 @@ public class TargetManagement {
         return saved;
     }
 
-    private List<Violation> violations(Target target, NewMeasurement report) {
+    /** Why a figure cannot be recorded on a target (a date to come or before the baseline, …); empty when it can. */
+    List<Violation> violations(Target target, NewMeasurement report) {
         LocalDate today = LocalDate.now(clock);
         List<Violation> violations = new ArrayList<>();
         if (report.value() == null || report.asOf() == null) {

@@ -69,6 +69,12 @@ class FinanceBrowserTests {
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
 
+    /** Clicks a button brought to the middle of the screen (the phone's bottom bar would take a plain click). */
+    void click(By button) {
+        var element = browser.findElement(button);
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", element);
+    }
+
     void assertFitsThePhone(String shot) throws IOException {
         Files.write(SHOTS.resolve("finance-" + shot + ".png"), browser.getScreenshotAs(OutputType.BYTES));
         long width = ((Number) browser.executeScript("return document.documentElement.scrollWidth")).longValue();
@@ -86,7 +92,7 @@ class FinanceBrowserTests {
         long before = jdbc.sql("select count(*) from finance_visit where created_by = 'browser-chikan'").query(Long.class).single();
         browser.findElement(By.id("visit-visitor")).sendKeys("关志强");
         browser.findElement(By.id("visit-notes")).sendKeys("了解到扩大生产的资金需求");
-        browser.findElement(By.cssSelector(".finance-visit button[type=submit]")).click();
+        click(By.cssSelector(".finance-visit button[type=submit]"));
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElements(By.cssSelector(".alert-success")).isEmpty());
         assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).isEqualTo("走访已登记");
         assertFitsThePhone("visit-saved");
@@ -113,7 +119,7 @@ class FinanceBrowserTests {
         browser.findElement(By.name("approvedWan")).sendKeys("120");
         browser.findElement(By.name("ratePct")).sendKeys("3.45");
         browser.findElement(By.name("termMonths")).sendKeys("36");
-        browser.findElement(By.cssSelector("form[action$='/decision'] button[type=submit]")).click();
+        click(By.cssSelector("form[action$='/decision'] button[type=submit]"));
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElements(By.cssSelector(".alert-success")).isEmpty());
         assertThat(browser.findElement(By.cssSelector("h1")).getText()).contains("已授信");
         assertThat(browser.findElement(By.cssSelector(".finance-remaining")).getText()).isEqualTo("尚可放款 120 万元");

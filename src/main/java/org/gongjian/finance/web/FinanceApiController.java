@@ -45,9 +45,11 @@ class FinanceApiController {
     private final Outreach outreach;
     private final ConsortiumReports reports;
     private final FinanceAccess access;
+    private final java.time.Clock clock;
 
     FinanceApiController(Pairings pairings, Subjects subjects, Needs needs, Loans loans, FinanceIndicators indicators,
-            Outreach outreach, ConsortiumReports reports, FinanceAccess access) {
+            Outreach outreach, ConsortiumReports reports, FinanceAccess access, java.time.Clock clock) {
+        this.clock = clock;
         this.outreach = outreach;
         this.reports = reports;
         this.access = access;
@@ -140,7 +142,7 @@ class FinanceApiController {
     }
 
     private NeedView view(Needs.Need n) {
-        return new NeedView(n, needs.clocks(n, LocalDate.now()), loans.decision(n.id()).orElse(null),
+        return new NeedView(n, needs.clocks(n, LocalDate.now(clock)), loans.decision(n.id()).orElse(null),
                 loans.disbursements(n.id()));
     }
 
@@ -208,7 +210,7 @@ class FinanceApiController {
     @GetMapping("/figures")
     @PreAuthorize("hasAuthority('finance:ledger:read')")
     List<FinanceIndicators.Figure> figures(@RequestParam(required = false) @Nullable LocalDate on) {
-        return indicators.figures(on == null ? LocalDate.now() : on);
+        return indicators.figures(on == null ? LocalDate.now(clock) : on);
     }
 
     record BankUser(String username, long consortiumId) {
@@ -285,6 +287,6 @@ class FinanceApiController {
     @GetMapping("/league")
     @PreAuthorize("hasAuthority('finance:ledger:read')")
     List<ConsortiumReports.Standing> league(@RequestParam(required = false) @Nullable LocalDate on) {
-        return reports.league(on == null ? LocalDate.now() : on);
+        return reports.league(on == null ? LocalDate.now(clock) : on);
     }
 }
