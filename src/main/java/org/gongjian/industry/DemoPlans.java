@@ -87,7 +87,8 @@ final class DemoPlans {
 
     private static void element(Plans plans, String plan, String code, String name, ElementKind kind, @Nullable String town,
             @Nullable String geometry, @Nullable LocalDate builtOn, List<Enterprise> firms) {
-        plans.addElement(plan, new ElementData(code, name, kind, town, null, geometry, builtOn,
+        LocalDate built = builtOn == null || builtOn.isAfter(plans.today()) ? null : builtOn;
+        plans.addElement(plan, new ElementData(code, name, kind, town, null, geometry, built,
                 firms.stream().map(Enterprise::uscc).toList()));
     }
 }

@@ -72,6 +72,11 @@ public class Plans {
         this.clock = clock;
     }
 
+    /** Today by the application's clock (the demo leaves a layout element unbuilt when its date is still to come). */
+    LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
     public static String layoutBuilt(String planCode, ElementKind kind) {
         return "industry.layout-built." + planCode + "." + kind.name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -27,7 +27,7 @@ class SupervisionListeners {
     private final java.time.Duration pause;
 
     SupervisionListeners(NoticeSweep sweep, NoticeManagement notices, JdbcClient jdbc, Clock clock,
-            @org.springframework.beans.factory.annotation.Value("${gongjian.supervision.reevaluation-pause:PT1S}")
+            @org.springframework.beans.factory.annotation.Value("${gongjian.supervision.reevaluation-pause:PT0S}")
             java.time.Duration pause) {
         this.pause = pause;
         this.sweep = sweep;

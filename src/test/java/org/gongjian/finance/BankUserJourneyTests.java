@@ -127,7 +127,7 @@ class BankUserJourneyTests {
         indicators.publish(today);
         BigDecimal expected = granted.add(new BigDecimal("2500000"));
         BigDecimal moved = null;
-        for (int i = 0; i < 100 && (moved == null || moved.compareTo(expected) != 0); i++) {
+        for (int i = 0; i < 600 && (moved == null || moved.compareTo(expected) != 0); i++) {
             Thread.sleep(200);   // the programme records the observation after the ledger's transaction, asynchronously
             moved = ledgerFigure(target, today).orElse(null);
         }

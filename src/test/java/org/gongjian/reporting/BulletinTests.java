@@ -42,8 +42,8 @@ class BulletinTests {
         assertThat(md).startsWith("# 2024年改革攻坚年工作简报\n\n*2024年第9期*\n\n*数据截至2024年9月30日*");
         // Other tests in this context add figures to the demo, so the split by status is checked on a programme
         // of its own (BulletinStatusTests); here the totals and the layout.
-        assertThat(md).contains("### 一、总体进展", "全年重点改革攻坚任务共11项，截至月底：", "设定量化指标39个：", "工作节点18个：",
-                "| 类别 | 正常 | 预警 | 滞后 | 逾期 | 已完成 | 无数据 | 合计 |", "| 任务 |", " | 11 |", " | 39 |", " | 18 |",
+        assertThat(md).contains("### 一、总体进展", "全年重点改革攻坚任务共11项，截至月底：", "设定量化指标46个：", "工作节点18个：",
+                "| 类别 | 正常 | 预警 | 滞后 | 逾期 | 已完成 | 无数据 | 合计 |", "| 任务 |", " | 11 |", " | 46 |", " | 18 |",
                 "### 二、进度与时间进度对比（按领域）", "| 领域 | 已填报指标 | 平均完成进度 | 时间进度 | 差值（百分点） |",
                 "![各领域平均完成进度与时间进度（%）](data:image/png;base64,", "### 三、滞后和逾期事项",
                 "### 四、督办情况", "本月发出督办单0件",
