@@ -18,9 +18,7 @@ import org.springframework.transaction.support.DefaultTransactionStatus;
  * (a second by default; with {@code WRITE_DELAY=0} at the end of a transaction, but only when no other thread
  * is writing one), so a {@code kill -9} lost measurements that had been answered 201. After each read-write
  * commit this writes the store ({@code MVStore.commit()}, which waits for a write in progress) and then forces
- * it to the disk ({@code sync()}). Concurrent commits share both (group commit): a transaction counts itself once
- * committed in memory, and one write and fsync made after that covers it and every other counted before the write
- * began — under 20 writers one chunk and one fsync serve many commits instead of one chunk each. On PostgreSQL, and on an
+ * it to the disk ({@code sync()}); concurrent commits share one fsync (group commit). On PostgreSQL, and on an
  * in-memory H2, nothing is added. H2 is reached by reflection: it is a run-time dependency only. See ADR 0035.
  */
 public class DurableTransactionManager extends JdbcTransactionManager {
@@ -46,12 +44,11 @@ public class DurableTransactionManager extends JdbcTransactionManager {
         try {
             Object store = h2.fileStore(tx.getConnectionHolder().getConnection());
             if (store != null) {
-                // group commit: one store write and one fsync cover every transaction committed before they began
+                h2.commit(store);
                 long mine = committed.incrementAndGet();
                 synchronized (syncLock) {
                     if (synced < mine) {
                         long upTo = committed.get();
-                        h2.commit(store);
                         h2.sync(store);
                         synced = upTo;
                     }
