@@ -27,7 +27,7 @@ class SupervisionListeners {
     private final java.time.Duration pause;
 
     SupervisionListeners(NoticeSweep sweep, NoticeManagement notices, JdbcClient jdbc, Clock clock,
-            @org.springframework.beans.factory.annotation.Value("${gongjian.supervision.reevaluation-pause:PT0S}")
+            @org.springframework.beans.factory.annotation.Value("${gongjian.supervision.reevaluation-pause:PT1S}")
             java.time.Duration pause) {
         this.pause = pause;
         this.sweep = sweep;
@@ -40,36 +40,35 @@ class SupervisionListeners {
     private final java.util.concurrent.ConcurrentMap<String, Coalescer> coalescers = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
-     * Gathers the targets written in a programme and lets one re-evaluation cover every figure recorded before it
-     * started: a figure's target is added, then the figure counted; a run reads the count, then takes the targets
-     * gathered so far — every figure counted by then has its target among them.
+     * Gathers the targets written in a programme and lets one runner at a time re-evaluate them: the event that finds
+     * no run under way becomes the runner, waits the pause (so that a burst's figures share the run), takes every
+     * target gathered so far and judges them, and goes round again while more have come meanwhile. The other events
+     * only add their target and return at once, so a burst holds one event thread per programme, never the pool the
+     * other modules' deliveries share.
      */
     static final class Coalescer {
-        private final java.util.concurrent.atomic.AtomicLong recorded = new java.util.concurrent.atomic.AtomicLong();
         private final java.util.Set<Long> pending = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        private long covered;
+        private final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean();
 
-        long record(long targetId) {
+        void record(long targetId, java.time.Duration pause, java.util.function.Consumer<java.util.Set<Long>> evaluation) {
             pending.add(targetId);
-            return recorded.incrementAndGet();
+            // a target added after the runner's last look finds running false here, or the runner finds it below
+            while (!pending.isEmpty() && running.compareAndSet(false, true)) {
+                try {
+                    runOnce(pause, evaluation);
+                } finally {
+                    running.set(false);
+                }
+            }
         }
 
-        /**
-         * Re-evaluates the targets gathered, unless a run that started after figure {@code mine} already finished;
-         * waits {@code pause} first, so that the figures of a burst arriving meanwhile are covered by the same run.
-         */
-        synchronized boolean runUnlessCovered(long mine, java.time.Duration pause,
-                java.util.function.Consumer<java.util.Set<Long>> evaluation) {
-            if (covered >= mine) {
-                return false;
-            }
+        private void runOnce(java.time.Duration pause, java.util.function.Consumer<java.util.Set<Long>> evaluation) {
             try {
                 Thread.sleep(pause.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Re-evaluation interrupted", e);
             }
-            long upTo = recorded.get();   // every figure counted so far is committed: events follow commits
             java.util.Set<Long> targets = new java.util.HashSet<>();
             for (java.util.Iterator<Long> it = pending.iterator(); it.hasNext(); ) {
                 targets.add(it.next());
@@ -79,12 +78,10 @@ class SupervisionListeners {
                 try {
                     evaluation.accept(targets);
                 } catch (RuntimeException e) {
-                    pending.addAll(targets);   // the figures waiting for this run are covered by the next one
+                    pending.addAll(targets);   // judged by the next run; this event stays incomplete and is retried
                     throw e;
                 }
             }
-            covered = upTo;
-            return true;
         }
     }
 
@@ -93,17 +90,15 @@ class SupervisionListeners {
      * request), without holding a connection while it waits: it is not one transaction (the notices it raises are
      * written in their own). Only the targets written are read and judged, not their initiatives, and a burst of
      * figures in one programme costs one run per {@code gongjian.supervision.reevaluation-pause} (1 s) at most, not
-     * one per figure: a run first waits that long, and a figure whose run waits behind a running one is covered by
-     * the next run, which reads everything committed before it starts. So the work after writes is bounded whatever
-     * their rate, and a notice follows its figure within about a second. The event stays in the
-     * publication registry until a run covering it is done.
+     * one per figure, so the notices of a burst are combined per unit. The event that runs stays in the publication
+     * registry until its run is done; the events whose targets a running run will take complete at once (a crash
+     * then leaves their targets to the daily sweep).
      */
     @org.springframework.scheduling.annotation.Async
     @org.springframework.transaction.event.TransactionalEventListener
     void on(MeasurementRecorded recorded) {
-        Coalescer coalescer = coalescers.computeIfAbsent(recorded.programmeCode(), code -> new Coalescer());
-        long mine = coalescer.record(recorded.targetId());
-        coalescer.runUnlessCovered(mine, pause, targetIds -> sweep.targetsChanged(recorded.programmeCode(), targetIds));
+        coalescers.computeIfAbsent(recorded.programmeCode(), code -> new Coalescer()).record(recorded.targetId(), pause,
+                targetIds -> sweep.targetsChanged(recorded.programmeCode(), targetIds));
     }
 
     @ApplicationModuleListener

@@ -28,9 +28,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Two disbursements of one approved need that together overdraw it, sent at the same time by two bank clerks: the
  * second waits on the decision's row while the first is being written, then exactly one of them fails with the clear
- * error and nothing of it is written. Runs committed (no test transaction), on H2 and on PostgreSQL.
+ * error and nothing of it is written. Runs committed (no test transaction), on H2 and on PostgreSQL, in a context of
+ * its own: its fixture pairs 赤坎镇 from 2024-06-06 on, as {@link FinanceContract}'s does, and a town has one consortium.
  */
-@SpringBootTest
+@SpringBootTest(properties = "gongjian.test.context=disbursement-race")
 @ActiveProfiles("test")
 abstract class DisbursementRaceContract {
 
