@@ -18,7 +18,7 @@
     var url = box.getAttribute('data-points-url');
     var once = box.getAttribute('data-once') === 'true';
     var queue = [];
-    var sending = false;
+    var sending = null;   // the batch on its way, as a promise
 
     function say(text, kind) {
       if (!badge) { return; }
@@ -31,11 +31,12 @@
       document.querySelectorAll('.roads-lng').forEach(function (el) { el.value = lng.toFixed(6); });
     }
 
+    /** Sends what is queued (one batch at a time); the promise settles when it is sent or put back. */
     function flush() {
-      if (!url || sending || queue.length === 0) { return; }
-      sending = true;
+      if (sending) { return sending; }
+      if (!url || queue.length === 0) { return Promise.resolve(); }
       var batch = queue.splice(0, 200);
-      fetch(url, { method: 'POST', headers: csrf(), credentials: 'same-origin', body: JSON.stringify(batch) })
+      sending = fetch(url, { method: 'POST', headers: csrf(), credentials: 'same-origin', body: JSON.stringify(batch) })
         .then(function (r) {
           if (!r.ok) { throw new Error(String(r.status)); }
           return r.json();
@@ -47,7 +48,8 @@
           }
         })
         .catch(function () { queue = batch.concat(queue); })
-        .then(function () { sending = false; });
+        .then(function () { sending = null; });
+      return sending;
     }
 
     if (!('geolocation' in navigator)) {
@@ -77,7 +79,18 @@
     navigator.geolocation.watchPosition(seen, failed, options);
     setInterval(flush, 15000);
     document.addEventListener('visibilitychange', function () { if (document.visibilityState === 'hidden') { flush(); } });
-    document.querySelectorAll('form').forEach(function (f) { f.addEventListener('submit', flush); });
+    document.querySelectorAll('form').forEach(function (f) {
+      f.addEventListener('submit', function (e) {
+        // ending the patrol: the last positions go first, or they would arrive after it closed
+        if (f.querySelector('.roads-end') && !f.dataset.flushed && (sending || queue.length)) {
+          e.preventDefault();
+          var done = function () { f.dataset.flushed = 'true'; HTMLFormElement.prototype.submit.call(f); };
+          flush().then(function () { return sending || flush(); }).then(done, done);
+          return;
+        }
+        flush();
+      });
+    });
   }
 
   document.addEventListener('DOMContentLoaded', function () {

@@ -120,7 +120,7 @@ public class ConversionProjects {
         ConversionProject p = project(projectCode);
         List<Violation> v = new ArrayList<>();
         if (y.year() < p.startedOn().getYear() || y.year() > LocalDate.now(clock).getYear()) {
-            v.add(new Violation("year", "ecology.conversion.year", p.startedOn().getYear()));
+            v.add(new Violation("year", "ecology.conversion.year", String.valueOf(p.startedOn().getYear())));
         }
         if (y.measuredGepChange() == null) {
             v.add(new Violation("measuredGepChange", "ecology.error.missing-field"));
@@ -136,7 +136,7 @@ public class ConversionProjects {
             throw new InvalidInputException(v);
         }
         if (p.years().stream().anyMatch(x -> x.year() == y.year())) {
-            throw new ConflictException("ecology.conversion.year-reported", projectCode, y.year());
+            throw new ConflictException("ecology.conversion.year-reported", projectCode, String.valueOf(y.year()));
         }
         LocalDate on = y.reportedOn() == null ? LocalDate.now(clock) : y.reportedOn();
         jdbc.sql("""

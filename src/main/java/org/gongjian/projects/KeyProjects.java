@@ -343,7 +343,7 @@ public class KeyProjects {
             v.add(new Violation("planned", "projects.error.planned"));
         }
         if (year < p.startYear() || year > p.endYear()) {
-            v.add(new Violation("year", "projects.error.plan-year", p.startYear(), p.endYear()));
+            v.add(new Violation("year", "projects.error.plan-year", String.valueOf(p.startYear()), String.valueOf(p.endYear())));
         }
         if (!curve.isEmpty()) {
             boolean rising = curve.size() == 12;
