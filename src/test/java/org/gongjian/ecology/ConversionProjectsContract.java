@@ -59,8 +59,9 @@ abstract class ConversionProjectsContract {
     private BigDecimal ledgerFigure(String target) {
         return jdbc.sql("""
                 select m.measured_value from programme_measurement m join programme_target t on t.id = m.target_id
-                where t.code = :code and m.source = 'LEDGER' and m.as_of = date '2024-12-31'
-                  and not exists (select 1 from programme_measurement s where s.supersedes_id = m.id)""")
+                where t.code = :code and m.source = 'LEDGER'
+                  and not exists (select 1 from programme_measurement s where s.supersedes_id = m.id)
+                order by m.as_of desc, m.id desc limit 1""")
                 .param("code", target).query(BigDecimal.class).optional().orElse(null);
     }
 
@@ -83,9 +84,13 @@ abstract class ConversionProjectsContract {
 
     @Test
     void the_projects_farmer_income_reaches_item_8s_target_as_a_ledger_figure() {
-        BigDecimal expected = projects.project(DemoConversionLoader.CHISHUI).latest().farmerIncome()
-                .add(projects.project(DemoConversionLoader.JINJI).latest().farmerIncome());
-        // the figure moves as each project's year is published: wait for the total of both
+        assertThat(projects.project(DemoConversionLoader.CHISHUI).latest()).isNotNull();
+        assertThat(projects.project(DemoConversionLoader.JINJI).latest()).isNotNull();
+        // the city's figure is every project's latest year (other tests of this context add projects of their own);
+        // it moves as each year is published: wait for the total
+        BigDecimal expected = projects.list(org.springframework.data.domain.Pageable.unpaged()).stream()
+                .map(ConversionProject::latest).filter(java.util.Objects::nonNull).map(ConversionProject.Year::farmerIncome)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
         await().atMost(Duration.ofSeconds(120)).until(() -> ledgerFigure("gep.farmer-income") != null
                 && ledgerFigure("gep.farmer-income").compareTo(expected) == 0);
         assertThat(ledgerFigure("gep.farmer-income")).isEqualByComparingTo(expected);
