@@ -268,11 +268,7 @@ public class GepAccounts {
     }
 
     private boolean inForestry(Actor actor) {
-        if (actor.unitId() == null) {
-            return false;
-        }
-        return forestryUnits.stream().map(organisation::findByCode).flatMap(java.util.Optional::stream)
-                .anyMatch(u -> actor.unitId().equals(u.id()));
+        return organisation.isOneOf(actor.unitId(), forestryUnits);
     }
 
     private void checkTowns(GepRequest request) {

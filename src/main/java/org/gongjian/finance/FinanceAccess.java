@@ -63,7 +63,7 @@ public class FinanceAccess {
         if (!actor.roles().contains(Role.UNIT_STAFF) || actor.unitId() == null) {
             return false;
         }
-        return organisation.findById(actor.unitId()).map(u -> officeUnits.contains(u.code())).orElse(false);
+        return organisation.isOneOf(actor.unitId(), officeUnits);
     }
 
     /** The town-level unit a unit staff member works for, if any. */

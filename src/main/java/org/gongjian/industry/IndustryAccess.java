@@ -39,7 +39,7 @@ class IndustryAccess {
         if (actor.isAdmin()) {
             return true;
         }
-        return actor.can(Permissions.INDUSTRY_MANAGE) && actor.roles().contains(Role.UNIT_STAFF) && actor.unitId() != null
-                && organisation.findById(actor.unitId()).map(u -> officeUnits.contains(u.code())).orElse(false);
+        return actor.can(Permissions.INDUSTRY_MANAGE) && actor.roles().contains(Role.UNIT_STAFF)
+                && organisation.isOneOf(actor.unitId(), officeUnits);
     }
 }

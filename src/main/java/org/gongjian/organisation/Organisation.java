@@ -49,6 +49,11 @@ public class Organisation {
         return units.findByCode(code).orElseThrow(() -> new NotFoundException("error.unit.not-found", code));
     }
 
+    /** Whether a unit (an actor's, possibly none) is one of the units named by code, e.g. a ledger's office units. */
+    public boolean isOneOf(@org.jspecify.annotations.Nullable Long unitId, java.util.Set<String> codes) {
+        return unitId != null && findById(unitId).map(u -> codes.contains(u.code())).orElse(false);
+    }
+
     public Optional<Unit> findById(Long id) {
         return units.findById(id);
     }

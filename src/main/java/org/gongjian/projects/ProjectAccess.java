@@ -46,8 +46,7 @@ public class ProjectAccess {
         if (!actor.roles().contains(Role.UNIT_STAFF) || actor.unitId() == null) {
             return false;
         }
-        return officeUnits.stream().map(organisation::findByCode).flatMap(java.util.Optional::stream)
-                .anyMatch(u -> actor.unitId().equals(u.id()));
+        return organisation.isOneOf(actor.unitId(), officeUnits);
     }
 
     public boolean office() {
