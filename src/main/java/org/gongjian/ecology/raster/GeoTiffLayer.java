@@ -1,18 +1,19 @@
 package org.gongjian.ecology.raster;
 
+import java.awt.Rectangle;
 import java.awt.image.Raster;
 import java.awt.image.RenderedImage;
 import java.nio.file.Path;
 import java.util.Set;
 import org.apache.sis.coverage.SampleDimension;
-import org.apache.sis.coverage.grid.GridCoverage;
-import org.apache.sis.coverage.grid.GridExtent;
 import org.apache.sis.coverage.grid.GridGeometry;
 import org.apache.sis.storage.DataStore;
 import org.apache.sis.storage.DataStoreException;
 import org.apache.sis.storage.DataStores;
 import org.apache.sis.storage.GridCoverageResource;
+import org.apache.sis.storage.RasterLoadingStrategy;
 import org.apache.sis.storage.geotiff.GeoTiffStore;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One GeoTIFF layer opened with Apache SIS and read strip by strip (a band of rows at a time), so
@@ -26,6 +27,7 @@ final class GeoTiffLayer implements AutoCloseable {
     private final GridCoverageResource resource;
     final GridGeometry grid;
     private final double[] noData;
+    private @Nullable RenderedImage image;
 
     private GeoTiffLayer(Layer layer, DataStore store, GridCoverageResource resource, GridGeometry grid,
             double[] noData) {
@@ -106,15 +108,18 @@ final class GeoTiffLayer implements AutoCloseable {
         return false;
     }
 
+    /**
+     * The rows as a raster: the file's image is opened once with its tiles loaded when asked for (SIS keeps
+     * them in its tile cache), and each band of rows takes only the tiles or strips it crosses. Reading each
+     * band as a sub-grid coverage instead misplaced rows of files written in tiles.
+     */
     private Raster strip(int row, int rows) {
-        GridExtent full = grid.getExtent();
-        long x0 = full.getLow(0);
-        long y0 = full.getLow(1) + row;
-        GridExtent band = new GridExtent(null, new long[] {x0, y0}, new long[] {full.getHigh(0), y0 + rows - 1}, true);
         try {
-            GridCoverage c = resource.read(grid.derive().subgrid(band).build());
-            RenderedImage image = c.render(band);
-            return image.getData();
+            if (image == null) {
+                resource.setLoadingStrategy(RasterLoadingStrategy.AT_GET_TILE_TIME);
+                image = resource.read(null).render(null);
+            }
+            return image.getData(new Rectangle(image.getMinX(), image.getMinY() + row, (int) width(), rows));
         } catch (DataStoreException | RuntimeException e) {
             throw new RasterException("corrupt", layer.zh(), "rows " + row + "–" + (row + rows - 1));
         }

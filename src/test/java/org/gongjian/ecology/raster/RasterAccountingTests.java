@@ -238,6 +238,31 @@ class RasterAccountingTests {
         }
     }
 
+    @Test
+    void a_layer_written_in_tiles_or_strips_reads_back_cell_for_cell_strip_by_strip() throws Exception {
+        int w = 70;
+        int h = 45;
+        float[] values = new float[w * h];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = i % 97 == 0 ? Float.NaN : 1500 + i * 0.25f;
+        }
+        GridGeometry grid = TestRasters.grid(w, h, 10, TestRasters.X0, TestRasters.Y0, TestRasters.UTM_49N);
+        for (int[] tile : new int[][] {{16, 16}, {w, 7}}) {
+            Path file = TestRasters.writeTiled(dir.resolve("p-" + tile[0] + "x" + tile[1] + ".tif"), grid, values,
+                    tile[0], tile[1]);
+            float[] read = new float[w * h];
+            try (GeoTiffLayer layer = GeoTiffLayer.open(Layer.PRECIPITATION, file)) {
+                float[] strip = new float[w * 10];
+                for (int row = 0; row < h; row += 10) {
+                    int rows = Math.min(10, h - row);
+                    layer.read(row, rows, strip);
+                    System.arraycopy(strip, 0, read, row * w, rows * w);
+                }
+            }
+            assertThat(read).as("tiles of %d × %d", tile[0], tile[1]).containsExactly(values);
+        }
+    }
+
     static void assertClose(BigDecimal actual, BigDecimal expected) {
         BigDecimal tolerance = expected.abs().multiply(new BigDecimal("1e-12"), MathContext.DECIMAL64).max(new BigDecimal("0.000001"));
         assertThat(actual.subtract(expected).abs()).as(actual + " vs " + expected).isLessThanOrEqualTo(tolerance);

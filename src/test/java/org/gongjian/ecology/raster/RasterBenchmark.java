@@ -11,7 +11,7 @@ import org.gongjian.ecology.engine.PixelTile;
  * 16.6 million 10 m cells, fixed seed) through the pixel kernel in both ET modes, against two floors
  * measured in the same run — a plain Java pass that reads the same arrays and sums them, and numpy
  * running the same formulas on the same arrays — plus GeoTIFF decoding of one full layer by Apache
- * SIS, reported apart. Checks that numpy and Java agree to 1e-9 relative, else exits with 1.
+ * SIS, reported apart, for the layer written as one tile, in 256 × 256 tiles and in strips. Checks that numpy and Java agree to 1e-9 relative, else exits with 1.
  *
  * <p>Arguments: [width height [repeats [folder]]].
  */
@@ -48,7 +48,10 @@ public final class RasterBenchmark {
             kernel.accumulate(budyko, budykoSums);
         });
         NumpyKernel.Run numpy = NumpyKernel.run(folder, Math.min(repeats, 3));
-        double decode = decodeOneLayer(set, folder, Math.min(repeats, 3));
+        int stripRows = Math.max(1, RasterAccounting.STRIP_CELLS / width);
+        double decodeOneTile = decodeOneLayer(set, folder, Math.min(repeats, 3), 0, 0);
+        double decodeTiled = decodeOneLayer(set, folder, Math.min(repeats, 3), 256, 256);
+        double decodeStrips = decodeOneLayer(set, folder, Math.min(repeats, 3), width, stripRows);
 
         double diffEt = SyntheticRasters.maxRelativeDifference(etSums, numpy.actualEt().sums());
         double diffBudyko = SyntheticRasters.maxRelativeDifference(budykoSums, numpy.budyko().sums());
@@ -60,7 +63,10 @@ public final class RasterBenchmark {
         row("Java kernel, reference ET (Budyko curve)", javaBudyko, cells, floor);
         row("numpy " + numpy.version() + ", actual ET", numpy.actualEt().seconds() * 1000, cells, floor);
         row("numpy " + numpy.version() + ", reference ET (Budyko curve)", numpy.budyko().seconds() * 1000, cells, floor);
-        row("GeoTIFF decoding of one float layer (Apache SIS, strips)", decode, cells, floor);
+        row("GeoTIFF decoding of one float layer written as one tile (Apache SIS)", decodeOneTile, cells, floor);
+        row("GeoTIFF decoding of one float layer written in 256 × 256 tiles", decodeTiled, cells, floor);
+        row("GeoTIFF decoding of one float layer written in strips of " + stripRows + " rows", decodeStrips, cells,
+                floor);
         System.out.printf(Locale.ROOT, "%nnumpy vs Java, largest relative difference of the sums: actual ET %.2e, "
                 + "Budyko %.2e%nload after: %s%n", diffEt, diffBudyko, Files.readString(Path.of("/proc/loadavg")).trim());
         if (diffEt > 1e-9 || diffBudyko > 1e-9) {
@@ -91,9 +97,17 @@ public final class RasterBenchmark {
 
     private static double sink;
 
-    private static double decodeOneLayer(SyntheticRasters set, Path folder, int repeats) throws Exception {
-        Path tif = TestRasters.write(folder.resolve("precipitation.tif"), TestRasters.grid(set.width, set.height, 10,
-                TestRasters.X0, TestRasters.Y0, TestRasters.UTM_49N), set.tile.precipitation());
+    /**
+     * Writes the precipitation layer with SIS (as one tile when {@code tileWidth} is 0, else in tiles of that
+     * size; a tile as wide as the grid is a strip) and reads it back strip by strip as the accounting does.
+     */
+    private static double decodeOneLayer(SyntheticRasters set, Path folder, int repeats, int tileWidth,
+            int tileHeight) throws Exception {
+        var grid = TestRasters.grid(set.width, set.height, 10, TestRasters.X0, TestRasters.Y0, TestRasters.UTM_49N);
+        Path file = folder.resolve("precipitation-" + tileWidth + "x" + tileHeight + ".tif");
+        Path tif = tileWidth == 0 ? TestRasters.write(file, grid, set.tile.precipitation())
+                : TestRasters.writeTiled(file, grid, set.tile.precipitation(), tileWidth, tileHeight);
+        System.out.printf(Locale.ROOT, "%s: %,d bytes%n", file.getFileName(), Files.size(tif));
         float[] strip = new float[RasterAccounting.STRIP_CELLS + set.width];
         return best(repeats, () -> {
             try (GeoTiffLayer layer = GeoTiffLayer.open(Layer.PRECIPITATION, tif)) {

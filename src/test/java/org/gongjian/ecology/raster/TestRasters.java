@@ -49,6 +49,87 @@ public final class TestRasters {
         return file;
     }
 
+    /**
+     * Writes the layer as a GeoTIFF whose image is cut into tiles of {@code tileWidth} × {@code tileHeight}
+     * cells (Apache SIS writes the image's own tiling: tiles, or strips when a tile spans the full width).
+     */
+    public static Path writeTiled(Path file, GridGeometry grid, float[] values, int tileWidth, int tileHeight)
+            throws Exception {
+        Files.deleteIfExists(file);
+        int w = (int) grid.getExtent().getSize(0);
+        int h = (int) grid.getExtent().getSize(1);
+        GridCoverage c = new GridCoverageBuilder().setDomain(grid)
+                .setRanges(new SampleDimension.Builder().setName("v").build())
+                .setValues(new TiledFloatImage(values, w, h, tileWidth, tileHeight)).build();
+        try (DataStore store = DataStores.openWritable(file, "GeoTIFF")) {
+            ((GeoTiffStore) store).append(c, null);
+        }
+        return file;
+    }
+
+    /** One float band over an array, served as tiles (cells past the image's edge are NaN). */
+    private static final class TiledFloatImage extends org.apache.sis.image.PlanarImage {
+
+        private final float[] values;
+        private final int width;
+        private final int height;
+        private final java.awt.image.SampleModel model;
+
+        TiledFloatImage(float[] values, int width, int height, int tileWidth, int tileHeight) {
+            this.values = values;
+            this.width = width;
+            this.height = height;
+            this.model = new java.awt.image.BandedSampleModel(java.awt.image.DataBuffer.TYPE_FLOAT, tileWidth,
+                    tileHeight, 1);
+        }
+
+        @Override
+        public java.awt.image.ColorModel getColorModel() {
+            return new java.awt.image.ComponentColorModel(java.awt.color.ColorSpace.getInstance(
+                    java.awt.color.ColorSpace.CS_GRAY), false, false, java.awt.Transparency.OPAQUE,
+                    java.awt.image.DataBuffer.TYPE_FLOAT);
+        }
+
+        @Override
+        public java.awt.image.SampleModel getSampleModel() {
+            return model;
+        }
+
+        @Override
+        public int getWidth() {
+            return width;
+        }
+
+        @Override
+        public int getHeight() {
+            return height;
+        }
+
+        @Override
+        public int getTileWidth() {
+            return model.getWidth();
+        }
+
+        @Override
+        public int getTileHeight() {
+            return model.getHeight();
+        }
+
+        @Override
+        public java.awt.image.Raster getTile(int tileX, int tileY) {
+            int tw = model.getWidth();
+            int th = model.getHeight();
+            float[] tile = new float[tw * th];
+            Arrays.fill(tile, Float.NaN);
+            for (int y = 0; y < th && tileY * th + y < height; y++) {
+                int x0 = tileX * tw;
+                System.arraycopy(values, (tileY * th + y) * width + x0, tile, y * tw, Math.min(tw, width - x0));
+            }
+            return java.awt.image.Raster.createWritableRaster(model, new DataBufferFloat(tile, tile.length),
+                    new java.awt.Point(tileX * tw, tileY * th));
+        }
+    }
+
     public static float[] filled(int n, float v) {
         float[] a = new float[n];
         Arrays.fill(a, v);
