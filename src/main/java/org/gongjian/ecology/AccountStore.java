@@ -24,16 +24,17 @@ class AccountStore {
         this.jdbc = jdbc;
     }
 
-    long insertAccount(String code, String name, int year, boolean demo, Instant at, String by) {
+    long insertAccount(String code, String name, int year, GepAccount.Kind kind, boolean demo, Instant at, String by) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into ecology_account (code, name, accounting_year, demo, created_at, created_by)
-                values (:code, :name, :year, :demo, :at, :by)""")
-                .param("code", code).param("name", name).param("year", year).param("demo", demo)
+                insert into ecology_account (code, name, accounting_year, kind, demo, created_at, created_by)
+                values (:code, :name, :year, :kind, :demo, :at, :by)""")
+                .param("code", code).param("name", name).param("year", year).param("kind", kind.name()).param("demo", demo)
                 .param("at", Timestamp.from(at)).param("by", by).update(key, "id");
         return key.getKeyAs(Number.class).longValue();
     }
 
+    /** Inserts the next version, a draft, with its towns' figures; answers its number. */
     int insertVersion(long accountId, String method, String requestJson, GepResult result, String resultJson,
             @Nullable String note, Instant at, String by) {
         int number = jdbc.sql("select coalesce(max(number), 0) + 1 from ecology_account_version where account_id = :a")
@@ -104,7 +105,7 @@ class AccountStore {
                 }).list().forEach(v -> versions.add(withTowns(v)));
         return jdbc.sql("select * from ecology_account where id = :id").param("id", id)
                 .query((rs, n) -> new GepAccount(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
-                        rs.getInt("accounting_year"), rs.getBoolean("demo"), rs.getTimestamp("created_at").toInstant(),
+                        rs.getInt("accounting_year"), GepAccount.Kind.valueOf(rs.getString("kind")), rs.getBoolean("demo"), rs.getTimestamp("created_at").toInstant(),
                         rs.getString("created_by"), List.copyOf(versions)))
                 .single();
     }

@@ -10,8 +10,11 @@ import org.jspecify.annotations.Nullable;
  * A named GEP account (e.g. 赤水镇2023年森林GEP核算) with its versions, newest last. A version is a
  * stored run; once published it never changes, and a recomputation is a new version.
  */
-public record GepAccount(long id, String code, String name, int accountingYear, boolean demo, Instant createdAt,
-        String createdBy, List<Version> versions) {
+public record GepAccount(long id, String code, String name, int accountingYear, Kind kind, boolean demo,
+        Instant createdAt, String createdBy, List<Version> versions) {
+
+    /** What an account is computed from: forest inventories (stands), or GeoTIFF layers pixel by pixel (栅格). */
+    public enum Kind { STANDS, RASTER }
 
     /** The lifecycle of a version. */
     public enum Status { DRAFT, PUBLISHED }

@@ -123,6 +123,20 @@ public class GepAccounts {
     /** A new account with its first version, a draft. */
     @Transactional
     public GepAccount create(String code, String name, @Nullable String note, GepRequest request, boolean demo) {
+        Actor actor = requireNew(code, name);
+        GepResult result = evaluate(request);
+        Instant now = Instant.now(clock);
+        long id = store.insertAccount(code, name.trim(), result.accountingYear(), GepAccount.Kind.STANDS, demo, now,
+                actor.username());
+        store.insertVersion(id, result.method(), json.writeValueAsString(request), result,
+                json.writeValueAsString(result), note, now, actor.username());
+        GepAccount account = store.load(id);
+        audit.created("ecology-account", code, summary(account, account.latest()));
+        return account;
+    }
+
+    /** Checks that the caller may write accounts and that the code and name of a new account are valid and free. */
+    Actor requireNew(String code, String name) {
         Actor actor = requireForestry(Permissions.ECOLOGY_ACCOUNT_WRITE, code);
         List<Violation> v = new ArrayList<>();
         if (code == null || !CODE.matcher(code).matches()) {
@@ -137,21 +151,20 @@ public class GepAccounts {
         if (store.find(code).isPresent()) {
             throw new ConflictException("ecology.error.duplicate-code", code);
         }
-        GepResult result = evaluate(request);
-        Instant now = Instant.now(clock);
-        long id = store.insertAccount(code, name.trim(), result.accountingYear(), demo, now, actor.username());
-        store.insertVersion(id, result.method(), json.writeValueAsString(request), result,
-                json.writeValueAsString(result), note, now, actor.username());
-        GepAccount account = store.load(id);
-        audit.created("ecology-account", code, summary(account, account.latest()));
-        return account;
+        return actor;
     }
 
-    /** A new draft version of an account: the given request, or the latest one evaluated again with today's tables. */
+    /**
+     * A new draft version of a stand account: the given request, or the latest one evaluated again with today's
+     * tables. A raster account's layers are not kept, so it is not recomputed here.
+     */
     @Transactional
     public GepAccount.Version recompute(String code, @Nullable GepRequest request, @Nullable String note) {
         GepAccount account = account(code);
         requireForestry(Permissions.ECOLOGY_ACCOUNT_WRITE, code);
+        if (account.kind() == GepAccount.Kind.RASTER) {
+            throw new ConflictException("ecology.raster.recompute", code);
+        }
         GepRequest input = request != null ? request : request(account.latest());
         if (input.accountingYear() != null && input.accountingYear() != account.accountingYear()) {
             throw new InvalidInputException("accountingYear", "ecology.error.year-fixed", account.accountingYear());
@@ -321,10 +334,11 @@ public class GepAccounts {
         return messages.getMessage("ecology.notice." + n.code(), n.args().toArray(), n.code() + " " + n.args(), locale);
     }
 
-    private static Map<String, Object> summary(GepAccount account, GepAccount.Version v) {
+    static Map<String, Object> summary(GepAccount account, GepAccount.Version v) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("code", account.code());
         m.put("name", account.name());
+        m.put("kind", account.kind());
         m.put("year", account.accountingYear());
         m.put("version", v.number());
         m.put("status", v.status());

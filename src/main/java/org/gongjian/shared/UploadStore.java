@@ -99,32 +99,18 @@ public class UploadStore {
             throw new IllegalArgumentException("folder: " + folder);
         }
         String name = cleanName(upload.fileName(), "file");
-        LocalDate today = LocalDate.now(clock);
-        Path dir = root.resolve("%s/%d/%02d".formatted(folder, today.getYear(), today.getMonthValue()));
+        Path dir = folder(folder);
         Path temp = null;
         try {
             Files.createDirectories(dir);
             temp = Files.createTempFile(dir, ".upload-", ".part");
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            long size = 0;
-            try (InputStream in = new DigestInputStream(upload.content().getInputStream(), sha);
-                    OutputStream out = Files.newOutputStream(temp)) {
-                byte[] buffer = new byte[64 * 1024];
-                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                    size += n;
-                    if (size > rules.maxBytes()) {
-                        throw new InvalidInputException(rules.field(), rules.tooLargeKey(), name, rules.maxMegabytes());
-                    }
-                    out.write(buffer, 0, n);
-                }
-            }
+            long size = copy(upload.content(), temp, sha, rules.maxBytes(),
+                    () -> new InvalidInputException(rules.field(), rules.tooLargeKey(), name, rules.maxMegabytes()));
             FileKind kind = kind(rules, Files.readAllBytes(temp))
                     .orElseThrow(() -> new InvalidInputException(rules.field(), rules.typeKey(), name));
-            String key = root.relativize(dir).toString().replace('\\', '/') + "/" + UUID.randomUUID() + "." + kind.extension();
-            Path file = root.resolve(key);
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+            String key = moveIntoPlace(dir, temp, kind.extension());
             temp = null;
-            deleteOnRollback(file);
             return new Stored(key, name, kind, size, HexFormat.of().formatHex(sha.digest()));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot store an upload in " + dir, e);
@@ -139,6 +125,81 @@ public class UploadStore {
                 }
             }
         }
+    }
+
+    /** A file the application made itself: where it lies (relative to the data folder), its size and SHA-256. */
+    public record Kept(String storageKey, long size, String sha256) {
+    }
+
+    /**
+     * Keeps a file the application made itself (a computed map, a rendered report), not a person's upload, so without
+     * the upload's size limit and kind check: like {@link #store}, inside the caller's transaction, hashed while it is
+     * copied, moved into place whole and removed again when the transaction rolls back.
+     *
+     * @param extension the stored file's extension, without the dot (lower-case letters and digits)
+     */
+    public Kept keep(String folder, String extension, InputStreamSource content) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            throw new IllegalStateException("a file is kept inside a transaction, so that a rollback removes it");
+        }
+        if (!folder.matches("[a-z0-9-]+(/[a-z0-9-]+)*") || !extension.matches("[a-z0-9]{1,8}")) {
+            throw new IllegalArgumentException("folder or extension: " + folder + ", " + extension);
+        }
+        Path dir = folder(folder);
+        Path temp = null;
+        try {
+            Files.createDirectories(dir);
+            temp = Files.createTempFile(dir, ".kept-", ".part");
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            long size = copy(content, temp, sha, Long.MAX_VALUE, IllegalStateException::new);
+            String key = moveIntoPlace(dir, temp, extension);
+            temp = null;
+            return new Kept(key, size, HexFormat.of().formatHex(sha.digest()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot keep a file in " + dir, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // the partial file is a stray under a dot name; the failure stands
+                }
+            }
+        }
+    }
+
+    private Path folder(String folder) {
+        LocalDate today = LocalDate.now(clock);
+        return root.resolve("%s/%d/%02d".formatted(folder, today.getYear(), today.getMonthValue()));
+    }
+
+    /** Copies the content to {@code temp}, hashing it, and throws {@code tooLarge} as soon as it passes {@code max}. */
+    private static long copy(InputStreamSource content, Path temp, MessageDigest sha, long max,
+            java.util.function.Supplier<? extends RuntimeException> tooLarge) throws IOException {
+        long size = 0;
+        try (InputStream in = new DigestInputStream(content.getInputStream(), sha);
+                OutputStream out = Files.newOutputStream(temp)) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                size += n;
+                if (size > max) {
+                    throw tooLarge.get();
+                }
+                out.write(buffer, 0, n);
+            }
+        }
+        return size;
+    }
+
+    /** Moves a whole temporary file to a new random name in its folder, to be removed again on rollback; its key. */
+    private String moveIntoPlace(Path dir, Path temp, String extension) throws IOException {
+        String key = root.relativize(dir).toString().replace('\\', '/') + "/" + UUID.randomUUID() + "." + extension;
+        Path file = root.resolve(key);
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+        deleteOnRollback(file);
+        return key;
     }
 
     /** A stored file by its key; a key that leads out of the data folder is refused. */

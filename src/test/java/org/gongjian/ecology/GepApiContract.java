@@ -101,6 +101,69 @@ abstract class GepApiContract {
     }
 
     @Test
+    void a_raster_account_is_stored_with_its_layers_digests_and_value_maps_that_add_up_to_its_total(@TempDir Path dir)
+            throws Exception {
+        MockMultipartFile[] parts = rasterParts(dir);
+        String code = "api-raster-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        String body = "{\"code\":\"" + code + "\",\"name\":\"两镇2023年度栅格核算\",\"request\":"
+                + Files.readString(dir.resolve("request.json")) + "}";
+        var create = multipart(API + "/accounts").with(as("forestry-clerk"))
+                .file(new MockMultipartFile("account", "", MediaType.APPLICATION_JSON_VALUE,
+                        body.getBytes(StandardCharsets.UTF_8)));
+        for (MockMultipartFile part : parts) {
+            if (part.getName().equals("layers")) {
+                create.file(part);
+            }
+        }
+        mvc.perform(create)
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", API + "/accounts/" + code))
+                .andExpect(jsonPath("$.kind").value("RASTER"))
+                .andExpect(jsonPath("$.versions[0].status").value("DRAFT"))
+                .andExpect(jsonPath("$.versions[0].towns[*].town").value(hasItems("chishui", "jinji")));
+        String npp = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(dir.resolve("npp.tif"))));
+        mvc.perform(get(API + "/accounts/" + code + "/versions/1/raster").with(as("gep-viewer")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.width").value(40))
+                .andExpect(jsonPath("$.crs").value("EPSG:32649"))
+                .andExpect(jsonPath("$.forestPixels").value(1200))
+                .andExpect(jsonPath("$.layers.length()").value(10))
+                .andExpect(jsonPath("$.layers[?(@.layer == 'NPP')].sha256").value(hasItem(npp)))
+                .andExpect(jsonPath("$.maps[*].service").value(hasItems("TOTAL", "PREVIEW", "WATER_REGULATION")))
+                .andExpect(jsonPath("$.maps[?(@.service == 'TOTAL')].href")
+                        .value(hasItem(API + "/accounts/" + code + "/versions/1/maps/TOTAL")));
+        String result = mvc.perform(get(API + "/accounts/" + code + "/versions/1/result").with(as("gep-viewer")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.forestTypes[?(@.town == 'jinji')].forestType").value(hasItem("CHINESE_FIR")))
+                .andReturn().getResponse().getContentAsString();
+        double total = com.jayway.jsonpath.JsonPath.<Number>read(result, "$.totals.total").doubleValue();
+        byte[] tif = mvc.perform(get(API + "/accounts/" + code + "/versions/1/maps/TOTAL").with(as("gep-viewer")))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("image/tiff"))
+                .andReturn().getResponse().getContentAsByteArray();
+        Path file = Files.write(dir.resolve("downloaded-total.tif"), tif);
+        try (var store = org.apache.sis.storage.DataStores.open(file)) {
+            var data = ((org.apache.sis.storage.geotiff.GeoTiffStore) store).components().get(0).read(null).render(null)
+                    .getData();
+            double sum = java.util.Arrays.stream(data.getSamples(0, 0, 40, 30, 0, (double[]) null)).sum();
+            assertThat(sum).isCloseTo(total, org.assertj.core.data.Offset.offset(total * 1e-6));
+        }
+        // a town's clerk may not write accounts (the forestry department's), and nothing is stored for them
+        var refused = multipart(API + "/accounts").with(as("chishui-gep")).file(new MockMultipartFile("account", "",
+                MediaType.APPLICATION_JSON_VALUE, body.replace(code, code + "-town").getBytes(StandardCharsets.UTF_8)));
+        for (MockMultipartFile part : parts) {
+            if (part.getName().equals("layers")) {
+                refused.file(part);
+            }
+        }
+        mvc.perform(refused).andExpect(status().isForbidden());
+        mvc.perform(get(API + "/accounts/" + code + "-town").with(admin())).andExpect(status().isNotFound());
+        mvc.perform(get(API + "/accounts/chishui-2023-gep/versions/1/raster").with(as("gep-viewer")))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
     void a_layer_on_another_grid_is_refused_with_the_layer_named(@TempDir Path dir) throws Exception {
         MockMultipartFile[] parts = rasterParts(dir);
         TestRasters.write(dir.resolve("npp.tif"), TestRasters.grid(40, 30, 10, TestRasters.X0 + 5, TestRasters.Y0,
@@ -166,9 +229,14 @@ abstract class GepApiContract {
         mvc.perform(get(API + "/accounts").with(as("gep-viewer")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.content[*].code").value(hasItems("chishui-2023-gep", "jinji-2023-gep")))
-                .andExpect(jsonPath("$.content[0].demo").value(true))
-                .andExpect(jsonPath("$.content[0].versions[0].status").value("PUBLISHED"))
-                .andExpect(jsonPath("$.content[0].versions[0].publishedOn").value("2024-08-23"));
+                .andExpect(jsonPath("$.content[?(@.code == 'chishui-2023-gep')].demo").value(hasItem(true)))
+                .andExpect(jsonPath("$.content[?(@.code == 'chishui-2023-gep')].versions[0].status").value(hasItem("PUBLISHED")))
+                .andExpect(jsonPath("$.content[?(@.code == 'chishui-2023-gep')].versions[0].publishedOn")
+                        .value(hasItem("2024-08-23")))
+                // the demo raster account is kept as a draft: it does not replace the stand accounts' town figures
+                .andExpect(jsonPath("$.content[?(@.code == 'chishui-jinji-2023-raster')].kind").value(hasItem("RASTER")))
+                .andExpect(jsonPath("$.content[?(@.code == 'chishui-jinji-2023-raster')].versions[0].status")
+                        .value(hasItem("DRAFT")));
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
                 select count(*) from programme_measurement m join programme_target t on t.id = m.target_id
                 where t.code like 'gep.%' and m.source = 'LEDGER' and m.as_of = date '2024-08-23'""").query(Long.class)

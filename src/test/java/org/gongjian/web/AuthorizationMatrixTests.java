@@ -252,6 +252,9 @@ class AuthorizationMatrixTests {
         var initiative = programmes.initiative(kaiping, 8);
         Map<String, String> samples = new LinkedHashMap<>();
         samples.put("/units/{code}", "chishui");
+        // a raster version's grid and maps: the demo raster account (the stand account has none)
+        samples.put("/accounts/{code}/versions/{number}/raster", "chishui-jinji-2023-raster/versions/1/raster");
+        samples.put("/accounts/{code}/versions/{number}/maps/{service}", "chishui-jinji-2023-raster/versions/1/maps/PREVIEW");
         samples.put("/accounts/{code}", "chishui-2023-gep");
         samples.put("/conversion-projects/{code}", "2024-440783-05-03-823001");
         samples.put("/versions/{number}", "1");

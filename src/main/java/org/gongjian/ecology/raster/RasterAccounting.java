@@ -63,6 +63,15 @@ public final class RasterAccounting {
         return files;
     }
 
+    /** Deletes a folder of layers or maps and everything in it; what cannot be deleted is left to the system's cleaner. */
+    public static void deleteFolder(Path folder) {
+        try (var walk = Files.walk(folder)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException ignored) {
+            // a temporary folder left behind is removed with the system's temporary files
+        }
+    }
+
     /** Evaluates the account; writes value maps and the preview to {@code mapsFolder} when it is not null. */
     public RasterResult evaluate(RasterRequest req, Map<Layer, Path> files, Path mapsFolder) {
         boolean actualEt = files.containsKey(Layer.ACTUAL_ET);

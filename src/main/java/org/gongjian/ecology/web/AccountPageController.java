@@ -9,10 +9,13 @@ import java.util.Locale;
 import java.util.Map;
 import org.gongjian.ecology.GepAccount;
 import org.gongjian.ecology.GepAccounts;
+import org.gongjian.ecology.RasterAccounts;
+import org.gongjian.ecology.RasterVersion;
 import org.gongjian.ecology.engine.GepResult;
 import org.gongjian.shared.Figures;
 import org.gongjian.shared.UnitOfMeasure;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.Resource;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
@@ -36,20 +39,22 @@ class AccountPageController {
     private static final BigDecimal WAN = BigDecimal.valueOf(10_000);
 
     private final GepAccounts accounts;
+    private final RasterAccounts rasterAccounts;
     private final Workbooks workbooks;
     private final JsonMapper json;
     private final org.springframework.context.MessageSource messages;
 
-    AccountPageController(GepAccounts accounts, Workbooks workbooks, JsonMapper json,
+    AccountPageController(GepAccounts accounts, RasterAccounts rasterAccounts, Workbooks workbooks, JsonMapper json,
             org.springframework.context.MessageSource messages) {
         this.accounts = accounts;
+        this.rasterAccounts = rasterAccounts;
         this.workbooks = workbooks;
         this.json = json;
         this.messages = messages;
     }
 
     /** A row of the account list. */
-    record Row(String code, String name, int year, boolean demo, String towns, String method, int version,
+    record Row(String code, String name, int year, boolean raster, boolean demo, String towns, String method, int version,
             GepAccount.Status status, String total, String perHectare, String carbonSink) {
     }
 
@@ -60,7 +65,7 @@ class AccountPageController {
         Page<Row> page = accounts.list(pageable).map(a -> {
             GepAccount.Version v = a.published() != null ? a.published() : a.latest();
             String towns = String.join("、", v.towns().stream().map(t -> names.getOrDefault(t.town(), t.town())).toList());
-            return new Row(a.code(), a.name(), a.accountingYear(), a.demo(), towns, v.method(), v.number(), v.status(),
+            return new Row(a.code(), a.name(), a.accountingYear(), a.kind() == GepAccount.Kind.RASTER, a.demo(), towns, v.method(), v.number(), v.status(),
                     money(v.totalValue(), locale), perHectare(v.perHectare(), locale), tonnes(v.carbonSink()));
         });
         model.addAttribute("page", page);
@@ -101,7 +106,29 @@ class AccountPageController {
             towns.add(m);
         }
         model.addAttribute("chartTowns", json.writeValueAsString(towns));
+        RasterVersion raster = rasterAccounts.details(v).orElse(null);
+        model.addAttribute("raster", raster);
+        if (raster != null) {
+            model.addAttribute("services", RasterPageController.services(r));
+            model.addAttribute("typeRows", RasterPageController.typeRows(r));
+        }
         return "ecology/account";
+    }
+
+    /** A raster version's value map: the PNG preview shown on the page, or a service's GeoTIFF to download. */
+    @GetMapping("/ecology/accounts/{code}/versions/{number}/maps/{service}")
+    @PreAuthorize("hasAuthority('ecology:account:read')")
+    ResponseEntity<Resource> map(@PathVariable String code, @PathVariable int number, @PathVariable String service) {
+        return mapResponse(rasterAccounts.map(code, number, service));
+    }
+
+    /** A map as a response: the preview shown inline, GeoTIFFs as attachments under their account's name. */
+    static ResponseEntity<Resource> mapResponse(RasterAccounts.MapDownload map) {
+        boolean png = map.contentType().equals(MediaType.IMAGE_PNG_VALUE);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, (png ? "inline" : "attachment") + "; filename=\""
+                        + map.fileName() + "\"")
+                .contentType(MediaType.parseMediaType(map.contentType())).body(map.content());
     }
 
     @PostMapping("/ecology/accounts/{code}/versions/{number}/publish")

@@ -90,4 +90,10 @@ class EcologyFormat {
     public String plain(@Nullable BigDecimal v) {
         return v == null ? "—" : Figures.plain(v);
     }
+
+    /** A file size in KB (at least 1), or MB with one decimal from 1 MB up. */
+    public String kilobytes(long bytes) {
+        return bytes < 1024 * 1024 ? Math.max(1, (bytes + 512) / 1024) + " KB"
+                : String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+    }
 }

@@ -8,12 +8,16 @@ import java.time.LocalDate;
 import java.util.List;
 import org.gongjian.ecology.GepAccount;
 import org.gongjian.ecology.GepAccounts;
+import org.gongjian.ecology.RasterAccounts;
+import org.gongjian.ecology.RasterVersion;
 import org.gongjian.ecology.engine.GepRequest;
 import org.gongjian.ecology.engine.GepResult;
 import org.gongjian.ecology.raster.RasterAccounting;
 import org.gongjian.ecology.raster.RasterRequest;
 import org.gongjian.ecology.raster.RasterResult;
+import org.gongjian.shared.NotFoundException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.Resource;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
@@ -37,10 +41,12 @@ import org.springframework.web.multipart.MultipartFile;
 class GepApiController {
 
     private final GepAccounts accounts;
+    private final RasterAccounts rasterAccounts;
     private final Workbooks workbooks;
 
-    GepApiController(GepAccounts accounts, Workbooks workbooks) {
+    GepApiController(GepAccounts accounts, RasterAccounts rasterAccounts, Workbooks workbooks) {
         this.accounts = accounts;
+        this.rasterAccounts = rasterAccounts;
         this.workbooks = workbooks;
     }
 
@@ -89,11 +95,25 @@ class GepApiController {
     record Publish(@Nullable LocalDate asOf) {
     }
 
+    /** A new raster account: its code, name and note, and the raster request that goes with the uploaded layers. */
+    record NewRasterAccount(String code, String name, @Nullable String note, RasterRequest request) {
+    }
+
     /** An account without the bulky inputs and results. */
-    record AccountView(String code, String name, int accountingYear, boolean demo, List<GepAccount.Version> versions) {
+    record AccountView(String code, String name, int accountingYear, GepAccount.Kind kind, boolean demo,
+            List<GepAccount.Version> versions) {
         static AccountView of(GepAccount a) {
-            return new AccountView(a.code(), a.name(), a.accountingYear(), a.demo(), a.versions());
+            return new AccountView(a.code(), a.name(), a.accountingYear(), a.kind(), a.demo(), a.versions());
         }
+    }
+
+    /** A raster version's grid, the layers it read (name, size, SHA-256) and its value maps with their links. */
+    record RasterVersionView(int width, int height, String crs, BigDecimal cellArea, long forestPixels,
+            long skippedPixels, List<RasterVersion.LayerFile> layers, List<MapView> maps) {
+    }
+
+    /** A value map: the service (TOTAL for the total, PREVIEW for the PNG), its size, SHA-256 and download link. */
+    record MapView(String service, String name, long size, String sha256, String href) {
     }
 
     @GetMapping("/accounts")
@@ -108,6 +128,44 @@ class GepApiController {
         GepAccount account = accounts.create(body.code(), body.name(), body.note(), body.request(), false);
         return ResponseEntity.created(URI.create("/api/v1/ecology/accounts/" + account.code()))
                 .body(AccountView.of(account));
+    }
+
+    /**
+     * A new raster account from uploaded GeoTIFFs (multipart: a JSON part {@code account} with code, name, note and
+     * the raster {@code request}, and one {@code layers} part per file, named as for evaluation). The account, its
+     * first version (a draft), the layers' SHA-256 and the value maps are stored together or not at all.
+     */
+    @PostMapping(path = "/accounts", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasAuthority('ecology:account:write')")
+    ResponseEntity<AccountView> createRaster(@RequestPart("account") NewRasterAccount body,
+            @RequestPart("layers") List<MultipartFile> layers) throws IOException {
+        Path folder = RasterUploads.save(layers);
+        try {
+            GepAccount account = rasterAccounts.create(body.code(), body.name(), body.note(), body.request(),
+                    RasterAccounting.layersIn(folder), false);
+            return ResponseEntity.created(URI.create("/api/v1/ecology/accounts/" + account.code()))
+                    .body(AccountView.of(account));
+        } finally {
+            RasterUploads.delete(folder);
+        }
+    }
+
+    @GetMapping("/accounts/{code}/versions/{number}/raster")
+    @PreAuthorize("hasAuthority('ecology:account:read')")
+    RasterVersionView raster(@PathVariable String code, @PathVariable int number) {
+        RasterVersion r = rasterAccounts.details(accounts.account(code).version(number))
+                .orElseThrow(() -> new NotFoundException("ecology.raster.not-raster", code));
+        String base = "/api/v1/ecology/accounts/" + code + "/versions/" + number + "/maps/";
+        return new RasterVersionView(r.width(), r.height(), r.crs(), r.cellArea(), r.forestPixels(), r.skippedPixels(),
+                r.layers(), r.maps().stream().map(m -> new MapView(m.service(), m.name(), m.size(), m.sha256(),
+                        base + m.service())).toList());
+    }
+
+    /** A value map of a raster version: a service's GeoTIFF, the total's ({@code TOTAL}) or the PNG ({@code PREVIEW}). */
+    @GetMapping("/accounts/{code}/versions/{number}/maps/{service}")
+    @PreAuthorize("hasAuthority('ecology:account:read')")
+    ResponseEntity<Resource> map(@PathVariable String code, @PathVariable int number, @PathVariable String service) {
+        return AccountPageController.mapResponse(rasterAccounts.map(code, number, service));
     }
 
     @GetMapping("/accounts/{code}")

@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.gongjian.ecology.raster.Layer;
 import org.gongjian.shared.InvalidInputException;
 import org.springframework.web.multipart.MultipartFile;
@@ -51,10 +49,6 @@ final class RasterUploads {
     }
 
     static void delete(Path folder) {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary folder left behind is removed with the system's temporary files
-        }
+        org.gongjian.ecology.raster.RasterAccounting.deleteFolder(folder);
     }
 }
