@@ -40,6 +40,8 @@ final class ValueMaps {
     static final String TOTAL = "TOTAL";
     static final String PREVIEW = "PREVIEW";
     private static final int PREVIEW_WIDTH = 720;
+    /** Grids narrower than this are drawn enlarged in the preview. */
+    private static final int MIN_MAP_WIDTH = 480;
     private static final Set<String> WATER = Set.of("WATER_REGULATION", "WATER_PURIFICATION", "WATER_RETENTION");
     private static final Set<String> SOIL = Set.of("SOIL_FIXATION", "SOIL_FERTILITY", "SOIL_RETENTION");
     private static final Set<String> NPP = Set.of("CARBON_FIXATION", "OXYGEN_RELEASE", "NUTRIENT_RETENTION");
@@ -188,7 +190,10 @@ final class ValueMaps {
                 breaks[k] = n == 0 ? 0 : sorted[Math.min(n - 1, (int) ((long) (n - 1) * k / RAMP.length))] / cellHectares;
             }
             int legend = 230;
-            BufferedImage img = new BufferedImage(width + legend, Math.max(height, 200), BufferedImage.TYPE_INT_RGB);
+            // a small grid is drawn with each cell as a square of zoom × zoom pixels, so the map is not a thumbnail
+            int zoom = Math.max(1, MIN_MAP_WIDTH / width);
+            BufferedImage img = new BufferedImage(width * zoom + legend, Math.max(height * zoom, 200),
+                    BufferedImage.TYPE_INT_RGB);
             Graphics2D g = img.createGraphics();
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, img.getWidth(), img.getHeight());
@@ -198,13 +203,14 @@ final class ValueMaps {
                     float v = values[i];
                     int rgb = Float.isNaN(v) ? 0xf2f2f2 : RAMP[classOf(v / cellHectares, breaks)].getRGB();
                     boolean edge = (x + 1 < width && zones[i] != zones[i + 1]) || (y + 1 < height && zones[i] != zones[i + width]);
-                    img.setRGB(x, y, edge ? 0x333333 : rgb);
+                    g.setColor(new Color(edge ? 0x333333 : rgb));
+                    g.fillRect(x * zoom, y * zoom, zoom, zoom);
                 }
             }
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
             g.setColor(Color.BLACK);
-            int x0 = width + 16;
+            int x0 = width * zoom + 16;
             g.drawString("GEP 价值（元/公顷）", x0, 24);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
             for (int k = RAMP.length - 1; k >= 0; k--) {
