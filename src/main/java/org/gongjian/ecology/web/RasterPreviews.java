@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** The last few value-map previews shown on the raster page, in memory (an account evaluated on the page is not stored). */
+/** The last few value-map previews of trials on the raster page, in memory (a trial is not stored; kept accounts are). */
 @Component
 class RasterPreviews {
 
