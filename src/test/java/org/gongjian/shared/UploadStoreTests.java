@@ -77,6 +77,21 @@ class UploadStoreTests {
     }
 
     @Test
+    void a_file_the_application_made_is_kept_whatever_its_kind_with_its_sha_256_and_removed_on_rollback()
+            throws Exception {
+        byte[] tiff = {'I', 'I', 42, 0, 8, 0, 0, 0, 1, 2, 3};
+        UploadStore.Kept kept = store.keep("ecology/maps", "tif", new ByteArrayResource(tiff));
+        assertThat(kept.storageKey()).startsWith("ecology/maps/2026/03/").endsWith(".tif");
+        assertThat(kept.size()).isEqualTo(tiff.length);
+        assertThat(kept.sha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(tiff)));
+        assertThat(Files.readAllBytes(dataDir.resolve(kept.storageKey()))).isEqualTo(tiff);
+        assertThatThrownBy(() -> store.keep("ecology/maps", "../tif", new ByteArrayResource(tiff)))
+                .isInstanceOf(IllegalArgumentException.class);
+        complete(TransactionSynchronization.STATUS_ROLLED_BACK);
+        assertThat(files()).isEmpty();
+    }
+
+    @Test
     void a_rollback_removes_the_files_already_written() throws Exception {
         UploadStore.Stored first = store.store("roads", photos, upload("a.png", PNG.length, PNG));
         store.store("roads", photos, upload("b.png", PNG.length, PNG));
