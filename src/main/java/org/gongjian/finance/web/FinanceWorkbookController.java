@@ -1,18 +1,14 @@
 package org.gongjian.finance.web;
 
 import io.swagger.v3.oas.annotations.Operation;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.function.Function;
 import org.gongjian.finance.FinanceAccess;
 import org.gongjian.finance.FinanceWorkbooks;
 import org.gongjian.reporting.excel.ErrorFiles;
 import org.gongjian.reporting.excel.ImportRefused;
+import org.gongjian.reporting.excel.UploadedWorkbook;
 import org.gongjian.reporting.excel.ImportResult;
 import org.gongjian.shared.InvalidInputException;
 import org.jspecify.annotations.Nullable;
@@ -109,24 +105,7 @@ class FinanceWorkbookController {
         if (file == null || file.isEmpty()) {
             throw new InvalidInputException("file", "error.import.no-rows");
         }
-        Path temp = null;
-        try {
-            temp = Files.createTempFile("finance-import-", ".xlsx");
-            try (InputStream in = file.getInputStream()) {
-                Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return run.apply(temp);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // a temporary file left behind is harmless
-                }
-            }
-        }
+        return UploadedWorkbook.asFile(file, run);
     }
 
     private static ResponseEntity<byte[]> file(byte[] bytes, String name) {

@@ -1,13 +1,7 @@
 package org.gongjian.industry.web;
 
 import io.swagger.v3.oas.annotations.Operation;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +12,7 @@ import org.gongjian.industry.StatisticsWorkbook;
 import org.gongjian.organisation.Accounts;
 import org.gongjian.reporting.excel.ErrorFiles;
 import org.gongjian.reporting.excel.ImportRefused;
+import org.gongjian.reporting.excel.UploadedWorkbook;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
@@ -132,24 +127,7 @@ class IndustryWorkbookController {
         if (file == null || file.isEmpty()) {
             throw new ImportRefused("error.import.no-rows");
         }
-        Path temp = null;
-        try {
-            temp = Files.createTempFile("industry-import-", ".xlsx");
-            try (InputStream in = file.getInputStream()) {
-                Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return workbook.importFile(temp);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // a temporary file left behind is harmless
-                }
-            }
-        }
+        return UploadedWorkbook.asFile(file, workbook::importFile);
     }
 
     private static ResponseEntity<byte[]> file(byte[] bytes, String name) {

@@ -1,12 +1,6 @@
 package org.gongjian.projects.web;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +9,7 @@ import org.gongjian.projects.ProjectAccess;
 import org.gongjian.projects.ProjectWorkbooks;
 import org.gongjian.reporting.excel.ErrorFiles;
 import org.gongjian.reporting.excel.ImportRefused;
+import org.gongjian.reporting.excel.UploadedWorkbook;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
@@ -66,13 +61,8 @@ class ProjectWorkbookController {
             flash.addFlashAttribute("errors", List.of(messages.getMessage("error.import.no-rows", null, locale)));
             return "redirect:/projects";
         }
-        Path temp = null;
         try {
-            temp = Files.createTempFile("projects-import-", ".xlsx");
-            try (InputStream in = file.getInputStream()) {
-                Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
-            }
-            ProjectWorkbooks.Result result = workbooks.importProgress(temp);
+            ProjectWorkbooks.Result result = UploadedWorkbook.asFile(file, workbooks::importProgress);
             if (result.ok()) {
                 flash.addFlashAttribute("saved", messages.getMessage("projects.import.done", new Object[] {result.written()}, locale));
             } else {
@@ -89,16 +79,6 @@ class ProjectWorkbookController {
             }
         } catch (ImportRefused e) {
             flash.addFlashAttribute("errors", List.of(messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // a temporary file left behind is harmless
-                }
-            }
         }
         return "redirect:/projects";
     }

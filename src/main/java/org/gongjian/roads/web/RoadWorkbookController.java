@@ -1,17 +1,14 @@
 package org.gongjian.roads.web;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.gongjian.reporting.excel.ErrorFiles;
 import org.gongjian.reporting.excel.ImportRefused;
+import org.gongjian.reporting.excel.UploadedWorkbook;
 import org.gongjian.roads.RoadAccess;
 import org.gongjian.roads.RoadWorkbooks;
 import org.springframework.context.MessageSource;
@@ -77,13 +74,9 @@ class RoadWorkbookController {
             flash.addFlashAttribute("errors", List.of(messages.getMessage("error.import.no-rows", null, locale)));
             return "redirect:/roads/register";
         }
-        Path temp = null;
         try {
-            temp = Files.createTempFile("roads-import-", ".xlsx");
-            try (InputStream in = file.getInputStream()) {
-                Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
-            }
-            RoadWorkbooks.Result result = register ? workbooks.importRegister(temp) : workbooks.importConditions(temp);
+            Function<Path, RoadWorkbooks.Result> importer = register ? workbooks::importRegister : workbooks::importConditions;
+            RoadWorkbooks.Result result = UploadedWorkbook.asFile(file, importer);
             if (result.ok()) {
                 flash.addFlashAttribute("saved", messages.getMessage("roads.import.done", new Object[] {result.written()}, locale));
             } else {
@@ -99,16 +92,6 @@ class RoadWorkbookController {
             }
         } catch (ImportRefused e) {
             flash.addFlashAttribute("errors", List.of(messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // a temporary file left behind is harmless
-                }
-            }
         }
         return "redirect:/roads/register";
     }
