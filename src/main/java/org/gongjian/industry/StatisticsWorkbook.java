@@ -25,6 +25,7 @@ import org.gongjian.organisation.Organisation;
 import org.gongjian.organisation.Unit;
 import org.gongjian.reporting.excel.ErrorFiles;
 import org.gongjian.reporting.excel.ImportSettings;
+import org.gongjian.reporting.excel.SheetRows;
 import org.gongjian.reporting.excel.XlsxReader;
 import org.gongjian.reporting.excel.XlsxWriter;
 import org.gongjian.shared.InvalidInputException;
@@ -50,6 +51,7 @@ public class StatisticsWorkbook {
     public static final List<String> HEADER = List.of("统一社会信用代码", "企业名称", "镇街", "园区", "行业代码", "规上企业",
             "上市交易所", "上市日期", "产业集群", "年份", "月份", "工业总产值（万元）", "营业收入（万元）", "出口额（万美元）",
             "税收（万元）", "从业人员（人）");
+    private static final String SHEET = "企业统计";
     private static final List<String> REQUIRED = HEADER.subList(0, 12);
     private static final BigDecimal WAN = BigDecimal.valueOf(10_000);
 
@@ -91,7 +93,7 @@ public class StatisticsWorkbook {
         Map<String, String> clusters = new HashMap<>();
         catalogue.clusters().forEach(c -> clusters.put(c.code(), c.name()));
         try (XlsxWriter out = new XlsxWriter()) {
-            SXSSFSheet sheet = out.sheet("企业统计", "企业库统计数据（" + year + "年）", HEADER,
+            SXSSFSheet sheet = out.sheet(SHEET, "企业库统计数据（" + year + "年）", HEADER,
                     new int[] {22, 30, 10, 16, 10, 8, 10, 12, 20, 8, 6, 14, 14, 14, 12, 12});
             int r = 2;
             for (Enterprise e : enterprises.search(filter, Pageable.unpaged()).getContent()) {
@@ -125,18 +127,17 @@ public class StatisticsWorkbook {
 
     /** Imports a file all or none (the file's size, rows and inflation are limited as for every import). */
     public Result importFile(Path file) {
-        Rows rows = new Rows();
-        XlsxReader.read(file, settings.limits(), rows);
+        SheetRows rows = SheetRows.read(file, settings.limits(), SHEET, REQUIRED);
         Locale locale = LocaleContextHolder.getLocale();
-        if (rows.columns == null) {
+        if (!rows.found()) {
             return failed(rows, Map.of(1, List.of(message(locale, "industry.import.header", String.join("、", REQUIRED)))));
         }
         Map<Integer, List<String>> errors = new LinkedHashMap<>();
         tx.executeWithoutResult(status -> {
-            for (int i = 0; i < rows.rows.size(); i++) {
+            for (SheetRows.Row row : rows.rows()) {
                 List<String> problems = new ArrayList<>();
                 try {
-                    row(rows.rows.get(i), problems, locale);
+                    row(row, problems, locale);
                 } catch (InvalidInputException e) {
                     e.violations().forEach(v -> problems.add(HEADER_OF.getOrDefault(v.field(), v.field()) + "："
                             + messages.getMessage(v.messageKey(), v.args(), v.messageKey(), locale)));
@@ -146,17 +147,17 @@ public class StatisticsWorkbook {
                     problems.add(message(locale, "industry.import.not-yours"));
                 }
                 if (!problems.isEmpty()) {
-                    errors.put(rows.numbers.get(i), problems);
+                    errors.put(row.number(), problems);
                 }
             }
-            if (!errors.isEmpty() || rows.rows.isEmpty()) {
+            if (!errors.isEmpty() || rows.rows().isEmpty()) {
                 status.setRollbackOnly();
             }
         });
-        if (rows.rows.isEmpty()) {
+        if (rows.rows().isEmpty()) {
             return failed(rows, Map.of(1, List.of(message(locale, "error.import.no-rows"))));
         }
-        return errors.isEmpty() ? new Result(rows.rows.size(), rows.rows.size(), Map.of(), null) : failed(rows, errors);
+        return errors.isEmpty() ? new Result(rows.rows().size(), rows.rows().size(), Map.of(), null) : failed(rows, errors);
     }
 
     private static final Map<String, String> HEADER_OF = Map.ofEntries(Map.entry("uscc", "统一社会信用代码"),
@@ -165,13 +166,13 @@ public class StatisticsWorkbook {
             Map.entry("month", "月份"), Map.entry("outputYuan", "工业总产值（万元）"), Map.entry("revenueYuan", "营业收入（万元）"),
             Map.entry("exportsUsd", "出口额（万美元）"), Map.entry("taxYuan", "税收（万元）"), Map.entry("employees", "从业人员（人）"));
 
-    private void row(Map<String, XlsxReader.Cell> row, List<String> problems, Locale locale) {
-        String town = townCode(text(row, "镇街"));
+    private void row(SheetRows.Row row, List<String> problems, Locale locale) {
+        String town = townCode(row.text("镇街"));
         if (town == null) {
-            problems.add(message(locale, "industry.import.town", text(row, "镇街")));
+            problems.add(message(locale, "industry.import.town", row.text("镇街")));
         }
         List<String> clusterCodes = new ArrayList<>();
-        for (String name : text(row, "产业集群").split("[、,，;；]")) {
+        for (String name : row.text("产业集群").split("[、,，;；]")) {
             if (!name.isBlank()) {
                 Optional<Cluster> c = catalogue.clusters().stream()
                         .filter(x -> x.code().equals(name.trim()) || x.name().equals(name.trim())).findFirst();
@@ -182,7 +183,7 @@ public class StatisticsWorkbook {
                 }
             }
         }
-        Boolean above = switch (text(row, "规上企业")) {
+        Boolean above = switch (row.text("规上企业")) {
             case "是" -> true;
             case "否", "" -> false;
             default -> null;
@@ -201,9 +202,9 @@ public class StatisticsWorkbook {
         if (!problems.isEmpty()) {
             return;
         }
-        EnterpriseData data = new EnterpriseData(text(row, "统一社会信用代码"), text(row, "企业名称"), town,
-                blank(text(row, "园区")), text(row, "行业代码").toUpperCase(Locale.ROOT), clusterCodes, above,
-                blank(text(row, "上市交易所")), listed);
+        EnterpriseData data = new EnterpriseData(row.text("统一社会信用代码"), row.text("企业名称"), town,
+                blank(row.text("园区")), row.text("行业代码").toUpperCase(Locale.ROOT), clusterCodes, above,
+                blank(row.text("上市交易所")), listed);
         Optional<Enterprise> known = enterprises.findByUscc(data.uscc());
         // a town's staff may neither register a firm elsewhere nor move another town's firm into their own
         figures.checkMayWrite(known.map(Enterprise::townCode).orElse(town));
@@ -228,30 +229,9 @@ public class StatisticsWorkbook {
                 || !new java.util.HashSet<>(e.clusters()).equals(new java.util.HashSet<>(d.clusters()));
     }
 
-    private Result failed(Rows rows, Map<Integer, List<String>> errors) {
-        try (XlsxWriter out = new XlsxWriter()) {
-            List<String> header = new ArrayList<>(HEADER);
-            header.add("错误说明");
-            SXSSFSheet sheet = out.sheet("错误说明", null, header, new int[] {});
-            List<String> general = errors.get(1);
-            int r = 1;
-            if (general != null && rows.rows.isEmpty()) {
-                out.row(sheet, r, List.of());
-                out.errorText(sheet.getRow(r).createCell(HEADER.size()), String.join("；", general));
-            }
-            for (int i = 0; i < rows.rows.size(); i++, r++) {
-                Map<String, XlsxReader.Cell> row = rows.rows.get(i);
-                List<Object> values = new ArrayList<>();
-                HEADER.forEach(h -> values.add(row.containsKey(h) ? row.get(h).text() : null));
-                out.row(sheet, r, values);
-                List<String> problems = errors.get(rows.numbers.get(i));
-                if (problems != null) {
-                    out.errorText(sheet.getRow(r).createCell(HEADER.size()), String.join("；", problems));
-                }
-            }
-            String id = errorFiles.store(out.bytes(), accounts.current().username());
-            return new Result(rows.rows.size(), 0, errors, id);
-        }
+    private Result failed(SheetRows rows, Map<Integer, List<String>> errors) {
+        String id = errorFiles.store(rows.marked(errors), accounts.current().username());
+        return new Result(rows.rows().size(), 0, errors, id);
     }
 
     private @Nullable String townCode(String text) {
@@ -266,13 +246,13 @@ public class StatisticsWorkbook {
         return null;
     }
 
-    private @Nullable BigDecimal money(Map<String, XlsxReader.Cell> row, String column, List<String> problems,
+    private @Nullable BigDecimal money(SheetRows.Row row, String column, List<String> problems,
             Locale locale) {
         BigDecimal wan = number(row, column, problems, locale);
         return wan == null ? null : wan.multiply(WAN).setScale(2, RoundingMode.HALF_UP);
     }
 
-    private @Nullable Integer whole(Map<String, XlsxReader.Cell> row, String column, List<String> problems, Locale locale) {
+    private @Nullable Integer whole(SheetRows.Row row, String column, List<String> problems, Locale locale) {
         BigDecimal n = number(row, column, problems, locale);
         if (n == null) {
             return null;
@@ -285,9 +265,9 @@ public class StatisticsWorkbook {
         }
     }
 
-    private @Nullable BigDecimal number(Map<String, XlsxReader.Cell> row, String column, List<String> problems,
+    private @Nullable BigDecimal number(SheetRows.Row row, String column, List<String> problems,
             Locale locale) {
-        XlsxReader.Cell c = row.get(column);
+        XlsxReader.Cell c = row.cell(column);
         if (c == null || c.blank()) {
             return null;
         }
@@ -302,8 +282,8 @@ public class StatisticsWorkbook {
         }
     }
 
-    private @Nullable LocalDate date(Map<String, XlsxReader.Cell> row, String column, List<String> problems, Locale locale) {
-        XlsxReader.Cell c = row.get(column);
+    private @Nullable LocalDate date(SheetRows.Row row, String column, List<String> problems, Locale locale) {
+        XlsxReader.Cell c = row.cell(column);
         if (c == null || c.blank()) {
             return null;
         }
@@ -326,55 +306,7 @@ public class StatisticsWorkbook {
         return value == null ? null : value.divide(WAN, 6, RoundingMode.HALF_UP).stripTrailingZeros();
     }
 
-    private static String text(Map<String, XlsxReader.Cell> row, String column) {
-        XlsxReader.Cell c = row.get(column);
-        return c == null ? "" : c.text().trim();
-    }
-
     private static @Nullable String blank(String s) {
         return s.isBlank() ? null : s;
-    }
-
-    /** The first sheet's rows by header name; the header is the first row holding every required column. */
-    private static final class Rows implements XlsxReader.RowHandler {
-        @Nullable Map<String, Integer> columns;
-        final List<Integer> numbers = new ArrayList<>();
-        final List<Map<String, XlsxReader.Cell>> rows = new ArrayList<>();
-        private int sheets;
-
-        @Override
-        public void startSheet(String name) {
-            sheets++;
-        }
-
-        @Override
-        public void row(int rowNumber, List<XlsxReader.@Nullable Cell> cells) {
-            if (sheets != 1) {
-                return;
-            }
-            if (columns == null) {
-                Map<String, Integer> found = new HashMap<>();
-                for (int i = 0; i < cells.size(); i++) {
-                    if (cells.get(i) != null) {
-                        found.put(cells.get(i).text().trim(), i);
-                    }
-                }
-                if (found.keySet().containsAll(REQUIRED)) {
-                    columns = found;
-                }
-                return;
-            }
-            Map<String, XlsxReader.Cell> row = new HashMap<>();
-            for (Map.Entry<String, Integer> c : columns.entrySet()) {
-                XlsxReader.Cell cell = c.getValue() < cells.size() ? cells.get(c.getValue()) : null;
-                if (cell != null && !cell.blank()) {
-                    row.put(c.getKey(), cell);
-                }
-            }
-            if (!row.isEmpty()) {
-                numbers.add(rowNumber);
-                rows.add(row);
-            }
-        }
     }
 }

@@ -11,7 +11,6 @@ import org.gongjian.audit.AuditLog;
 import org.gongjian.calendar.WorkCalendar;
 import org.gongjian.calendar.Workdays;
 import org.gongjian.organisation.Actor;
-import org.gongjian.shared.ConflictException;
 import org.gongjian.shared.InvalidInputException;
 import org.gongjian.shared.InvalidInputException.Violation;
 import org.gongjian.shared.LedgerItemCleared;
@@ -137,18 +136,9 @@ public class DesignCases {
     public DesignCase move(long id, Step step, @Nullable Integer expectedVersion) {
         DesignCase before = get(id, access.today());
         Actor actor = access.requireWrite("ipcentre-design-case", before.caseNo());
-        if (step.to() == null) {
-            throw new InvalidInputException("to", "ipcentre.error.status-required");
-        }
-        DesignStatus to = step.to();
-        if (!before.status().next().contains(to)) {
-            throw new ConflictException("ipcentre.error.design-transition", before.status(), to);
-        }
-        LocalDate on = access.on(step.on(), "on");
-        LocalDate last = lastStep(before);
-        if (on.isBefore(last)) {
-            throw new InvalidInputException("on", "ipcentre.error.before-previous", last);
-        }
+        DesignStatus to = CaseSteps.target(step.to(), before.status(), before.status().next(),
+                "ipcentre.error.design-transition");
+        LocalDate on = CaseSteps.dated(access, step.on(), lastStep(before));
         Map<String, Object> set = new LinkedHashMap<>();
         switch (to) {
             case SUBMITTED -> {
@@ -186,17 +176,8 @@ public class DesignCases {
             case DRAFT, IN_EXAM -> {
             }
         }
-        StringBuilder sql = new StringBuilder("update ipcentre_design_case set status = :status, version = version + 1");
-        set.keySet().forEach(k -> sql.append(", ").append(k).append(" = :").append(k));
-        sql.append(" where id = :id and version = :version");
-        var spec = jdbc.sql(sql.toString()).param("status", to.name()).param("id", id)
-                .param("version", expectedVersion == null ? before.version() : expectedVersion);
-        for (var e : set.entrySet()) {
-            spec = spec.param(e.getKey(), e.getValue());
-        }
-        if (spec.update() == 0) {
-            throw new ConflictException("error.stale-version", before.caseNo());
-        }
+        CaseSteps.update(jdbc, "ipcentre_design_case", id, to, set,
+                expectedVersion == null ? before.version() : expectedVersion, before.caseNo());
         timeline.add(Timeline.DESIGN, id, on, before.status().name(), to.name(), blankToNull(step.note()),
                 actor.username());
         DesignCase after = get(id, on);

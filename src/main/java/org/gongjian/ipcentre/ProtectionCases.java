@@ -14,7 +14,6 @@ import org.gongjian.audit.AuditLog;
 import org.gongjian.calendar.WorkCalendar;
 import org.gongjian.calendar.Workdays;
 import org.gongjian.organisation.Actor;
-import org.gongjian.shared.ConflictException;
 import org.gongjian.shared.FileKind;
 import org.gongjian.shared.InvalidInputException;
 import org.gongjian.shared.InvalidInputException.Violation;
@@ -145,18 +144,8 @@ public class ProtectionCases {
     public ProtectionCase move(long id, Step step, @Nullable Integer expectedVersion) {
         ProtectionCase before = get(id, access.today());
         Actor actor = access.requireWrite("ipcentre-protection-case", before.caseNo());
-        if (step.to() == null) {
-            throw new InvalidInputException("to", "ipcentre.error.status-required");
-        }
-        ProtectionStatus to = step.to();
-        if (!before.status().next(before.type()).contains(to)) {
-            throw new ConflictException("ipcentre.error.protection-transition", before.status(), to);
-        }
-        LocalDate on = access.on(step.on(), "on");
-        LocalDate last = lastStep(before);
-        if (on.isBefore(last)) {
-            throw new InvalidInputException("on", "ipcentre.error.before-previous", last);
-        }
+        ProtectionStatus to = CaseSteps.target(step.to(), before.status(), before.status().next(before.type()), "ipcentre.error.protection-transition");
+        LocalDate on = CaseSteps.dated(access, step.on(), lastStep(before));
         if (step.linksRemoved() != null && step.linksRemoved() < 0) {
             throw new InvalidInputException("linksRemoved", "ipcentre.error.negative");
         }
@@ -205,17 +194,8 @@ public class ProtectionCases {
         if (step.compensationYuan() != null) {
             set.put("compensation_yuan", step.compensationYuan());
         }
-        StringBuilder sql = new StringBuilder("update ipcentre_protection_case set status = :status, version = version + 1");
-        set.keySet().forEach(k -> sql.append(", ").append(k).append(" = :").append(k));
-        sql.append(" where id = :id and version = :version");
-        var spec = jdbc.sql(sql.toString()).param("status", to.name()).param("id", id)
-                .param("version", expectedVersion == null ? before.version() : expectedVersion);
-        for (var e : set.entrySet()) {
-            spec = spec.param(e.getKey(), e.getValue());
-        }
-        if (spec.update() == 0) {
-            throw new ConflictException("error.stale-version", before.caseNo());
-        }
+        CaseSteps.update(jdbc, "ipcentre_protection_case", id, to, set,
+                expectedVersion == null ? before.version() : expectedVersion, before.caseNo());
         timeline.add(Timeline.PROTECTION, id, on, before.status().name(), to.name(), blankToNull(step.note()),
                 actor.username());
         ProtectionCase after = get(id, on);

@@ -37,8 +37,11 @@ public class Accounts {
     private final PasswordEncoder passwords;
     private final AuditLog audit;
     private final Clock clock;
+    private final TokenCache tokens;
 
-    Accounts(UserAccountRepository users, UnitRepository units, PasswordEncoder passwords, AuditLog audit, Clock clock) {
+    Accounts(UserAccountRepository users, UnitRepository units, PasswordEncoder passwords, AuditLog audit, Clock clock,
+            TokenCache tokens) {
+        this.tokens = tokens;
         this.users = users;
         this.units = units;
         this.passwords = passwords;
@@ -181,7 +184,10 @@ public class Accounts {
         return made;
     }
 
-    /** The office changes an account's name, unit, roles or whether it may log in. */
+    /**
+     * The office changes an account's name, unit, roles or whether it may log in; the account's API tokens answer
+     * with the change from the next call on (none is kept in the token cache).
+     */
     @Transactional
     public UserAccount update(String username, AccountData data, @Nullable Integer expectedVersion) {
         requireUserAdmin(username);
@@ -203,6 +209,7 @@ public class Accounts {
         user.assign(data.displayName(), unitId, data.roles());
         user.enable(data.enabled());
         UserAccount saved = users.save(user);
+        tokens.forgetAccount(username);
         audit.updated("user", username, before, view(saved));
         return saved;
     }

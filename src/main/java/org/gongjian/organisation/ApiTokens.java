@@ -49,20 +49,11 @@ public class ApiTokens {
     private final AuditLog audit;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    /**
-     * Tokens recently authenticated, by hash, kept {@code gongjian.api-tokens.cache} (5 s; 0 turns it off) so that
-     * a script's burst of calls is not one token and account lookup each: a revoked token is forgotten at once, a
-     * disabled account or a changed role takes effect within that time.
-     */
-    private final java.util.Map<String, Known> recent = new java.util.concurrent.ConcurrentHashMap<>();
-    private final long keepNanos;
-
-    private record Known(long tokenId, AccountPrincipal principal, @Nullable LocalDate expiresOn, long readAt) {
-    }
+    private final TokenCache cache;
 
     ApiTokens(JdbcClient jdbc, UserAccountRepository users, Accounts accounts, AuditLog audit, Clock clock,
-            @org.springframework.beans.factory.annotation.Value("${gongjian.api-tokens.cache:PT5S}") Duration keep) {
-        this.keepNanos = keep.toNanos();
+            TokenCache cache) {
+        this.cache = cache;
         this.jdbc = jdbc;
         this.users = users;
         this.accounts = accounts;
@@ -137,7 +128,7 @@ public class ApiTokens {
         }
         jdbc.sql("update organisation_api_token set revoked_at = :at where id = :id")
                 .param("at", Timestamp.from(Instant.now(clock))).param("id", id).update();
-        recent.values().removeIf(k -> k.tokenId() == id);
+        cache.forgetToken(id);
         ApiToken revoked = find(id).orElseThrow();
         audit.updated("api-token", String.valueOf(id), view(token), view(revoked));
         return revoked;
@@ -150,12 +141,11 @@ public class ApiTokens {
             return Optional.empty();
         }
         String hash = hash(secret);
-        Known known = recent.get(hash);
-        long nanos = System.nanoTime();
-        if (known != null && nanos - known.readAt() < keepNanos
-                && (known.expiresOn() == null || !LocalDate.now(clock).isAfter(known.expiresOn()))) {
+        TokenCache.Known known = cache.fresh(hash, LocalDate.now(clock));
+        if (known != null) {
             return Optional.of(known.principal());
         }
+        long stamp = cache.stamp();
         record Row(long id, long userId, @Nullable LocalDate expiresOn, @Nullable Timestamp lastUsedAt,
                 @Nullable Timestamp revokedAt) {
         }
@@ -180,12 +170,7 @@ public class ApiTokens {
                     .param("at", Timestamp.from(now)).param("id", row.get().id()).update();
         }
         principal.ifPresent(AccountPrincipal::eraseCredentials);
-        if (principal.isPresent() && keepNanos > 0) {
-            if (recent.size() > 10_000) {
-                recent.clear();
-            }
-            recent.put(hash, new Known(row.get().id(), principal.get(), row.get().expiresOn(), nanos));
-        }
+        principal.ifPresent(p -> cache.remember(hash, row.get().id(), p, row.get().expiresOn(), stamp));
         return principal;
     }
 

@@ -120,8 +120,15 @@ public final class Permissions {
             SUPERVISION_READ, INBOX_READ, ACCOUNT_SELF, RANKING_READ, CALENDAR_READ, ENTERPRISE_READ, IPCENTRE_READ,
             ROADS_READ, FORMS_READ, FINANCE_READ, FINANCE_NEED_READ, PROJECTS_READ,
             INDUSTRY_READ);
-    /** The IP rapid-protection centre's staff: everyone's reading, and the centre's own ledger. */
-    static final Set<String> IPCENTRE_STAFF = union(READ, Set.of(IPCENTRE_WRITE, ENTERPRISE_WRITE));
+    /**
+     * What the staff of an outside body who follow the programme read: the programme, its units, status and calendar,
+     * the enterprise register, their inbox and account — not the government's reports and exports, the assessment of
+     * units, nor other offices' ledgers and the people in them (volunteers, roads, banks' needs, projects).
+     */
+    static final Set<String> OUTSIDE_READ = Set.of(PROGRAMME_READ, UNIT_READ, SUPERVISION_READ, INBOX_READ, ACCOUNT_SELF,
+            CALENDAR_READ, ENTERPRISE_READ);
+    /** The IP rapid-protection centre's staff (an outside body): the outside reading, and the centre's own ledger. */
+    static final Set<String> IPCENTRE_STAFF = union(OUTSIDE_READ, Set.of(IPCENTRE_READ, IPCENTRE_WRITE, ENTERPRISE_WRITE));
     static final Set<String> UNIT_STAFF = union(READ, Set.of(INITIATIVE_WRITE, MEASUREMENT_CREATE, IMPORT_CREATE,
             ECOLOGY_ACCOUNT_WRITE, ECOLOGY_ACCOUNT_PUBLISH, NOTICE_ANSWER, APPEAL_CREATE, VOLUNTEERS_MANAGE,
             VOLUNTEERS_CHECK_IN, VOLUNTEERS_HOURS_APPROVE, VOLUNTEERS_ACTIVITY, ROADS_MANAGE, ROADS_ISSUE_HANDLE,

@@ -65,16 +65,12 @@ class LedgerFeed {
             }
             NewMeasurement report = new NewMeasurement(value, observed.asOf(), null,
                     sameDay.map(Measurement::id).orElse(null));
-            // checked here rather than caught from record(): a refusal thrown inside the transaction would mark
-            // this listener's transaction rollback-only and fail the whole delivery
-            var refused = targets.violations(target, report);
+            var refused = targets.record(target, report, MeasurementSource.LEDGER, observed.source(),
+                    "ledger:" + observed.source(), false);
             if (!refused.isEmpty()) {
                 log.warn("Observation of {} for target {} ignored: {}", observed.indicatorCode(), target.code(),
                         refused.stream().map(v -> v.messageKey()).toList());
-                return;
             }
-            targets.record(target, report, MeasurementSource.LEDGER, observed.source(), "ledger:" + observed.source(),
-                    false);
         });
     }
 

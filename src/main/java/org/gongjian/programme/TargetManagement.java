@@ -499,12 +499,19 @@ public class TargetManagement {
     /**
      * Records a figure no person typed (a ledger's feed): never refused for looking implausible, since the ledger
      * is the source of truth, but stored with its {@link Plausibility} and no reason, which flags it for the office
-     * on the target's card until a later figure or a correction replaces it (ADR 0026).
+     * on the target's card until a later figure or a correction replaces it (ADR 0026). A figure that cannot be
+     * recorded at all ({@link #violations}) is not written and its reasons are returned rather than thrown: a
+     * refusal thrown inside the ledger listener's transaction would mark it rollback-only and fail the delivery.
+     *
+     * @return why the figure was refused; empty when it was recorded
      */
-    Measurement record(Target target, NewMeasurement report, MeasurementSource source, @Nullable String sourceRef,
+    List<Violation> record(Target target, NewMeasurement report, MeasurementSource source, @Nullable String sourceRef,
             String reporter, boolean demo) {
-        Rules.throwIfAny(violations(target, report));
-        return insert(target, report, source, sourceRef, reporter, demo, null, plausibility(target, report), false);
+        List<Violation> refused = violations(target, report);
+        if (refused.isEmpty()) {
+            insert(target, report, source, sourceRef, reporter, demo, null, plausibility(target, report), false);
+        }
+        return refused;
     }
 
     private Measurement insert(Target target, NewMeasurement report, MeasurementSource source, @Nullable String sourceRef,

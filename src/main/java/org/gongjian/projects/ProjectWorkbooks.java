@@ -17,6 +17,7 @@ import org.gongjian.organisation.Organisation;
 import org.gongjian.reporting.excel.ErrorFiles;
 import org.gongjian.reporting.excel.ImportRefused;
 import org.gongjian.reporting.excel.ImportSettings;
+import org.gongjian.reporting.excel.SheetRows;
 import org.gongjian.reporting.excel.XlsxReader;
 import org.gongjian.reporting.excel.XlsxWriter;
 import org.jspecify.annotations.Nullable;
@@ -36,6 +37,7 @@ public class ProjectWorkbooks {
     public static final List<String> COLUMNS = List.of("项目代码", "项目名称", "镇街", "月份", "本月完成投资(万元)",
             "本年累计(万元)", "年度计划(万元)", "占年度计划(%)", "自开工累计(万元)", "占总投资(%)", "进度", "形象进度", "存在问题",
             "下步计划", "月报状态");
+    private static final String SHEET = "月度进度";
     static final List<String> REQUIRED = List.of("项目代码", "月份", "本月完成投资(万元)", "形象进度");
     private static final BigDecimal WAN = new BigDecimal("10000");
     private static final Map<Progress.Schedule, String> SCHEDULES = Map.of(Progress.Schedule.AHEAD, "超前",
@@ -78,7 +80,7 @@ public class ProjectWorkbooks {
         Map<Long, KeyProjects.Plan> plans = projects.plans(month.getYear());
         Map<Long, Map<Integer, Map<Integer, BigDecimal>>> counted = reports.counted();
         try (XlsxWriter out = new XlsxWriter()) {
-            SXSSFSheet sheet = out.sheet("月度进度", "重点项目月度进度表（" + month + "）", COLUMNS,
+            SXSSFSheet sheet = out.sheet(SHEET, "重点项目月度进度表（" + month + "）", COLUMNS,
                     new int[] {26, 30, 10, 9, 14, 14, 14, 11, 14, 11, 8, 40, 24, 24, 10});
             int r = 2;
             for (KeyProject p : projects.all()) {
@@ -110,12 +112,11 @@ public class ProjectWorkbooks {
     @Transactional
     public Result importProgress(Path file) {
         access.requireOffice("projects-import", "progress");
-        Rows rows = new Rows();
-        XlsxReader.read(file, settings.limits(), rows);
-        if (rows.columns == null) {
-            throw new ImportRefused("error.import.no-header", "1", String.join("、", REQUIRED));
+        SheetRows rows = SheetRows.read(file, settings.limits(), SHEET, REQUIRED);
+        if (!rows.found()) {
+            throw new ImportRefused("error.import.no-header", SHEET, String.join("、", REQUIRED));
         }
-        if (rows.rows.isEmpty()) {
+        if (rows.rows().isEmpty()) {
             throw new ImportRefused("error.import.no-rows");
         }
         Map<String, KeyProject> byCode = new HashMap<>();
@@ -125,17 +126,16 @@ public class ProjectWorkbooks {
         record Entry(KeyProject project, YearMonth month, ProgressReports.Entry entry) {
         }
         List<Entry> entries = new ArrayList<>();
-        for (int i = 0; i < rows.rows.size(); i++) {
-            Map<String, XlsxReader.Cell> row = rows.rows.get(i);
+        for (SheetRows.Row row : rows.rows()) {
             List<String> problems = new ArrayList<>();
-            String code = ProjectCode.normalise(text(row, "项目代码"));
+            String code = ProjectCode.normalise(row.text("项目代码"));
             KeyProject project = byCode.get(code);
             if (project == null) {
                 problems.add(message("projects.error.import-code", code));
             }
             YearMonth month = month(row, problems);
             BigDecimal wan = number(row, "本月完成投资(万元)", problems);
-            String image = text(row, "形象进度");
+            String image = row.text("形象进度");
             if (wan != null && wan.signum() < 0) {
                 problems.add(message("projects.error.this-month"));
             }
@@ -155,10 +155,10 @@ public class ProjectWorkbooks {
                 }
             }
             if (!problems.isEmpty()) {
-                errors.put(rows.numbers.get(i), problems);
+                errors.put(row.number(), problems);
             } else if (project != null && month != null && wan != null) {
                 entries.add(new Entry(project, month, new ProgressReports.Entry(wan.multiply(WAN).setScale(2, RoundingMode.HALF_UP),
-                        image, blank(text(row, "存在问题")), blank(text(row, "下步计划")))));
+                        image, blank(row.text("存在问题")), blank(row.text("下步计划")))));
             }
         }
         if (!errors.isEmpty()) {
@@ -167,92 +167,20 @@ public class ProjectWorkbooks {
         for (Entry e : entries) {
             reports.save(e.project().id(), e.month(), e.entry(), List.of(), true);
         }
-        return new Result(rows.rows.size(), entries.size(), Map.of(), null);
+        return new Result(rows.rows().size(), entries.size(), Map.of(), null);
     }
 
-    private Result failed(Rows rows, Map<Integer, List<String>> errors) {
-        try (XlsxWriter out = new XlsxWriter()) {
-            int width = rows.raw.stream().mapToInt(List::size).max().orElse(0);
-            List<String> header = new ArrayList<>();
-            for (int c = 0; c < width; c++) {
-                final int col = c;
-                header.add(rows.columns.entrySet().stream().filter(e -> e.getValue() == col).map(Map.Entry::getKey)
-                        .findFirst().orElse(""));
-            }
-            header.add("错误说明");
-            SXSSFSheet sheet = out.sheet("错误说明", null, header, new int[] {});
-            for (int i = 0; i < rows.raw.size(); i++) {
-                List<Object> values = new ArrayList<>(rows.raw.get(i));
-                while (values.size() < width) {
-                    values.add(null);
-                }
-                out.row(sheet, i + 1, values);
-                List<String> problems = errors.get(rows.numbers.get(i));
-                if (problems != null) {
-                    out.errorText(sheet.getRow(i + 1).createCell(width), String.join("；", problems));
-                }
-            }
-            String id = errorFiles.store(out.bytes(), access.actor().username());
-            return new Result(rows.rows.size(), 0, errors, id);
-        }
+    private Result failed(SheetRows rows, Map<Integer, List<String>> errors) {
+        String id = errorFiles.store(rows.marked(errors), access.actor().username());
+        return new Result(rows.rows().size(), 0, errors, id);
     }
 
-    /** The first sheet's rows by header name; the header is the first row holding every required column. */
-    private static final class Rows implements XlsxReader.RowHandler {
-        @Nullable Map<String, Integer> columns;
-        final List<Integer> numbers = new ArrayList<>();
-        final List<Map<String, XlsxReader.Cell>> rows = new ArrayList<>();
-        final List<List<String>> raw = new ArrayList<>();
-        private int sheets;
-
-        @Override
-        public void startSheet(String name) {
-            sheets++;
-        }
-
-        @Override
-        public void row(int rowNumber, List<XlsxReader.@Nullable Cell> cells) {
-            if (sheets != 1) {
-                return;
-            }
-            if (columns == null) {
-                Map<String, Integer> found = new HashMap<>();
-                for (int i = 0; i < cells.size(); i++) {
-                    if (cells.get(i) != null) {
-                        found.put(cells.get(i).text().trim(), i);
-                    }
-                }
-                if (found.keySet().containsAll(REQUIRED)) {
-                    columns = found;
-                }
-                return;
-            }
-            Map<String, XlsxReader.Cell> row = new HashMap<>();
-            for (Map.Entry<String, Integer> c : columns.entrySet()) {
-                XlsxReader.Cell cell = c.getValue() < cells.size() ? cells.get(c.getValue()) : null;
-                if (cell != null && !cell.blank()) {
-                    row.put(c.getKey(), cell);
-                }
-            }
-            if (row.isEmpty()) {
-                return;
-            }
-            List<String> texts = new ArrayList<>();
-            for (XlsxReader.Cell cell : cells) {
-                texts.add(cell == null ? "" : cell.text());
-            }
-            numbers.add(rowNumber);
-            rows.add(row);
-            raw.add(texts);
-        }
-    }
-
-    private @Nullable YearMonth month(Map<String, XlsxReader.Cell> row, List<String> problems) {
-        XlsxReader.Cell c = row.get("月份");
+    private @Nullable YearMonth month(SheetRows.Row row, List<String> problems) {
+        XlsxReader.Cell c = row.cell("月份");
         if (c != null && c.date() != null) {
             return YearMonth.from(c.date());
         }
-        String t = text(row, "月份");
+        String t = row.text("月份");
         try {
             return YearMonth.parse(t);
         } catch (DateTimeParseException e) {
@@ -261,8 +189,8 @@ public class ProjectWorkbooks {
         }
     }
 
-    private @Nullable BigDecimal number(Map<String, XlsxReader.Cell> row, String column, List<String> problems) {
-        XlsxReader.Cell c = row.get(column);
+    private @Nullable BigDecimal number(SheetRows.Row row, String column, List<String> problems) {
+        XlsxReader.Cell c = row.cell(column);
         if (c == null) {
             problems.add(message("projects.error.import-number", column, ""));
             return null;
@@ -276,11 +204,6 @@ public class ProjectWorkbooks {
             problems.add(message("projects.error.import-number", column, c.text()));
             return null;
         }
-    }
-
-    private static String text(Map<String, XlsxReader.Cell> row, String column) {
-        XlsxReader.Cell c = row.get(column);
-        return c == null ? "" : c.text().trim();
     }
 
     private static @Nullable String blank(String s) {

@@ -15,6 +15,7 @@ import org.gongjian.organisation.Unit;
 import org.gongjian.reporting.excel.ErrorFiles;
 import org.gongjian.reporting.excel.ImportRefused;
 import org.gongjian.reporting.excel.ImportSettings;
+import org.gongjian.reporting.excel.SheetRows;
 import org.gongjian.reporting.excel.XlsxReader;
 import org.gongjian.reporting.excel.XlsxWriter;
 import org.gongjian.roads.RoadRegister.NewSegment;
@@ -38,8 +39,8 @@ public class RoadWorkbooks {
 
     public static final List<String> REGISTER = List.of("路线编码", "路线名称", "起点桩号(km)", "止点桩号(km)", "技术等级",
             "路面类型", "路面宽度(m)", "镇街", "行政村", "养护单位", "是否列养", "提质改造日期", "几何(GeoJSON)");
-    public static final List<String> CONDITIONS = List.of("年度", "路线编码", "起点桩号(km)", "止点桩号(km)", "PCI", "RQI",
-            "RDI", "SCI", "BCI", "TCI");
+    private static final String REGISTER_SHEET = "路网台账";
+    private static final String CONDITIONS_SHEET = "路况检测";
     private static final Map<TechGrade, String> GRADES = Map.of(TechGrade.II, "二级", TechGrade.III, "三级", TechGrade.IV, "四级",
             TechGrade.SUBSTANDARD, "等外");
     private static final Map<Pavement, String> PAVEMENTS = Map.of(Pavement.ASPHALT, "沥青", Pavement.CEMENT, "水泥",
@@ -74,7 +75,7 @@ public class RoadWorkbooks {
     /** The register the current user may see, one row a segment. */
     public byte[] exportRegister() {
         try (XlsxWriter out = new XlsxWriter()) {
-            SXSSFSheet sheet = out.sheet("路网台账", "农村公路路网台账（" + LocalDate.now() + "）", REGISTER,
+            SXSSFSheet sheet = out.sheet(REGISTER_SHEET, "农村公路路网台账（" + LocalDate.now() + "）", REGISTER,
                     new int[] {12, 20, 12, 12, 10, 10, 12, 12, 14, 20, 10, 14, 40});
             int r = 2;
             Map<String, String> towns = new HashMap<>();
@@ -100,72 +101,12 @@ public class RoadWorkbooks {
         }
     }
 
-    /** Rows of one sheet by header name; the header is the first row holding every required column. */
-    private static final class Rows implements XlsxReader.RowHandler {
-        final List<String> required;
-        @Nullable Map<String, Integer> columns;
-        final List<Integer> numbers = new ArrayList<>();
-        final List<Map<String, XlsxReader.Cell>> rows = new ArrayList<>();
-        final List<List<String>> raw = new ArrayList<>();
-        boolean first = true;
-        boolean inFirstSheet;
-
-        Rows(List<String> required) {
-            this.required = required;
+    private SheetRows read(Path file, String sheet, List<String> required) {
+        SheetRows rows = SheetRows.read(file, settings.limits(), sheet, required);
+        if (!rows.found()) {
+            throw new ImportRefused("error.import.no-header", sheet, String.join("、", required));
         }
-
-        @Override
-        public void startSheet(String name) {
-            inFirstSheet = first;
-            first = false;
-        }
-
-        @Override
-        public void row(int rowNumber, List<XlsxReader.@Nullable Cell> cells) {
-            if (!inFirstSheet) {
-                return;
-            }
-            if (columns == null) {
-                Map<String, Integer> found = new HashMap<>();
-                for (int i = 0; i < cells.size(); i++) {
-                    if (cells.get(i) != null) {
-                        found.put(cells.get(i).text().trim(), i);
-                    }
-                }
-                if (found.keySet().containsAll(required)) {
-                    columns = found;
-                }
-                return;
-            }
-            Map<String, XlsxReader.Cell> row = new HashMap<>();
-            List<String> texts = new ArrayList<>();
-            boolean blank = true;
-            for (Map.Entry<String, Integer> c : columns.entrySet()) {
-                XlsxReader.Cell cell = c.getValue() < cells.size() ? cells.get(c.getValue()) : null;
-                if (cell != null && !cell.blank()) {
-                    row.put(c.getKey(), cell);
-                    blank = false;
-                }
-            }
-            if (blank) {
-                return;
-            }
-            for (XlsxReader.Cell cell : cells) {
-                texts.add(cell == null ? "" : cell.text());
-            }
-            numbers.add(rowNumber);
-            rows.add(row);
-            raw.add(texts);
-        }
-    }
-
-    private Rows read(Path file, List<String> required) {
-        Rows rows = new Rows(required);
-        XlsxReader.read(file, settings.limits(), rows);
-        if (rows.columns == null) {
-            throw new ImportRefused("error.import.no-header", "1", String.join("、", required));
-        }
-        if (rows.rows.isEmpty()) {
+        if (rows.rows().isEmpty()) {
             throw new ImportRefused("error.import.no-rows");
         }
         return rows;
@@ -175,7 +116,7 @@ public class RoadWorkbooks {
     @Transactional
     public Result importRegister(Path file) {
         access.requireOffice("roads-import", "register");
-        Rows rows = read(file, List.of("路线编码", "起点桩号(km)", "止点桩号(km)"));
+        SheetRows rows = read(file, REGISTER_SHEET, List.of("路线编码", "起点桩号(km)", "止点桩号(km)"));
         Map<Integer, List<String>> errors = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, List<BigDecimal[]>> stakes = new HashMap<>();
@@ -184,14 +125,13 @@ public class RoadWorkbooks {
         }
         List<String> codes = new ArrayList<>();
         List<NewSegment> segments = new ArrayList<>();
-        for (int i = 0; i < rows.rows.size(); i++) {
-            Map<String, XlsxReader.Cell> row = rows.rows.get(i);
+        for (SheetRows.Row row : rows.rows()) {
             List<String> problems = new ArrayList<>();
-            String code = text(row, "路线编码").toUpperCase(Locale.ROOT);
+            String code = row.text("路线编码").toUpperCase(Locale.ROOT);
             if (!RoadRegister.ROUTE_CODE.matcher(code).matches()) {
                 problems.add(message("roads.error.route-code", code));
             }
-            String name = text(row, "路线名称");
+            String name = row.text("路线名称");
             if (register.findRoute(code).isEmpty() && !names.containsKey(code) && name.isBlank()) {
                 problems.add(message("roads.error.name"));
             }
@@ -200,8 +140,8 @@ public class RoadWorkbooks {
             }
             NewSegment seg = new NewSegment(number(row, "起点桩号(km)", problems), number(row, "止点桩号(km)", problems),
                     word(row, "技术等级", GRADES, TechGrade.IV, problems), word(row, "路面类型", PAVEMENTS, Pavement.CEMENT, problems),
-                    number(row, "路面宽度(m)", problems), town(text(row, "镇街"), problems), blank(text(row, "行政村")),
-                    blank(text(row, "养护单位")), !"否".equals(text(row, "是否列养")), blank(text(row, "几何(GeoJSON)")),
+                    number(row, "路面宽度(m)", problems), town(row.text("镇街"), problems), blank(row.text("行政村")),
+                    blank(row.text("养护单位")), !"否".equals(row.text("是否列养")), blank(row.text("几何(GeoJSON)")),
                     date(row, "提质改造日期", problems));
             for (InvalidInputException.Violation v : register.violations(seg)) {
                 if (!v.field().equals("townCode") || seg.townCode() != null) {
@@ -219,13 +159,13 @@ public class RoadWorkbooks {
                 stakes.computeIfAbsent(code, k -> new ArrayList<>()).add(new BigDecimal[] {seg.startKm(), seg.endKm()});
             }
             if (!problems.isEmpty()) {
-                errors.put(rows.numbers.get(i), problems);
+                errors.put(row.number(), problems);
             }
             codes.add(code);
             segments.add(seg);
         }
         if (!errors.isEmpty()) {
-            return failed(rows, errors, REGISTER);
+            return failed(rows, errors);
         }
         for (Map.Entry<String, String> n : names.entrySet()) {
             if (register.findRoute(n.getKey()).isEmpty()) {
@@ -235,23 +175,23 @@ public class RoadWorkbooks {
         for (int i = 0; i < segments.size(); i++) {
             register.addSegment(codes.get(i), segments.get(i), false);
         }
-        return new Result(rows.rows.size(), segments.size(), Map.of(), null);
+        return new Result(rows.rows().size(), segments.size(), Map.of(), null);
     }
 
     /** Imports the detection contractor's results; each row must fall within one segment of its route. */
     @Transactional
     public Result importConditions(Path file) {
         access.requireOffice("roads-import", "conditions");
-        Rows rows = read(file, List.of("年度", "路线编码", "起点桩号(km)", "止点桩号(km)", "PCI", "RQI", "SCI", "BCI", "TCI"));
+        SheetRows rows = read(file, CONDITIONS_SHEET, List.of("年度", "路线编码", "起点桩号(km)", "止点桩号(km)", "PCI", "RQI", "SCI",
+                "BCI", "TCI"));
         Map<Integer, List<String>> errors = new LinkedHashMap<>();
         List<RoadConditions.NewAssessment> assessments = new ArrayList<>();
         Map<String, List<Segment>> byRoute = new HashMap<>();
         register.segments().forEach(s -> byRoute.computeIfAbsent(s.routeCode(), k -> new ArrayList<>()).add(s));
-        for (int i = 0; i < rows.rows.size(); i++) {
-            Map<String, XlsxReader.Cell> row = rows.rows.get(i);
+        for (SheetRows.Row row : rows.rows()) {
             List<String> problems = new ArrayList<>();
             BigDecimal year = number(row, "年度", problems);
-            String code = text(row, "路线编码").toUpperCase(Locale.ROOT);
+            String code = row.text("路线编码").toUpperCase(Locale.ROOT);
             BigDecimal from = number(row, "起点桩号(km)", problems);
             BigDecimal to = number(row, "止点桩号(km)", problems);
             Segment segment = from == null || to == null ? null : byRoute.getOrDefault(code, List.of()).stream()
@@ -267,61 +207,32 @@ public class RoadWorkbooks {
                 conditions.violations(a).forEach(v -> problems.add(message(v.messageKey(), v.args())));
             }
             if (!problems.isEmpty()) {
-                errors.put(rows.numbers.get(i), problems);
+                errors.put(row.number(), problems);
             }
             assessments.add(a);
         }
         if (!errors.isEmpty()) {
-            return failed(rows, errors, CONDITIONS);
+            return failed(rows, errors);
         }
         conditions.record(assessments, false);
-        return new Result(rows.rows.size(), assessments.size(), Map.of(), null);
+        return new Result(rows.rows().size(), assessments.size(), Map.of(), null);
     }
 
-    private Result failed(Rows rows, Map<Integer, List<String>> errors, List<String> headers) {
-        try (XlsxWriter out = new XlsxWriter()) {
-            List<String> columns = new ArrayList<>(rows.columns.entrySet().stream()
-                    .sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey).toList());
-            int width = rows.raw.stream().mapToInt(List::size).max().orElse(columns.size());
-            List<String> header = new ArrayList<>();
-            for (int c = 0; c < width; c++) {
-                final int col = c;
-                header.add(rows.columns.entrySet().stream().filter(e -> e.getValue() == col).map(Map.Entry::getKey)
-                        .findFirst().orElse(""));
-            }
-            header.add("错误说明");
-            SXSSFSheet sheet = out.sheet("错误说明", null, header, new int[] {});
-            for (int i = 0; i < rows.raw.size(); i++) {
-                List<Object> values = new ArrayList<>(rows.raw.get(i));
-                while (values.size() < width) {
-                    values.add(null);
-                }
-                out.row(sheet, i + 1, values);
-                List<String> problems = errors.get(rows.numbers.get(i));
-                if (problems != null) {
-                    out.errorText(sheet.getRow(i + 1).createCell(width), String.join("；", problems));
-                }
-            }
-            String id = errorFiles.store(out.bytes(), access.actor().username());
-            return new Result(rows.rows.size(), 0, errors, id);
-        }
+    private Result failed(SheetRows rows, Map<Integer, List<String>> errors) {
+        String id = errorFiles.store(rows.marked(errors), access.actor().username());
+        return new Result(rows.rows().size(), 0, errors, id);
     }
 
     private String message(String key, Object... args) {
         return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
     }
 
-    private static String text(Map<String, XlsxReader.Cell> row, String column) {
-        XlsxReader.Cell c = row.get(column);
-        return c == null ? "" : c.text().trim();
-    }
-
     private static @Nullable String blank(String s) {
         return s.isBlank() ? null : s;
     }
 
-    private @Nullable BigDecimal number(Map<String, XlsxReader.Cell> row, String column, List<String> problems) {
-        XlsxReader.Cell c = row.get(column);
+    private @Nullable BigDecimal number(SheetRows.Row row, String column, List<String> problems) {
+        XlsxReader.Cell c = row.cell(column);
         if (c == null) {
             return null;
         }
@@ -336,8 +247,8 @@ public class RoadWorkbooks {
         }
     }
 
-    private @Nullable LocalDate date(Map<String, XlsxReader.Cell> row, String column, List<String> problems) {
-        XlsxReader.Cell c = row.get(column);
+    private @Nullable LocalDate date(SheetRows.Row row, String column, List<String> problems) {
+        XlsxReader.Cell c = row.cell(column);
         if (c == null) {
             return null;
         }
@@ -352,9 +263,9 @@ public class RoadWorkbooks {
         }
     }
 
-    private <E extends Enum<E>> @Nullable E word(Map<String, XlsxReader.Cell> row, String column, Map<E, String> words,
+    private <E extends Enum<E>> @Nullable E word(SheetRows.Row row, String column, Map<E, String> words,
             E fallback, List<String> problems) {
-        String t = text(row, column);
+        String t = row.text(column);
         if (t.isBlank()) {
             return fallback;
         }

@@ -16,22 +16,19 @@ import java.util.Set;
 import org.gongjian.organisation.Accounts;
 import org.gongjian.organisation.Role;
 import org.gongjian.programme.Direction;
-import org.gongjian.programme.InitiativeData;
-import org.gongjian.programme.InitiativeStatus;
 import org.gongjian.programme.NewMeasurement;
-import org.gongjian.programme.ProgrammeData;
+import org.gongjian.programme.OwnProgramme;
 import org.gongjian.programme.ProgrammeManagement;
 import org.gongjian.programme.TargetData;
 import org.gongjian.programme.TargetManagement;
 import org.gongjian.shared.Qualifier;
 import org.gongjian.shared.UnitOfMeasure;
+import org.gongjian.support.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
@@ -49,7 +46,6 @@ import org.springframework.test.web.servlet.MockMvc;
 class LeaderSummaryTests {
 
     static final String CODE = "leader-test";
-    static boolean ready;
 
     @Autowired MockMvc mvc;
     @Autowired ProgrammeManagement programmes;
@@ -61,23 +57,15 @@ class LeaderSummaryTests {
 
     @BeforeEach
     void programme() {
-        if (ready) {
-            return;
-        }
-        ready = true;
         LocalDate today = LocalDate.now(clock);
         LocalDate start = today.minusMonths(6);
         LocalDate end = today.plusMonths(6);
-        asAdmin(() -> {
+        TestUsers.asOffice(users, () -> {
             if (accounts.findByUsername("city-leader").isEmpty()) {
                 accounts.create("city-leader", "市领导", "staff-secret-1", null, Set.of(Role.LEADER));
             }
-            var k = programmes.programme("kaiping-2024").data();
-            String category = k.categories().get(0).code();
-            programmes.createProgramme(new ProgrammeData(CODE, today.getYear(), "领导一屏测试", null, "测试年", null, null,
-                    start, end, List.of(), k.categories()));
-            programmes.createInitiative(CODE, new InitiativeData(1, "推进企业开办便利化", category, "chishui", false, List.of(),
-                    null, start, end, InitiativeStatus.IN_PROGRESS, List.of(), List.of(), List.of()));
+        });
+        new OwnProgramme(CODE, today.getYear(), "领导一屏测试", "推进企业开办便利化", start, end).createOnce(programmes, users, () -> {
             targets.create(CODE, 1, target("late", "惠企政策兑现事项", start, today.minusDays(20)));
             targets.create(CODE, 1, target("fine", "企业开办一网通办事项", start, end));
             targets.report(CODE, "late", new NewMeasurement(new BigDecimal("40"), today.minusDays(25), null, null));
@@ -88,17 +76,6 @@ class LeaderSummaryTests {
     static TargetData target(String code, String name, LocalDate start, LocalDate deadline) {
         return new TargetData(code, name, UnitOfMeasure.ITEMS, Direction.UP, BigDecimal.ZERO, start, new BigDecimal("100"),
                 null, Qualifier.EXACT, deadline, false, null, null, null, List.of());
-    }
-
-    void asAdmin(Runnable work) {
-        var admin = users.loadUserByUsername("admin");
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(admin, null, admin.getAuthorities()));
-        try {
-            work.run();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
     }
 
     @Test

@@ -44,11 +44,6 @@ class LedgerFeedTests {
                 new BigDecimal(value), UnitOfMeasure.PERSONS, "volunteers")));
     }
 
-    private boolean allDelivered() {
-        return jdbc.sql("select count(*) from event_publication where completion_date is null")
-                .query(Long.class).single() == 0;
-    }
-
     @Test
     void a_volunteer_count_from_the_ledger_feeds_the_volunteer_target_and_a_correction_supersedes_it() {
         observe("volunteers.registered", "2300", ON);
@@ -59,7 +54,7 @@ class LedgerFeedTests {
         assertThat(first.reporter()).isEqualTo("ledger:volunteers");
 
         observe("volunteers.registered", "2300", ON);
-        await().atMost(Duration.ofSeconds(120)).until(this::allDelivered);
+        await().atMost(Duration.ofSeconds(120)).until(() -> delivered(ON));
         assertThat(measurementsOf("volunteers.registered")).hasSize(1);
 
         observe("volunteers.registered", "2350", ON);
@@ -147,6 +142,27 @@ class LedgerFeedTests {
                                 + today.minusDays(1) + "）的10倍")));
     }
 
+    /**
+     * A figure no target can take (dated tomorrow) is left out with its reason logged: nothing is recorded and the
+     * delivery completes, instead of the refusal failing the listener's transaction.
+     */
+    @Test
+    void a_ledger_figure_dated_tomorrow_is_left_out_and_its_delivery_completes() {
+        LocalDate today = LocalDate.now();
+        Target pairs = ownPairsTarget(today);
+        LocalDate tomorrow = today.plusDays(1);
+        tx.executeWithoutResult(status -> events.publishEvent(new IndicatorObserved("finance.pairs-active", null,
+                tomorrow, new BigDecimal("17"), UnitOfMeasure.PIECES, "finance")));
+        String sent = """
+                select count(*) from event_publication where serialized_event like '%finance.pairs-active%'
+                   and serialized_event like :day""";
+        await().atMost(Duration.ofSeconds(120)).until(() -> jdbc.sql(sent + " and completion_date is not null")
+                .param("day", "%" + tomorrow + "%").query(Long.class).single() > 0);
+        assertThat(jdbc.sql(sent + " and completion_date is null").param("day", "%" + tomorrow + "%")
+                .query(Long.class).single()).as("deliveries left incomplete").isZero();
+        assertThat(targets.measurements(pairs)).noneMatch(m -> m.asOf().equals(tomorrow));
+    }
+
     private static final String OWN = "feed-plausibility";
 
     /**
@@ -154,27 +170,12 @@ class LedgerFeedTests {
      * figure another test of the shared context reports on the demo's pairing target stands before this test's.
      */
     private Target ownPairsTarget(LocalDate today) {
-        var admin = users.loadUserByUsername("admin");
-        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
-                org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(admin, null,
-                        admin.getAuthorities()));
-        try {
-            if (programmes.programmes(org.springframework.data.domain.Pageable.unpaged()).stream()
-                    .noneMatch(p -> p.code().equals(OWN))) {
-                var k = programmes.programme("kaiping-2024").data();
-                programmes.createProgramme(new ProgrammeData(OWN, today.getYear(), "台账存疑测试", null, null, null, null,
-                        today.minusDays(30), today.plusDays(365), List.of(), k.categories()));
-                programmes.createInitiative(OWN, new InitiativeData(1, "金融机构结对（测试）", k.categories().get(0).code(),
-                        "chishui", false, List.of(), null, today.minusDays(30), today.plusDays(365),
-                        InitiativeStatus.IN_PROGRESS, List.of(), List.of(), List.of()));
-                targets.create(OWN, 1, new TargetData("pairs", "结对银团", UnitOfMeasure.PIECES, Direction.UP,
-                        BigDecimal.ZERO, today.minusDays(30), new BigDecimal("16"), null, org.gongjian.shared.Qualifier.EXACT,
-                        today.plusDays(365), false, "finance.pairs-active", null, null, List.of()));
-            }
-            return targets.target(programmes.programme(OWN), "pairs");
-        } finally {
-            org.springframework.security.core.context.SecurityContextHolder.clearContext();
-        }
+        new OwnProgramme(OWN, today.getYear(), "台账存疑测试", "金融机构结对（测试）", today.minusDays(30), today.plusDays(365))
+                .createOnce(programmes, users, () -> targets.create(OWN, 1, new TargetData("pairs", "结对银团",
+                        UnitOfMeasure.PIECES, Direction.UP, BigDecimal.ZERO, today.minusDays(30), new BigDecimal("16"), null,
+                        org.gongjian.shared.Qualifier.EXACT, today.plusDays(365), false, "finance.pairs-active", null, null,
+                        List.of())));
+        return targets.target(programmes.programme(OWN), "pairs");
     }
 
     private java.util.Optional<Measurement> on(Target target, LocalDate asOf) {

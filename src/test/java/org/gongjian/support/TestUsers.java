@@ -5,6 +5,9 @@ import org.gongjian.organisation.Accounts;
 import org.gongjian.organisation.Organisation;
 import org.gongjian.organisation.Role;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * Accounts for tests, made once per test context whichever test class asks first. All share one
@@ -22,6 +25,18 @@ public final class TestUsers {
         if (accounts.findByUsername(username).isEmpty()) {
             accounts.create(username, username, PASSWORD, unitCode == null ? null : organisation.unit(unitCode).id(),
                     Set.of(role));
+        }
+    }
+
+    /** Runs {@code work} signed in as the office's administrator (a test's set-up calling the services). */
+    public static void asOffice(UserDetailsService users, Runnable work) {
+        var admin = users.loadUserByUsername("admin");
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(admin, null, admin.getAuthorities()));
+        try {
+            work.run();
+        } finally {
+            SecurityContextHolder.clearContext();
         }
     }
 }

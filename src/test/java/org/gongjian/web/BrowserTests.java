@@ -14,6 +14,7 @@ import org.gongjian.organisation.Accounts;
 import org.gongjian.organisation.Organisation;
 import org.gongjian.organisation.Role;
 import org.gongjian.programme.NewMeasurement;
+import org.gongjian.programme.OwnProgramme;
 import org.gongjian.programme.ProgrammeManagement;
 import org.gongjian.programme.TargetManagement;
 import org.gongjian.support.Chromium;
@@ -105,38 +106,23 @@ class BrowserTests {
      * (0 → 800公顷 and 0 → 68亿元 by 2030-12-31), four figures on the land, none on the investment.
      */
     private void forecastProgramme() {
-        if (programmes.programmes(org.springframework.data.domain.Pageable.unpaged()).stream()
-                .anyMatch(p -> p.code().equals(FORECAST))) {
-            return;
-        }
-        var admin = users.loadUserByUsername("admin");
-        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
-                org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(admin, null,
-                        admin.getAuthorities()));
-        try {
-            LocalDate today = LocalDate.now(clock);
-            var kaiping = programmes.programme("kaiping-2024");
-            var k = kaiping.data();
-            programmes.createProgramme(new org.gongjian.programme.ProgrammeData(FORECAST, today.getYear(), "预测图测试", null,
-                    null, null, null, today.minusDays(400), LocalDate.of(2030, 12, 31), List.of(), k.categories()));
-            programmes.createInitiative(FORECAST, new org.gongjian.programme.InitiativeData(1, "三埠氢能装备示范基地（测试）",
-                    k.categories().get(0).code(), "chishui", false, List.of(), null, today.minusDays(400),
-                    LocalDate.of(2030, 12, 31), org.gongjian.programme.InitiativeStatus.IN_PROGRESS, List.of(), List.of(),
-                    List.of()));
-            for (String code : List.of("area", "investment")) {
-                var d = targets.data(targets.target(kaiping, "hydrogen." + code));
-                targets.create(FORECAST, 1, new org.gongjian.programme.TargetData(code, d.name(), d.unit(), d.direction(),
-                        d.baselineValue(), today.minusDays(400), d.targetValue(), d.targetValueMax(), d.targetQualifier(),
-                        LocalDate.of(2030, 12, 31), d.deadlineAssumed(), null, null, null, List.of()));
-            }
-            int[] values = {120, 260, 380, 430};
-            for (int k2 = 0; k2 < values.length; k2++) {
-                targets.report(FORECAST, "area", new NewMeasurement(BigDecimal.valueOf(values[k2]),
-                        today.minusDays(100L * (values.length - k2) - 90), null, null).confirmed("浏览器测试"));
-            }
-        } finally {
-            org.springframework.security.core.context.SecurityContextHolder.clearContext();
-        }
+        LocalDate today = LocalDate.now(clock);
+        LocalDate deadline = LocalDate.of(2030, 12, 31);
+        new OwnProgramme(FORECAST, today.getYear(), "预测图测试", "三埠氢能装备示范基地（测试）", today.minusDays(400), deadline)
+                .createOnce(programmes, users, () -> {
+                    var kaiping = programmes.programme("kaiping-2024");
+                    for (String code : List.of("area", "investment")) {
+                        var d = targets.data(targets.target(kaiping, "hydrogen." + code));
+                        targets.create(FORECAST, 1, new org.gongjian.programme.TargetData(code, d.name(), d.unit(),
+                                d.direction(), d.baselineValue(), today.minusDays(400), d.targetValue(), d.targetValueMax(),
+                                d.targetQualifier(), deadline, d.deadlineAssumed(), null, null, null, List.of()));
+                    }
+                    int[] values = {120, 260, 380, 430};
+                    for (int i = 0; i < values.length; i++) {
+                        targets.report(FORECAST, "area", new NewMeasurement(BigDecimal.valueOf(values[i]),
+                                today.minusDays(100L * (values.length - i) - 90), null, null).confirmed("浏览器测试"));
+                    }
+                });
     }
 
     private void waitForCharts() {

@@ -1,24 +1,19 @@
 package org.gongjian.finance.web;
 
 import io.swagger.v3.oas.annotations.Operation;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.function.Function;
 import org.gongjian.finance.FinanceAccess;
 import org.gongjian.finance.FinanceWorkbooks;
 import org.gongjian.reporting.excel.ErrorFiles;
 import org.gongjian.reporting.excel.ImportRefused;
+import org.gongjian.reporting.excel.UploadedWorkbook;
+import org.gongjian.shared.web.Attachments;
 import org.gongjian.reporting.excel.ImportResult;
 import org.gongjian.shared.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -35,7 +30,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class FinanceWorkbookController {
 
-    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final FinanceWorkbooks workbooks;
     private final ErrorFiles errorFiles;
@@ -53,7 +47,7 @@ class FinanceWorkbookController {
     @GetMapping("/finance/reports.xlsx")
     @PreAuthorize("hasAuthority('finance:need:read')")
     ResponseEntity<byte[]> exportReports() {
-        return file(workbooks.exportReports(), "金融服务银团月报.xlsx");
+        return Attachments.xlsx("金融服务银团月报.xlsx", workbooks.exportReports());
     }
 
     @GetMapping("/finance/import")
@@ -65,13 +59,13 @@ class FinanceWorkbookController {
     @GetMapping("/finance/import/template.xlsx")
     @PreAuthorize("hasAuthority('finance:bank:work')")
     ResponseEntity<byte[]> template() {
-        return file(workbooks.template(), "银行反馈模板.xlsx");
+        return Attachments.xlsx("银行反馈模板.xlsx", workbooks.template());
     }
 
     @GetMapping("/finance/import/errors/{id}")
     @PreAuthorize("hasAuthority('finance:bank:work')")
     ResponseEntity<byte[]> errors(@PathVariable String id) {
-        return file(errorFiles.load(id, access.actor().username()), "错误说明.xlsx");
+        return Attachments.xlsx("错误说明.xlsx", errorFiles.load(id, access.actor().username()));
     }
 
     @PostMapping("/finance/import")
@@ -109,30 +103,6 @@ class FinanceWorkbookController {
         if (file == null || file.isEmpty()) {
             throw new InvalidInputException("file", "error.import.no-rows");
         }
-        Path temp = null;
-        try {
-            temp = Files.createTempFile("finance-import-", ".xlsx");
-            try (InputStream in = file.getInputStream()) {
-                Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return run.apply(temp);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // a temporary file left behind is harmless
-                }
-            }
-        }
-    }
-
-    private static ResponseEntity<byte[]> file(byte[] bytes, String name) {
-        return ResponseEntity.ok().contentType(XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .body(bytes);
+        return UploadedWorkbook.asFile(file, run);
     }
 }

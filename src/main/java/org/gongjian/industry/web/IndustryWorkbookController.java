@@ -1,13 +1,6 @@
 package org.gongjian.industry.web;
 
 import io.swagger.v3.oas.annotations.Operation;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,10 +11,10 @@ import org.gongjian.industry.StatisticsWorkbook;
 import org.gongjian.organisation.Accounts;
 import org.gongjian.reporting.excel.ErrorFiles;
 import org.gongjian.reporting.excel.ImportRefused;
+import org.gongjian.reporting.excel.UploadedWorkbook;
+import org.gongjian.shared.web.Attachments;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.MediaType;
@@ -44,7 +37,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class IndustryWorkbookController {
 
-    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     /** The API's answer to an import: rows read and written, each failing row's messages, the error workbook's link. */
     record ImportAnswer(int rows, int written, Map<Integer, List<String>> errors, @Nullable String errorFile) {
@@ -76,7 +68,7 @@ class IndustryWorkbookController {
             @RequestParam(required = false) @Nullable Boolean listed) {
         int y = year != null ? year : figures.years().stream().findFirst().orElse(figures.asOf(EnterpriseFigures.LAST_YEAR).getYear());
         byte[] bytes = workbook.export(new RegisterFilter(q, town, park, industry, cluster, aboveScale, listed), y);
-        return file(bytes, "企业库统计数据-" + y + ".xlsx");
+        return Attachments.xlsx("企业库统计数据-" + y + ".xlsx", bytes);
     }
 
     @PostMapping("/industry/statistics/import")
@@ -116,7 +108,7 @@ class IndustryWorkbookController {
     @PreAuthorize("hasAuthority('enterprise:figure:write')")
     @Operation(summary = "The error workbook of a refused import (its uploader only)")
     ResponseEntity<byte[]> errors(@PathVariable String id) {
-        return file(errorFiles.load(id, accounts.current().username()), "错误说明.xlsx");
+        return Attachments.xlsx("错误说明.xlsx", errorFiles.load(id, accounts.current().username()));
     }
 
     /** A refused file on the API: a problem detail saying what is wrong with it. */
@@ -132,28 +124,6 @@ class IndustryWorkbookController {
         if (file == null || file.isEmpty()) {
             throw new ImportRefused("error.import.no-rows");
         }
-        Path temp = null;
-        try {
-            temp = Files.createTempFile("industry-import-", ".xlsx");
-            try (InputStream in = file.getInputStream()) {
-                Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return workbook.importFile(temp);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // a temporary file left behind is harmless
-                }
-            }
-        }
-    }
-
-    private static ResponseEntity<byte[]> file(byte[] bytes, String name) {
-        return ResponseEntity.ok().contentType(XLSX).header(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString()).body(bytes);
+        return UploadedWorkbook.asFile(file, workbook::importFile);
     }
 }

@@ -1,12 +1,5 @@
 package org.gongjian.projects.web;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,11 +8,10 @@ import org.gongjian.projects.ProjectAccess;
 import org.gongjian.projects.ProjectWorkbooks;
 import org.gongjian.reporting.excel.ErrorFiles;
 import org.gongjian.reporting.excel.ImportRefused;
+import org.gongjian.reporting.excel.UploadedWorkbook;
+import org.gongjian.shared.web.Attachments;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -34,7 +26,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ProjectWorkbookController {
 
-    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final ProjectWorkbooks workbooks;
     private final ErrorFiles errorFiles;
@@ -55,7 +46,7 @@ class ProjectWorkbookController {
     @PreAuthorize("hasAuthority('projects:project:read')")
     ResponseEntity<byte[]> export(@RequestParam(required = false) @Nullable String month) {
         var m = ProjectRows.month(month, rows.lastMonth());
-        return file(workbooks.export(m), "重点项目月度进度表-" + m + ".xlsx");
+        return Attachments.xlsx("重点项目月度进度表-" + m + ".xlsx", workbooks.export(m));
     }
 
     @PostMapping("/projects/import")
@@ -66,13 +57,8 @@ class ProjectWorkbookController {
             flash.addFlashAttribute("errors", List.of(messages.getMessage("error.import.no-rows", null, locale)));
             return "redirect:/projects";
         }
-        Path temp = null;
         try {
-            temp = Files.createTempFile("projects-import-", ".xlsx");
-            try (InputStream in = file.getInputStream()) {
-                Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
-            }
-            ProjectWorkbooks.Result result = workbooks.importProgress(temp);
+            ProjectWorkbooks.Result result = UploadedWorkbook.asFile(file, workbooks::importProgress);
             if (result.ok()) {
                 flash.addFlashAttribute("saved", messages.getMessage("projects.import.done", new Object[] {result.written()}, locale));
             } else {
@@ -89,16 +75,6 @@ class ProjectWorkbookController {
             }
         } catch (ImportRefused e) {
             flash.addFlashAttribute("errors", List.of(messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // a temporary file left behind is harmless
-                }
-            }
         }
         return "redirect:/projects";
     }
@@ -106,13 +82,6 @@ class ProjectWorkbookController {
     @GetMapping("/projects/import-errors/{fileId}")
     @PreAuthorize("hasAuthority('projects:project:manage')")
     ResponseEntity<byte[]> errors(@PathVariable String fileId) {
-        return file(errorFiles.load(fileId, access.actor().username()), "错误说明.xlsx");
-    }
-
-    private static ResponseEntity<byte[]> file(byte[] bytes, String name) {
-        return ResponseEntity.ok().contentType(XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(name, StandardCharsets.UTF_8).build().toString())
-                .body(bytes);
+        return Attachments.xlsx("错误说明.xlsx", errorFiles.load(fileId, access.actor().username()));
     }
 }

@@ -46,6 +46,18 @@ final class Cells {
         return index == null || index >= cells.size() ? null : cells.get(index);
     }
 
+    /** The row's non-blank cells by header. */
+    Map<String, Cell> byHeader() {
+        Map<String, Cell> found = new java.util.HashMap<>();
+        columns.forEach((header, index) -> {
+            Cell c = index < cells.size() ? cells.get(index) : null;
+            if (c != null && !c.blank()) {
+                found.put(header, c);
+            }
+        });
+        return found;
+    }
+
     boolean blank(String column) {
         Cell c = cell(column);
         return c == null || c.blank();

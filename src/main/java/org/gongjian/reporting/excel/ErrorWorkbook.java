@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The uploaded file given back with an 错误说明 column: a second streaming pass copies every sheet's rows
  * (values, not formatting) and writes, next to each bad row, what is wrong with it. Public for the ledgers'
- * imports (volunteers, IP centre), which store it with {@link ErrorFiles}.
+ * imports (volunteers, IP centre; the others through {@link SheetRows}), which store it with {@link ErrorFiles}.
  */
 public final class ErrorWorkbook {
 
@@ -57,7 +57,9 @@ public final class ErrorWorkbook {
                     }
                     int errorColumn = Math.max(header[1], cells.size());
                     if (rowNumber == header[0]) {
-                        out.errorText(row.createCell(errorColumn), COLUMN);
+                        // a message about the whole sheet (no data row under the header) stands beside the title
+                        out.errorText(row.createCell(errorColumn), sheetErrors.containsKey(rowNumber)
+                                ? COLUMN + "：" + sheetErrors.get(rowNumber) : COLUMN);
                     } else if (sheetErrors.containsKey(rowNumber)) {
                         out.errorText(row.createCell(errorColumn), sheetErrors.get(rowNumber));
                     }

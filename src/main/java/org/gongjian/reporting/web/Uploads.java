@@ -20,6 +20,7 @@ import org.gongjian.reporting.excel.ImportRefused;
 import org.gongjian.reporting.excel.ImportResult;
 import org.gongjian.reporting.excel.InitiativeImport;
 import org.gongjian.reporting.excel.MeasurementImport;
+import org.gongjian.reporting.excel.UploadedWorkbook;
 import org.gongjian.shared.InvalidInputException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
@@ -58,20 +59,7 @@ class Uploads {
         if (file.isEmpty()) {
             throw new ImportRefused("error.import.empty");
         }
-        Path path = null;
-        try {
-            path = Files.createTempFile("gongjian-import", ".xlsx");
-            try (InputStream in = file.getInputStream()) {
-                Files.copy(in, path, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return accounts.run(path, name(file));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (path != null) {
-                path.toFile().delete();
-            }
-        }
+        return UploadedWorkbook.asFile(file, path -> accounts.run(path, name(file)));
     }
 
     byte[] accountsTemplate() {

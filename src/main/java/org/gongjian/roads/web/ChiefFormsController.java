@@ -14,7 +14,6 @@ import org.gongjian.roads.RoadStaff;
 import org.gongjian.roads.web.RoadForms.ChiefForm;
 import org.gongjian.roads.web.RoadForms.StaffForm;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,16 +33,16 @@ class ChiefFormsController {
     private final RoadRegister register;
     private final RoadAccess access;
     private final Organisation organisation;
-    private final MessageSource messages;
+    private final OfficeForms forms;
 
     ChiefFormsController(RoadChiefs chiefs, RoadStaff staff, RoadRegister register, RoadAccess access,
-            Organisation organisation, MessageSource messages) {
+            Organisation organisation, OfficeForms forms) {
         this.chiefs = chiefs;
         this.staff = staff;
         this.register = register;
         this.access = access;
         this.organisation = organisation;
-        this.messages = messages;
+        this.forms = forms;
     }
 
     @GetMapping("/roads/chiefs/new")
@@ -56,11 +55,9 @@ class ChiefFormsController {
     @PreAuthorize("hasAuthority('roads:register:manage')")
     String appoint(@ModelAttribute("form") ChiefForm form, BindingResult result, Model model, RedirectAttributes flash,
             Locale locale) {
-        if (RoadsSupport.save(result, () -> chiefs.appoint(form.data(), false))) {
-            flash.addFlashAttribute("saved", messages.getMessage("roads.chief.saved", new Object[] {form.getName()}, locale));
-            return "redirect:/roads/chiefs";
-        }
-        return chiefForm(model, form, null);
+        return forms.save(result, () -> chiefs.appoint(form.data(), false),
+                "roads.chief.saved", form.getName(), "/roads/chiefs", flash, locale,
+                () -> chiefForm(model, form, null));
     }
 
     @GetMapping("/roads/chiefs/{id}/edit")
@@ -73,18 +70,14 @@ class ChiefFormsController {
     @PreAuthorize("hasAuthority('roads:register:manage')")
     String updateChief(@PathVariable long id, @ModelAttribute("form") ChiefForm form, BindingResult result, Model model,
             RedirectAttributes flash, Locale locale) {
-        if (RoadsSupport.save(result, () -> chiefs.update(id, form.data(), form.getEndedOn(), form.getVersion()))) {
-            flash.addFlashAttribute("saved", messages.getMessage("roads.chief.saved", new Object[] {form.getName()}, locale));
-            return "redirect:/roads/chiefs";
-        }
-        return chiefForm(model, form, id);
+        return forms.save(result, () -> chiefs.update(id, form.data(), form.getEndedOn(), form.getVersion()),
+                "roads.chief.saved", form.getName(), "/roads/chiefs", flash, locale,
+                () -> chiefForm(model, form, id));
     }
 
     private String chiefForm(Model model, ChiefForm form, @Nullable Long id) {
-        access.requireOffice("roads-chief", id == null ? "new" : String.valueOf(id));   // the form is the office's alone
+        forms.page(model, "roads-chief", form, id);
         LocalDate today = LocalDate.now();
-        model.addAttribute("form", form);
-        model.addAttribute("id", id);
         model.addAttribute("levels", ChiefLevel.values());
         model.addAttribute("superiors", chiefs.chiefs().stream()
                 .filter(c -> c.servingOn(today) && c.level() != ChiefLevel.VILLAGE && (id == null || c.id() != id)).toList());
@@ -113,11 +106,9 @@ class ChiefFormsController {
     @PreAuthorize("hasAuthority('roads:register:manage')")
     String addStaff(@ModelAttribute("form") StaffForm form, BindingResult result, Model model, RedirectAttributes flash,
             Locale locale) {
-        if (RoadsSupport.save(result, () -> staff.add(form.data(), false))) {
-            flash.addFlashAttribute("saved", messages.getMessage("roads.staff.saved", new Object[] {form.getName()}, locale));
-            return "redirect:/roads/staff";
-        }
-        return staffForm(model, form, null);
+        return forms.save(result, () -> staff.add(form.data(), false),
+                "roads.staff.saved", form.getName(), "/roads/staff", flash, locale,
+                () -> staffForm(model, form, null));
     }
 
     @GetMapping("/roads/staff/{id}/edit")
@@ -130,18 +121,14 @@ class ChiefFormsController {
     @PreAuthorize("hasAuthority('roads:register:manage')")
     String updateStaff(@PathVariable long id, @ModelAttribute("form") StaffForm form, BindingResult result, Model model,
             RedirectAttributes flash, Locale locale) {
-        if (RoadsSupport.save(result, () -> staff.update(id, form.data(), form.getVersion()))) {
-            flash.addFlashAttribute("saved", messages.getMessage("roads.staff.saved", new Object[] {form.getName()}, locale));
-            return "redirect:/roads/staff";
-        }
-        return staffForm(model, form, id);
+        return forms.save(result, () -> staff.update(id, form.data(), form.getVersion()),
+                "roads.staff.saved", form.getName(), "/roads/staff", flash, locale,
+                () -> staffForm(model, form, id));
     }
 
     private String staffForm(Model model, StaffForm form, @Nullable Long id) {
-        access.requireOffice("roads-staff", id == null ? "new" : String.valueOf(id));   // the form is the office's alone
+        forms.page(model, "roads-staff", form, id);
         LocalDate today = LocalDate.now();
-        model.addAttribute("form", form);
-        model.addAttribute("id", id);
         model.addAttribute("roles", RoadStaff.StaffRole.values());
         model.addAttribute("chiefs", chiefs.chiefs().stream().filter(c -> c.servingOn(today)).toList());
         model.addAttribute("segments", register.segments());

@@ -12,7 +12,6 @@ import org.gongjian.roads.Signboards;
 import org.gongjian.roads.web.RoadForms.DemoRoadForm;
 import org.gongjian.roads.web.RoadForms.SignboardForm;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,16 +31,16 @@ class RoadRecordFormsController {
     private final RoadRegister register;
     private final RoadAccess access;
     private final Organisation organisation;
-    private final MessageSource messages;
+    private final OfficeForms forms;
 
     RoadRecordFormsController(Signboards signboards, DemoRoads demoRoads, RoadRegister register, RoadAccess access,
-            Organisation organisation, MessageSource messages) {
+            Organisation organisation, OfficeForms forms) {
         this.signboards = signboards;
         this.demoRoads = demoRoads;
         this.register = register;
         this.access = access;
         this.organisation = organisation;
-        this.messages = messages;
+        this.forms = forms;
     }
 
     @GetMapping("/roads/signboards")
@@ -63,37 +62,31 @@ class RoadRecordFormsController {
     @PreAuthorize("hasAuthority('roads:register:manage')")
     String recordSignboard(@ModelAttribute("form") SignboardForm form, BindingResult result, Model model,
             RedirectAttributes flash, Locale locale) {
-        if (RoadsSupport.save(result, () -> signboards.record(form.data()))) {
-            flash.addFlashAttribute("saved", messages.getMessage("roads.signboard.saved", null, locale));
-            return "redirect:/roads/signboards";
-        }
-        return signboardForm(model, form, null);
+        return forms.save(result, () -> signboards.record(form.data()),
+                "roads.signboard.saved", null, "/roads/signboards", flash, locale,
+                () -> signboardForm(model, form, null));
     }
 
     @GetMapping("/roads/signboards/{id}/edit")
     @PreAuthorize("hasAuthority('roads:register:manage')")
     String editSignboard(@PathVariable long id, Model model) {
-        Signboards.Signboard board = signboards.one(id);
-        model.addAttribute("board", board);
-        return signboardForm(model, SignboardForm.of(board), id);
+        return signboardForm(model, SignboardForm.of(signboards.one(id)), id);
     }
 
     @PostMapping("/roads/signboards/{id}")
     @PreAuthorize("hasAuthority('roads:register:manage')")
     String updateSignboard(@PathVariable long id, @ModelAttribute("form") SignboardForm form, BindingResult result,
             Model model, RedirectAttributes flash, Locale locale) {
-        if (RoadsSupport.save(result, () -> signboards.update(id, form.data(), form.getVersion()))) {
-            flash.addFlashAttribute("saved", messages.getMessage("roads.signboard.saved", null, locale));
-            return "redirect:/roads/signboards";
-        }
-        model.addAttribute("board", signboards.one(id));
-        return signboardForm(model, form, id);
+        return forms.save(result, () -> signboards.update(id, form.data(), form.getVersion()),
+                "roads.signboard.saved", null, "/roads/signboards", flash, locale,
+                () -> signboardForm(model, form, id));
     }
 
     private String signboardForm(Model model, SignboardForm form, @Nullable Long id) {
-        access.requireOffice("roads-signboard", id == null ? "new" : String.valueOf(id));   // the form is the office's alone
-        model.addAttribute("form", form);
-        model.addAttribute("id", id);
+        forms.page(model, "roads-signboard", form, id);
+        if (id != null) {
+            model.addAttribute("board", signboards.one(id));
+        }
         model.addAttribute("segments", register.segments());
         return "roads/signboard-form";
     }
@@ -117,11 +110,9 @@ class RoadRecordFormsController {
     @PreAuthorize("hasAuthority('roads:register:manage')")
     String createDemoRoad(@ModelAttribute("form") DemoRoadForm form, BindingResult result, Model model,
             RedirectAttributes flash, Locale locale) {
-        if (RoadsSupport.save(result, () -> demoRoads.create(form.data(), false))) {
-            flash.addFlashAttribute("saved", messages.getMessage("roads.demo-road.saved", new Object[] {form.getName()}, locale));
-            return "redirect:/roads/demo-roads";
-        }
-        return demoRoadForm(model, form, null);
+        return forms.save(result, () -> demoRoads.create(form.data(), false),
+                "roads.demo-road.saved", form.getName(), "/roads/demo-roads", flash, locale,
+                () -> demoRoadForm(model, form, null));
     }
 
     @GetMapping("/roads/demo-roads/{id}/edit")
@@ -134,17 +125,13 @@ class RoadRecordFormsController {
     @PreAuthorize("hasAuthority('roads:register:manage')")
     String updateDemoRoad(@PathVariable long id, @ModelAttribute("form") DemoRoadForm form, BindingResult result,
             Model model, RedirectAttributes flash, Locale locale) {
-        if (RoadsSupport.save(result, () -> demoRoads.update(id, form.data(), form.getVersion()))) {
-            flash.addFlashAttribute("saved", messages.getMessage("roads.demo-road.saved", new Object[] {form.getName()}, locale));
-            return "redirect:/roads/demo-roads";
-        }
-        return demoRoadForm(model, form, id);
+        return forms.save(result, () -> demoRoads.update(id, form.data(), form.getVersion()),
+                "roads.demo-road.saved", form.getName(), "/roads/demo-roads", flash, locale,
+                () -> demoRoadForm(model, form, id));
     }
 
     private String demoRoadForm(Model model, DemoRoadForm form, @Nullable Long id) {
-        access.requireOffice("roads-demo-road", id == null ? "new" : String.valueOf(id));   // the form is the office's alone
-        model.addAttribute("form", form.withBlankRows());
-        model.addAttribute("id", id);
+        forms.page(model, "roads-demo-road", form.withBlankRows(), id);
         model.addAttribute("towns", organisation.townLevelUnits());
         model.addAttribute("statuses", DemoRoads.Status.values());
         return "roads/demo-road-form";

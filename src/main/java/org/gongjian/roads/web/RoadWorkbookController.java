@@ -1,23 +1,18 @@
 package org.gongjian.roads.web;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.gongjian.reporting.excel.ErrorFiles;
 import org.gongjian.reporting.excel.ImportRefused;
+import org.gongjian.reporting.excel.UploadedWorkbook;
+import org.gongjian.shared.web.Attachments;
 import org.gongjian.roads.RoadAccess;
 import org.gongjian.roads.RoadWorkbooks;
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -32,7 +27,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class RoadWorkbookController {
 
-    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final RoadWorkbooks workbooks;
     private final ErrorFiles errorFiles;
@@ -49,7 +43,7 @@ class RoadWorkbookController {
     @GetMapping("/roads/register.xlsx")
     @PreAuthorize("hasAuthority('roads:register:read')")
     ResponseEntity<byte[]> export() {
-        return file(workbooks.exportRegister(), "农村公路路网台账.xlsx");
+        return Attachments.xlsx("农村公路路网台账.xlsx", workbooks.exportRegister());
     }
 
     @PostMapping("/roads/register/import")
@@ -69,7 +63,7 @@ class RoadWorkbookController {
     @GetMapping("/roads/register/import-errors/{id}")
     @PreAuthorize("hasAuthority('roads:register:manage')")
     ResponseEntity<byte[]> errors(@PathVariable String id) {
-        return file(errorFiles.load(id, access.actor().username()), "错误说明.xlsx");
+        return Attachments.xlsx("错误说明.xlsx", errorFiles.load(id, access.actor().username()));
     }
 
     private String run(MultipartFile file, RedirectAttributes flash, Locale locale, boolean register) {
@@ -77,13 +71,9 @@ class RoadWorkbookController {
             flash.addFlashAttribute("errors", List.of(messages.getMessage("error.import.no-rows", null, locale)));
             return "redirect:/roads/register";
         }
-        Path temp = null;
         try {
-            temp = Files.createTempFile("roads-import-", ".xlsx");
-            try (InputStream in = file.getInputStream()) {
-                Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
-            }
-            RoadWorkbooks.Result result = register ? workbooks.importRegister(temp) : workbooks.importConditions(temp);
+            Function<Path, RoadWorkbooks.Result> importer = register ? workbooks::importRegister : workbooks::importConditions;
+            RoadWorkbooks.Result result = UploadedWorkbook.asFile(file, importer);
             if (result.ok()) {
                 flash.addFlashAttribute("saved", messages.getMessage("roads.import.done", new Object[] {result.written()}, locale));
             } else {
@@ -99,24 +89,7 @@ class RoadWorkbookController {
             }
         } catch (ImportRefused e) {
             flash.addFlashAttribute("errors", List.of(messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // a temporary file left behind is harmless
-                }
-            }
         }
         return "redirect:/roads/register";
-    }
-
-    private static ResponseEntity<byte[]> file(byte[] bytes, String name) {
-        return ResponseEntity.ok().contentType(XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .body(bytes);
     }
 }

@@ -43,6 +43,14 @@ public final class Attachments {
                 }).toList();
     }
 
+    /** The content type of an Excel workbook (.xlsx). */
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /** A workbook (an export, a template, an import's error workbook) sent back as an attachment. */
+    public static ResponseEntity<byte[]> xlsx(String fileName, byte[] content) {
+        return download(fileName, XLSX, content);
+    }
+
     public static ResponseEntity<byte[]> download(String fileName, String contentType, byte[] content) {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION,
