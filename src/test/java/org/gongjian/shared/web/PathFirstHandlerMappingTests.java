@@ -9,9 +9,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.net.URI;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
@@ -35,7 +37,7 @@ class PathFirstHandlerMappingTests {
     private static final String CHECK_INS = "/api/v1/volunteers/activities/987654321/check-ins";
 
     @Autowired MockMvc mvc;
-    @Autowired RequestMappingHandlerMapping mapping;
+    @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mapping;
 
     @Test
     void aMappingForAnotherPathIsRefusedWithoutReadingMethodOrHeaders() {
@@ -75,6 +77,15 @@ class PathFirstHandlerMappingTests {
             }
         }.match()).isNull();
         assertThat(reads.get()).isPositive();
+    }
+
+    @Test
+    void anEncodedPathReachesItsHandler() throws Exception {
+        // %69 is 'i': the patterns match the decoded path
+        mvc.perform(post(URI.create("/api/v1/volunteers/activit%69es/987654321/check-ins"))
+                        .with(httpBasic("admin", "test-admin-secret")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"volunteerId\": 1, \"token\": \"x\"}"))
+                .andExpect(handler().methodName("checkIn"));
     }
 
     @Test
