@@ -41,6 +41,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -111,9 +112,16 @@ abstract class VolunteersContract {
     }
 
     void as(String username) {
+        SecurityContextHolder.getContext().setAuthentication(authentication(username));
+    }
+
+    /**
+     * The login of an account, loaded once: racing threads set it instead of each loading the account (a load
+     * outside a transaction holds two pooled connections at once, and a dozen at once can drain the test's pool).
+     */
+    Authentication authentication(String username) {
         UserDetails p = users.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(p, null, p.getAuthorities()));
+        return UsernamePasswordAuthenticationToken.authenticated(p, null, p.getAuthorities());
     }
 
     static String newIdNumber() {
@@ -217,9 +225,10 @@ abstract class VolunteersContract {
         ExecutorService pool = Executors.newFixedThreadPool(n);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<CheckIns.Outcome>> results = new ArrayList<>();
+        Authentication volunteer = authentication("vol-retry");
         for (int i = 0; i < n; i++) {
             Callable<CheckIns.Outcome> call = () -> {
-                as("vol-retry");
+                SecurityContextHolder.getContext().setAuthentication(volunteer);
                 go.await();
                 try {
                     return checkIns.checkIn(a.id(), new CheckIns.Request(null, token, null, null, null, null));
@@ -527,9 +536,10 @@ abstract class VolunteersContract {
         ExecutorService pool = Executors.newFixedThreadPool(n);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<String>> results = new ArrayList<>();
+        Authentication admin = authentication("admin");
         for (Volunteer v : people) {
             results.add(pool.submit(() -> {
-                as("admin");
+                SecurityContextHolder.getContext().setAuthentication(admin);
                 go.await();
                 try {
                     checkIns.checkIn(a.id(), new CheckIns.Request(v.id(), token, null, null, null, null));
