@@ -22,6 +22,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** User accounts, and who is acting in the current request. */
@@ -49,7 +50,11 @@ public class Accounts {
         this.clock = clock;
     }
 
-    /** The user of the current request, or the system when no one is logged in (start-up, schedules). */
+    /**
+     * The user of the current request, or the system when no one is logged in (start-up, schedules). Read from the
+     * security context only: it opens no transaction of its own (every service asks it, on every request).
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Actor current() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || !auth.isAuthenticated() || !(auth.getPrincipal() instanceof AccountPrincipal principal)) {

@@ -1,7 +1,6 @@
 package org.gongjian.volunteers;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -9,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +15,6 @@ import java.util.UUID;
 import org.gongjian.audit.AuditLog;
 import org.gongjian.organisation.Accounts;
 import org.gongjian.organisation.Actor;
-import org.gongjian.organisation.Permissions;
 import org.gongjian.shared.ConflictException;
 import org.gongjian.shared.InvalidInputException;
 import org.gongjian.shared.NotFoundException;
@@ -33,42 +30,41 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sign-in and sign-out, and the hours they make. A sign-in comes from the captain's rotating QR code, from GPS
- * inside the activity's geofence, or from a captain's manual entry with a reason. Each carries an idempotency
- * key (the QR token itself, or the client's key), and a unique constraint on (activity, volunteer, key) makes a
- * retried request answer the same sign-in however many retries race. A day's hours are the sum of its sessions
- * clipped to the activity's window and capped by the policy; the hours ledger is append-only, and the day's
- * approval tier (automatic, the team's organisation, the city office) follows the policy.
+ * Sign-in and sign-out. A sign-in comes from the captain's rotating QR code, from GPS inside the activity's
+ * geofence, or from a captain's manual entry with a reason. Each carries an idempotency key (the QR token itself,
+ * or the client's key), and a unique constraint on (activity, volunteer, key) makes a retried request answer the
+ * same sign-in however many retries race. Signing out makes the day's hours in the {@link HoursLedger}.
  */
 @Service
 @Transactional(readOnly = true)
 public class CheckIns {
 
-    static final String CHECK_IN = "CHECK_IN";
-    static final String BACKFILL = "BACKFILL";
-    static final String CORRECTION = "CORRECTION";
     private static final double EARTH_RADIUS_M = 6_371_000;
 
     private final JdbcClient jdbc;
     private final Volunteers volunteers;
+    private final Teams teams;
+    private final Activities activities;
+    private final HoursLedger hours;
     private final QrTokens tokens;
     private final Accounts accounts;
     private final AuditLog audit;
-    private final VolunteerFeed feed;
     private final Clock clock;
     /** The insert runs in a savepoint, so that a unique-key refusal leaves the transaction usable (PostgreSQL). */
     private final TransactionTemplate savepoint;
 
-    CheckIns(JdbcClient jdbc, Volunteers volunteers, QrTokens tokens, Accounts accounts, AuditLog audit,
-            VolunteerFeed feed, Clock clock, PlatformTransactionManager transactions) {
+    CheckIns(JdbcClient jdbc, Volunteers volunteers, Teams teams, Activities activities, HoursLedger hours,
+            QrTokens tokens, Accounts accounts, AuditLog audit, Clock clock, PlatformTransactionManager transactions) {
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.jdbc = jdbc;
         this.volunteers = volunteers;
+        this.teams = teams;
+        this.activities = activities;
+        this.hours = hours;
         this.tokens = tokens;
         this.accounts = accounts;
         this.audit = audit;
-        this.feed = feed;
         this.clock = clock;
     }
 
@@ -96,7 +92,7 @@ public class CheckIns {
 
     /** A fresh QR token for an activity, for its team's captains (and the office). */
     public String token(long activityId) {
-        Activity a = volunteers.activity(activityId);
+        Activity a = activities.activity(activityId);
         Actor actor = accounts.current();
         if (!actor.isAdmin() && !volunteers.leads(actor, a.teamId())) {
             audit.denied("volunteers-activity", Long.toString(activityId), "QR code asked for by someone not leading the team");
@@ -115,7 +111,7 @@ public class CheckIns {
     @Transactional(propagation = Propagation.SUPPORTS)
     public Outcome checkIn(long activityId, Request r) {
         Actor actor = accounts.current();
-        Activity activity = volunteers.activityForCheckIn(activityId);
+        Activity activity = activities.activityForCheckIn(activityId);
         CheckInMethod method = r.method();
         long volunteerId = whoChecksIn(actor, activity, r, method);
         Instant now = Instant.now(clock);
@@ -249,7 +245,7 @@ public class CheckIns {
     public CheckIn checkOut(long checkInId, Request r) {
         CheckIn in = checkIn(checkInId);
         Actor actor = accounts.current();
-        Activity activity = volunteers.activity(in.activityId());
+        Activity activity = activities.activity(in.activityId());
         CheckInMethod method = r.method();
         long volunteerId = whoChecksIn(actor, activity, new Request(in.volunteerId(), r.token(), r.latitude(),
                 r.longitude(), r.reason(), r.key()), method);
@@ -280,219 +276,9 @@ public class CheckIns {
         CheckIn out = checkIn(checkInId);
         if (rows > 0) {
             audit.updated("volunteers-check-in", Long.toString(checkInId), in, out);
-            recomputeDay(in.volunteerId(), in.activityId(), in.serviceDate(), actor.username());
+            hours.recomputeDay(in.volunteerId(), in.activityId(), in.serviceDate(), actor.username());
         }
         return out;
-    }
-
-    /** The day's minutes from its sessions, clipped to the activity's window and capped, as a new ledger entry. */
-    void recomputeDay(long volunteerId, long activityId, LocalDate day, String by) {
-        Activity activity = volunteers.activity(activityId);
-        Policy policy = volunteers.policy(day);
-        List<CheckIn> sessions = jdbc.sql("select * from volunteers_check_in where activity_id = :a and volunteer_id = :v "
-                + "and service_date = :d and checked_out_at is not null").param("a", activityId).param("v", volunteerId)
-                .param("d", day).query(CheckIns::checkIn).list();
-        long minutes = 0;
-        for (CheckIn s : sessions) {
-            Instant from = s.checkedInAt().isBefore(activity.startsAt()) ? activity.startsAt() : s.checkedInAt();
-            Instant to = s.checkedOutAt().isAfter(activity.endsAt()) ? activity.endsAt() : s.checkedOutAt();
-            if (to.isAfter(from)) {
-                minutes += Duration.between(from, to).toMinutes();
-            }
-        }
-        int capped = (int) Math.min(minutes, policy.dailyCapMinutes());
-        Optional<HoursEntry> current = currentEntries(volunteerId).stream()
-                .filter(e -> e.activityId() == activityId && e.serviceDate().equals(day) && CHECK_IN.equals(e.source()))
-                .findFirst();
-        if (current.isPresent() && current.get().minutes() == capped) {
-            return;
-        }
-        append(volunteerId, activityId, day, capped, CHECK_IN, current.map(HoursEntry::id).orElse(null),
-                minutes > capped ? "capped at " + policy.dailyCapHours() + " h" : null, by, false, policy);
-    }
-
-    long append(long volunteerId, long activityId, LocalDate day, int minutes, String source, @Nullable Long supersedes,
-            @Nullable String note, String by, boolean demo, Policy policy) {
-        HoursTier tier = policy.tier(minutes);
-        HoursStatus status = switch (tier) {
-            case AUTO -> HoursStatus.EFFECTIVE;
-            case ORG -> HoursStatus.PENDING_ORG;
-            case CITY -> HoursStatus.PENDING_CITY;
-        };
-        return append(volunteerId, activityId, day, minutes, source, tier, status, supersedes, note, by, demo);
-    }
-
-    private long append(long volunteerId, long activityId, LocalDate day, int minutes, String source, HoursTier tier,
-            HoursStatus status, @Nullable Long supersedes, @Nullable String note, String by, boolean demo) {
-        try {
-            long id = Volunteers.key(jdbc.sql("""
-                    insert into volunteers_hours (volunteer_id, activity_id, service_date, minutes, source, tier, status,
-                        supersedes_id, note, recorded_by, recorded_at, demo)
-                    values (:v, :a, :d, :m, :s, :tier, :status, :sup, :note, :by, :at, :demo)""")
-                    .param("v", volunteerId).param("a", activityId).param("d", day).param("m", minutes).param("s", source)
-                    .param("tier", tier.name()).param("status", status.name()).param("sup", supersedes).param("note", note)
-                    .param("by", by).param("at", Timestamp.from(Instant.now(clock))).param("demo", demo));
-            if (!demo) {
-                Map<String, Object> after = new LinkedHashMap<>();
-                after.put("volunteer", volunteerId);
-                after.put("activity", activityId);
-                after.put("day", day.toString());
-                after.put("minutes", minutes);
-                after.put("status", status.name());
-                after.put("supersedes", supersedes);
-                audit.created("volunteers-hours", Long.toString(id), after);
-            }
-            feed.changed();
-            return id;
-        } catch (DuplicateKeyException e) {
-            throw new ConflictException("volunteers.error.superseded");
-        }
-    }
-
-    /** The current entries of a volunteer's hours ledger (those nobody supersedes). */
-    public List<HoursEntry> currentEntries(long volunteerId) {
-        return jdbc.sql("""
-                select h.* from volunteers_hours h left join volunteers_hours s on s.supersedes_id = h.id
-                where h.volunteer_id = :v and s.id is null
-                order by h.service_date desc, h.id desc""").param("v", volunteerId).query(CheckIns::entry).list();
-    }
-
-    /** A volunteer's whole ledger, superseded entries included (within the caller's scope). */
-    public List<HoursEntry> ledger(long volunteerId) {
-        volunteers.volunteer(volunteerId);
-        return jdbc.sql("select * from volunteers_hours where volunteer_id = :v order by id").param("v", volunteerId)
-                .query(CheckIns::entry).list();
-    }
-
-    /** Effective hours of a volunteer. */
-    public BigDecimal hours(long volunteerId) {
-        Long minutes = jdbc.sql("""
-                select coalesce(sum(h.minutes), 0) from volunteers_hours h left join volunteers_hours s on s.supersedes_id = h.id
-                where h.volunteer_id = :v and h.status = 'EFFECTIVE' and s.id is null""")
-                .param("v", volunteerId).query(Long.class).single();
-        return BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP);
-    }
-
-    /**
-     * Approves or refuses a pending day: the team's organisation (unit staff of the team's town) up to the org
-     * tier, the city office above it. The decision is a new entry superseding the pending one.
-     */
-    @Transactional
-    public HoursEntry decide(long entryId, boolean approve, @Nullable String note) {
-        HoursEntry e = entry(entryId);
-        Actor actor = accounts.current();
-        Team team = volunteers.team(volunteers.activity(e.activityId()).teamId());
-        boolean allowed = actor.can(Permissions.VOLUNTEERS_HOURS_APPROVE) && (actor.isAdmin()
-                || (e.status() == HoursStatus.PENDING_ORG && volunteers.actsForTown(actor, team.town())));
-        if (!allowed) {
-            audit.denied("volunteers-hours", Long.toString(entryId), "approval tier " + e.tier() + " not the caller's");
-            throw new AccessDeniedException("error.access-denied");
-        }
-        if (e.status() != HoursStatus.PENDING_ORG && e.status() != HoursStatus.PENDING_CITY) {
-            throw new ConflictException("volunteers.error.not-pending");
-        }
-        long id = append(e.volunteerId(), e.activityId(), e.serviceDate(), e.minutes(), e.source(), e.tier(),
-                approve ? HoursStatus.EFFECTIVE : HoursStatus.REJECTED, e.id(), Volunteers.blankToNull(note),
-                actor.username(), false);
-        return entry(id);
-    }
-
-    /** Corrects a day's minutes (the office or the team's town): a new entry supersedes the current one. */
-    @Transactional
-    public HoursEntry correct(long entryId, int minutes, String note) {
-        HoursEntry e = entry(entryId);
-        Actor actor = accounts.current();
-        Team team = volunteers.team(volunteers.activity(e.activityId()).teamId());
-        if (!actor.can(Permissions.VOLUNTEERS_HOURS_APPROVE) || !volunteers.actsForTown(actor, team.town())) {
-            audit.denied("volunteers-hours", Long.toString(entryId), "correction outside the caller's town");
-            throw new AccessDeniedException("error.access-denied");
-        }
-        if (note == null || note.isBlank()) {
-            throw new InvalidInputException("note", "volunteers.error.reason");
-        }
-        Policy policy = volunteers.policy(e.serviceDate());
-        if (minutes < 0 || minutes > policy.dailyCapMinutes()) {
-            throw new InvalidInputException("minutes", "volunteers.error.minutes", policy.dailyCapHours());
-        }
-        return entry(append(e.volunteerId(), e.activityId(), e.serviceDate(), minutes, CORRECTION, e.id(), note.trim(),
-                actor.username(), false, policy));
-    }
-
-    // ---- back-fill (补录)
-
-    /** A back-fill request as shown. */
-    public record Backfill(long id, long volunteerId, long activityId, LocalDate serviceDate, int minutes, String reason,
-            String evidence, String status, String requestedBy, @Nullable String reviewedBy, @Nullable Long hoursId) {
-    }
-
-    /** Asks for hours not recorded at the time, with evidence (the volunteer for themselves, or a captain). */
-    @Transactional
-    public Backfill requestBackfill(long volunteerId, long activityId, LocalDate day, int minutes, String reason,
-            String evidence) {
-        Actor actor = accounts.current();
-        Activity activity = volunteers.activity(activityId);
-        whoChecksIn(actor, activity, new Request(volunteerId, null, null, null, "backfill", null), CheckInMethod.MANUAL,
-                true);
-        Policy policy = volunteers.policy(day);
-        if (minutes <= 0 || minutes > policy.dailyCapMinutes()) {
-            throw new InvalidInputException("minutes", "volunteers.error.minutes", policy.dailyCapHours());
-        }
-        if (reason == null || reason.isBlank() || reason.length() > 500) {
-            throw new InvalidInputException("reason", "volunteers.error.reason");
-        }
-        if (evidence == null || evidence.isBlank() || evidence.length() > 500) {
-            throw new InvalidInputException("evidence", "volunteers.error.evidence");
-        }
-        LocalDate start = LocalDate.ofInstant(activity.startsAt(), Volunteers.CITY);
-        LocalDate end = LocalDate.ofInstant(activity.endsAt(), Volunteers.CITY);
-        if (day.isBefore(start) || day.isAfter(end) || day.isAfter(volunteers.today())) {
-            throw new InvalidInputException("serviceDate", "volunteers.error.outside-window");
-        }
-        long id = Volunteers.key(jdbc.sql("""
-                insert into volunteers_backfill (volunteer_id, activity_id, service_date, minutes, reason, evidence, status,
-                    requested_by, requested_at) values (:v, :a, :d, :m, :r, :e, 'REQUESTED', :by, :at)""")
-                .param("v", volunteerId).param("a", activityId).param("d", day).param("m", minutes)
-                .param("r", reason.trim()).param("e", evidence.trim()).param("by", actor.username())
-                .param("at", Timestamp.from(Instant.now(clock))));
-        Backfill b = backfill(id);
-        audit.created("volunteers-backfill", Long.toString(id), b);
-        return b;
-    }
-
-    /** Reviews a back-fill (unit staff of the team's town, or the office); approved, it enters the ledger by tier. */
-    @Transactional
-    public Backfill reviewBackfill(long id, boolean approve) {
-        Backfill b = backfill(id);
-        Actor actor = accounts.current();
-        Team team = volunteers.team(volunteers.activity(b.activityId()).teamId());
-        if (!actor.can(Permissions.VOLUNTEERS_HOURS_APPROVE) || !volunteers.actsForTown(actor, team.town())) {
-            audit.denied("volunteers-backfill", Long.toString(id), "review outside the caller's town");
-            throw new AccessDeniedException("error.access-denied");
-        }
-        if (!"REQUESTED".equals(b.status())) {
-            throw new ConflictException("volunteers.error.not-pending");
-        }
-        Long hoursId = approve ? append(b.volunteerId(), b.activityId(), b.serviceDate(), b.minutes(), BACKFILL, null,
-                "补录 #" + id, actor.username(), false, volunteers.policy(b.serviceDate())) : null;
-        int rows = jdbc.sql("update volunteers_backfill set status = :s, reviewed_by = :by, reviewed_at = :at, "
-                + "hours_id = :h, version = version + 1 where id = :id and status = 'REQUESTED'")
-                .param("s", approve ? "APPROVED" : "REJECTED").param("by", actor.username())
-                .param("at", Timestamp.from(Instant.now(clock))).param("h", hoursId).param("id", id).update();
-        if (rows == 0) {
-            throw new ConflictException("volunteers.error.not-pending");
-        }
-        Backfill after = backfill(id);
-        audit.updated("volunteers-backfill", Long.toString(id), b, after);
-        return after;
-    }
-
-    public Backfill backfill(long id) {
-        return jdbc.sql("select * from volunteers_backfill where id = :id").param("id", id)
-                .query((rs, n) -> new Backfill(rs.getLong("id"), rs.getLong("volunteer_id"), rs.getLong("activity_id"),
-                        rs.getObject("service_date", LocalDate.class), rs.getInt("minutes"), rs.getString("reason"),
-                        rs.getString("evidence"), rs.getString("status"), rs.getString("requested_by"),
-                        rs.getString("reviewed_by"), (Long) rs.getObject("hours_id", Long.class)))
-                .optional().orElseThrow(() -> new NotFoundException("volunteers.error.backfill-not-found", id));
     }
 
     // ---- reading
@@ -514,7 +300,7 @@ public class CheckIns {
     }
 
     public List<RosterLine> roster(long activityId) {
-        Activity a = volunteers.activity(activityId);
+        Activity a = activities.activity(activityId);
         Actor actor = accounts.current();
         if (!Volunteers.official(actor) && !volunteers.leads(actor, a.teamId())) {
             audit.denied("volunteers-activity", Long.toString(activityId), "roster of a team the caller does not lead");
@@ -541,7 +327,7 @@ public class CheckIns {
         return whoChecksIn(actor, activity, r, method, false);
     }
 
-    private long whoChecksIn(Actor actor, Activity activity, Request r, CheckInMethod method, boolean backfill) {
+    long whoChecksIn(Actor actor, Activity activity, Request r, CheckInMethod method, boolean backfill) {
         Long asked = r.volunteerId();
         // the office names the volunteer: its own record (if any) does not change the answer, so it is not read
         Optional<Long> own = asked != null && actor.isAdmin() ? Optional.empty() : volunteers.ownId(actor);
@@ -563,7 +349,7 @@ public class CheckIns {
     /** The office, a captain of the activity's team, or its town's staff (read only when a request needs it). */
     private boolean leads(Actor actor, Activity activity) {
         return actor.isAdmin() || volunteers.leads(actor, activity.teamId())
-                || volunteers.actsForTown(actor, volunteers.team(activity.teamId()).town());
+                || volunteers.actsForTown(actor, teams.team(activity.teamId()).town());
     }
 
     private static String requireKey(Request r) {
@@ -596,11 +382,6 @@ public class CheckIns {
         return 2 * EARTH_RADIUS_M * Math.asin(Math.sqrt(h));
     }
 
-    HoursEntry entry(long id) {
-        return jdbc.sql("select * from volunteers_hours where id = :id").param("id", id).query(CheckIns::entry).optional()
-                .orElseThrow(() -> new NotFoundException("volunteers.error.hours-not-found", id));
-    }
-
     private static @Nullable Instant instant(ResultSet rs, int col) throws SQLException {
         Timestamp t = rs.getTimestamp(col);
         return t == null ? null : t.toInstant();
@@ -613,12 +394,4 @@ public class CheckIns {
                 instant(rs, rs.findColumn("checked_out_at")), rs.getString("reason"), rs.getString("recorded_by"));
     }
 
-    static HoursEntry entry(ResultSet rs, int n) throws SQLException {
-        Object sup = rs.getObject("supersedes_id");
-        return new HoursEntry(rs.getLong("id"), rs.getLong("volunteer_id"), rs.getLong("activity_id"),
-                rs.getObject("service_date", LocalDate.class), rs.getInt("minutes"), rs.getString("source"),
-                HoursTier.valueOf(rs.getString("tier")), HoursStatus.valueOf(rs.getString("status")),
-                sup == null ? null : ((Number) sup).longValue(), rs.getString("note"), rs.getString("recorded_by"),
-                rs.getTimestamp("recorded_at").toInstant());
-    }
 }

@@ -37,17 +37,17 @@ public class Stars {
 
     private final JdbcClient jdbc;
     private final Volunteers volunteers;
-    private final CheckIns checkIns;
+    private final HoursLedger hoursLedger;
     private final WorkCalendar calendar;
     private final Accounts accounts;
     private final AuditLog audit;
     private final SecureRandom random = new SecureRandom();
 
-    Stars(JdbcClient jdbc, Volunteers volunteers, CheckIns checkIns, WorkCalendar calendar, Accounts accounts,
+    Stars(JdbcClient jdbc, Volunteers volunteers, HoursLedger hoursLedger, WorkCalendar calendar, Accounts accounts,
             AuditLog audit) {
         this.jdbc = jdbc;
         this.volunteers = volunteers;
-        this.checkIns = checkIns;
+        this.hoursLedger = hoursLedger;
         this.calendar = calendar;
         this.accounts = accounts;
         this.audit = audit;
@@ -70,7 +70,7 @@ public class Stars {
 
     public Standing standing(long volunteerId) {
         volunteers.volunteer(volunteerId);
-        BigDecimal hours = checkIns.hours(volunteerId);
+        BigDecimal hours = hoursLedger.hours(volunteerId);
         Policy policy = volunteers.policy(volunteers.today());
         List<Star> stars = stars(volunteerId);
         int certified = stars.stream().filter(s -> "CERTIFIED".equals(s.status())).mapToInt(Star::level).max().orElse(0);
@@ -171,7 +171,7 @@ public class Stars {
             audit.denied("volunteers-certificate", Long.toString(volunteerId), "certificate for someone else");
             throw new AccessDeniedException("error.access-denied");
         }
-        BigDecimal hours = checkIns.hours(volunteerId);
+        BigDecimal hours = hoursLedger.hours(volunteerId);
         LocalDate today = volunteers.today();
         StringBuilder code = new StringBuilder();
         for (int i = 0; i < 20; i++) {

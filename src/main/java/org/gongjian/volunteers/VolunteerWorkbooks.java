@@ -40,6 +40,7 @@ public class VolunteerWorkbooks {
     public static final List<String> ROSTER = List.of("姓名", "身份证号", "手机号", "镇街", "社区/村", "特长", "队伍编号");
 
     private final Volunteers volunteers;
+    private final Teams teams;
     private final ImportSettings settings;
     private final Accounts accounts;
     private final AuditLog audit;
@@ -47,11 +48,12 @@ public class VolunteerWorkbooks {
     private final ErrorFiles errorFiles;
     private final MessageSource messages;
 
-    VolunteerWorkbooks(Volunteers volunteers, ImportSettings settings, Accounts accounts, AuditLog audit, JdbcClient jdbc,
-            ErrorFiles errorFiles, MessageSource messages) {
+    VolunteerWorkbooks(Volunteers volunteers, Teams teams, ImportSettings settings, Accounts accounts, AuditLog audit,
+            JdbcClient jdbc, ErrorFiles errorFiles, MessageSource messages) {
         this.errorFiles = errorFiles;
         this.messages = messages;
         this.volunteers = volunteers;
+        this.teams = teams;
         this.settings = settings;
         this.accounts = accounts;
         this.audit = audit;
@@ -112,7 +114,7 @@ public class VolunteerWorkbooks {
         List<RowError> errors = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         List<Volunteers.Registration> ok = new ArrayList<>();
-        List<Long> teams = new ArrayList<>();
+        List<Long> teamOfRow = new ArrayList<>();
         for (Line r : rows) {
             String[] v = r.values();
             String town = v[3] == null ? null : townsByName.getOrDefault(v[3], v[3]);
@@ -141,7 +143,7 @@ public class VolunteerWorkbooks {
                 errors.add(new RowError(r.sheet(), r.row(), List.copyOf(problems.keySet()), messages));
             } else {
                 ok.add(reg);
-                teams.add(team);
+                teamOfRow.add(team);
             }
         }
         if (!errors.isEmpty()) {
@@ -156,8 +158,8 @@ public class VolunteerWorkbooks {
         }
         for (int i = 0; i < ok.size(); i++) {
             Volunteer saved = volunteers.insert(ok.get(i), null, false);
-            if (teams.get(i) != null) {
-                volunteers.join(teams.get(i), saved.id(), volunteers.today());
+            if (teamOfRow.get(i) != null) {
+                teams.join(teamOfRow.get(i), saved.id(), volunteers.today());
             }
         }
         audit.created("volunteers-roster-import", Integer.toString(ok.size()), Map.of("rows", rows.size()));

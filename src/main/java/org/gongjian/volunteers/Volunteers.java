@@ -1,11 +1,9 @@
 package org.gongjian.volunteers;
 
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -24,7 +22,6 @@ import org.gongjian.organisation.Organisation;
 import org.gongjian.organisation.Permissions;
 import org.gongjian.organisation.Role;
 import org.gongjian.organisation.Unit;
-import org.gongjian.shared.ConflictException;
 import org.gongjian.shared.Evidence;
 import org.gongjian.shared.InvalidInputException;
 import org.gongjian.shared.InvalidInputException.Violation;
@@ -37,13 +34,15 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The volunteers ledger's people and structure: real-name registration (ID number checked, encrypted, found
- * again by a keyed hash, shown masked; unmasking audited), teams with their approval, captains with terms,
- * memberships and activities. The data scope of outside users is enforced here: a volunteer sees only their
- * own record, a captain also the members of the teams they lead; officials see every record, masked.
+ * The volunteers ledger's people: real-name registration (ID number checked, encrypted, found again by a keyed
+ * hash, shown masked; unmasking audited), the policy in force, and who the caller is to the ledger. The data
+ * scope of outside users is decided here: a volunteer sees only their own record, a captain also the members of
+ * the teams they lead (during their term); officials see every record, masked. Teams are {@link Teams}' and
+ * activities {@link Activities}'.
  */
 @Service
 @Transactional(readOnly = true)
@@ -60,8 +59,6 @@ public class Volunteers {
     private final AuditLog audit;
     private final Clock clock;
     private final AtomicReference<List<Policy>> policies = new AtomicReference<>();
-    private static final long CHECK_IN_CACHE_NANOS = Duration.ofSeconds(5).toNanos();
-    private final Map<Long, CachedActivity> checkInCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     Volunteers(JdbcClient jdbc, IdVault vault, Organisation organisation, Accounts accounts, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
@@ -74,7 +71,8 @@ public class Volunteers {
 
     // ---- policy
 
-    /** The policy version in force on a date. */
+    /** The policy version in force on a date (read once, then from memory: no transaction of its own). */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Policy policy(LocalDate on) {
         List<Policy> all = policies.get();
         if (all == null) {
@@ -292,7 +290,7 @@ public class Volunteers {
     public List<Team> ledTeams(long volunteerId) {
         return jdbc.sql("select t.* from volunteers_team t where t.id in (select r.team_id from volunteers_team_role r "
                 + "where r.volunteer_id = :v and r.term_from <= :today and (r.term_to is null or r.term_to >= :today)) "
-                + "order by t.id").param("v", volunteerId).param("today", today()).query(Volunteers::team).list();
+                + "order by t.id").param("v", volunteerId).param("today", today()).query(Teams::team).list();
     }
 
     boolean leads(Actor actor, long teamId) {
@@ -330,371 +328,6 @@ public class Volunteers {
                 .param("u", username).param("id", volunteerId).update();
     }
 
-    // ---- teams
-
-    /** What a team application asks for. */
-    public record NewTeam(@Nullable String name, @Nullable TeamType type, @Nullable String supervisingOrg,
-            @Nullable String town, @Nullable String community) {
-    }
-
-    @Transactional
-    public Team createTeam(NewTeam t) {
-        return createTeam(t, false);
-    }
-
-    Team createTeam(NewTeam t, boolean demo) {
-        Actor actor = accounts.current();
-        List<Violation> v = new ArrayList<>();
-        if (t.name() == null || t.name().isBlank() || t.name().length() > 200) {
-            v.add(new Violation("name", "volunteers.error.name"));
-        }
-        if (t.type() == null) {
-            v.add(new Violation("type", "volunteers.error.team-type"));
-        }
-        if (t.supervisingOrg() == null || t.supervisingOrg().isBlank() || t.supervisingOrg().length() > 200) {
-            v.add(new Violation("supervisingOrg", "volunteers.error.supervising-org"));
-        }
-        if (t.town() == null || townUnit(t.town()).isEmpty()) {
-            v.add(new Violation("town", "volunteers.error.town", t.town() == null ? "" : t.town()));
-        }
-        if (!v.isEmpty()) {
-            throw new InvalidInputException(v);
-        }
-        requireManage(actor, t.town(), "team");
-        Instant now = Instant.now(clock);
-        long id = key(jdbc.sql("""
-                insert into volunteers_team (name, type, supervising_org, town_code, community, status, demo, created_at, created_on)
-                values (:name, :type, :org, :town, :community, 'APPLIED', :demo, :at, :on)""")
-                .param("name", t.name().trim()).param("type", t.type().name()).param("org", t.supervisingOrg().trim())
-                .param("town", t.town()).param("community", blankToNull(t.community())).param("demo", demo)
-                .param("at", Timestamp.from(now)).param("on", today()));
-        Team team = team(id);
-        if (!demo) {
-            audit.created("volunteers-team", Long.toString(id), team);
-        }
-        return team;
-    }
-
-    /** The supervising unit (unit staff of the team's town) or the office approves or refuses a team. */
-    @Transactional
-    public Team decideTeam(long id, boolean approve, @Nullable Integer expectedVersion) {
-        Team before = team(id);
-        Actor actor = accounts.current();
-        requireManage(actor, before.town(), "team");
-        if (before.status() != TeamStatus.APPLIED) {
-            throw new ConflictException("volunteers.error.team-decided");
-        }
-        int rows = jdbc.sql("""
-                update volunteers_team set status = :s, approved_by = :by, approved_at = :at, version = version + 1
-                where id = :id and version = :v""")
-                .param("s", approve ? "APPROVED" : "REFUSED").param("by", actor.username())
-                .param("at", Timestamp.from(Instant.now(clock))).param("id", id)
-                .param("v", expectedVersion == null ? before.version() : expectedVersion).update();
-        if (rows == 0) {
-            throw new ConflictException("error.stale-version");
-        }
-        Team after = team(id);
-        audit.updated("volunteers-team", Long.toString(id), before, after);
-        return after;
-    }
-
-    public Team team(long id) {
-        return jdbc.sql("select * from volunteers_team where id = :id").param("id", id).query(Volunteers::team).optional()
-                .orElseThrow(() -> new NotFoundException("volunteers.error.team-not-found", id));
-    }
-
-    public Page<Team> teams(@Nullable String town, Pageable pageable) {
-        String where = town == null || town.isBlank() ? "" : " where town_code = :town";
-        Map<String, Object> p = town == null || town.isBlank() ? Map.of() : Map.of("town", town);
-        long total = jdbc.sql("select count(*) from volunteers_team" + where).params(p).query(Long.class).single();
-        String sql = "select * from volunteers_team" + where + " order by id";
-        if (pageable.isPaged()) {
-            sql += " limit " + pageable.getPageSize() + " offset " + pageable.getOffset();
-        }
-        return new PageImpl<>(jdbc.sql(sql).params(p).query(Volunteers::team).list(), pageable, total);
-    }
-
-    /** A captain or vice-captain and their term. */
-    public record Leader(long id, long teamId, long volunteerId, String name, TeamRole role, LocalDate termFrom,
-            @Nullable LocalDate termTo) {
-    }
-
-    /** Appoints a member as captain or vice-captain from a date (makes them a member when they are not). */
-    @Transactional
-    public Leader appoint(long teamId, long volunteerId, TeamRole role, LocalDate from, @Nullable LocalDate to) {
-        Team team = team(teamId);
-        requireManage(accounts.current(), team.town(), "team-role");
-        volunteerRow(volunteerId);
-        if (to != null && to.isBefore(from)) {
-            throw new InvalidInputException("termTo", "volunteers.error.term");
-        }
-        join(teamId, volunteerId, from);
-        jdbc.sql("insert into volunteers_team_role (team_id, volunteer_id, role, term_from, term_to) values (:t, :v, :r, :f, :to)")
-                .param("t", teamId).param("v", volunteerId).param("r", role.name()).param("f", from).param("to", to).update();
-        Leader l = leaders(teamId).stream().filter(x -> x.volunteerId() == volunteerId && x.termFrom().equals(from))
-                .reduce((a, b) -> b).orElseThrow();
-        audit.created("volunteers-team-role", Long.toString(l.id()), l);
-        return l;
-    }
-
-    public List<Leader> leaders(long teamId) {
-        return jdbc.sql("""
-                select r.id, r.team_id, r.volunteer_id, v.name, r.role, r.term_from, r.term_to
-                from volunteers_team_role r join volunteers_volunteer v on v.id = r.volunteer_id
-                where r.team_id = :t order by r.id""").param("t", teamId)
-                .query((rs, n) -> new Leader(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                        TeamRole.valueOf(rs.getString(5)), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class)))
-                .list();
-    }
-
-    /** Adds a volunteer to a team (a volunteer may belong to several); joining twice changes nothing. */
-    @Transactional
-    public void addMember(long teamId, long volunteerId) {
-        Team team = team(teamId);
-        Actor actor = accounts.current();
-        if (!actsForTown(actor, team.town()) && !leads(actor, teamId)) {
-            audit.denied("volunteers-team", Long.toString(teamId), "member added by someone outside the team's scope");
-            throw new AccessDeniedException("error.access-denied");
-        }
-        volunteerRow(volunteerId);
-        if (join(teamId, volunteerId, today())) {
-            audit.created("volunteers-membership", teamId + "/" + volunteerId, Map.of("team", teamId, "volunteer", volunteerId));
-        }
-    }
-
-    boolean join(long teamId, long volunteerId, LocalDate on) {
-        if (jdbc.sql("select count(*) from volunteers_membership where team_id = :t and volunteer_id = :v")
-                .param("t", teamId).param("v", volunteerId).query(Long.class).single() > 0) {
-            return false;
-        }
-        try {
-            jdbc.sql("insert into volunteers_membership (team_id, volunteer_id, joined_on) values (:t, :v, :on)")
-                    .param("t", teamId).param("v", volunteerId).param("on", on).update();
-            return true;
-        } catch (DuplicateKeyException raced) {
-            return false;
-        }
-    }
-
-    /** The teams a volunteer belongs to. */
-    public List<Team> teamsOf(long volunteerId) {
-        return jdbc.sql("select t.* from volunteers_team t join volunteers_membership m on m.team_id = t.id "
-                + "where m.volunteer_id = :v order by t.id").param("v", volunteerId).query(Volunteers::team).list();
-    }
-
-    // ---- activities
-
-    /** What a new activity asks for. */
-    public record NewActivity(@Nullable Long teamId, @Nullable String title, @Nullable String category,
-            @Nullable String place, @Nullable BigDecimal latitude, @Nullable BigDecimal longitude,
-            @Nullable Integer radiusM, @Nullable Instant startsAt, @Nullable Instant endsAt, @Nullable Integer quota) {
-    }
-
-    /** Creates an activity of an approved team: the office, the town's staff or the team's captains. */
-    @Transactional
-    public Activity createActivity(NewActivity a) {
-        return createActivity(a, false);
-    }
-
-    Activity createActivity(NewActivity a, boolean demo) {
-        if (a.teamId() == null) {
-            throw new InvalidInputException("teamId", "volunteers.error.team-missing");
-        }
-        Team team = team(a.teamId());
-        Actor actor = accounts.current();
-        requireActivityScope(actor, team, null);
-        List<Violation> v = checkActivity(a, team, 0);
-        if (!v.isEmpty()) {
-            throw new InvalidInputException(v);
-        }
-        long id = key(jdbc.sql("""
-                insert into volunteers_activity (team_id, title, category, place, latitude, longitude, radius_m, starts_at,
-                    ends_at, quota, demo, created_by, created_at)
-                values (:team, :title, :category, :place, :lat, :lng, :r, :from, :to, :quota, :demo, :by, :at)""")
-                .param("team", team.id()).param("title", a.title().trim()).param("category", a.category().trim())
-                .param("place", a.place().trim()).param("lat", a.latitude()).param("lng", a.longitude())
-                .param("r", a.radiusM()).param("from", Timestamp.from(a.startsAt())).param("to", Timestamp.from(a.endsAt()))
-                .param("quota", a.quota()).param("demo", demo).param("by", actor.username())
-                .param("at", Timestamp.from(Instant.now(clock))));
-        Activity created = activity(id);
-        if (!demo) {
-            audit.created("volunteers-activity", Long.toString(id), created);
-        }
-        return created;
-    }
-
-    /**
-     * Changes an activity (title, category, place, geofence, window, quota) — the team's captains, its town's
-     * staff or the office; the team stays. The quota cannot fall below the places already taken.
-     */
-    @Transactional
-    public Activity updateActivity(long id, NewActivity a, @Nullable Integer expectedVersion) {
-        Activity before = activity(id);
-        Team team = team(before.teamId());
-        Actor actor = accounts.current();
-        requireActivityScope(actor, team, id);
-        if (a.teamId() != null && a.teamId() != team.id()) {
-            throw new InvalidInputException("teamId", "volunteers.error.team-fixed");
-        }
-        List<Violation> v = checkActivity(a, team, taken(id));
-        if (!v.isEmpty()) {
-            throw new InvalidInputException(v);
-        }
-        int rows = jdbc.sql("""
-                update volunteers_activity set title = :title, category = :category, place = :place, latitude = :lat,
-                    longitude = :lng, radius_m = :r, starts_at = :from, ends_at = :to, quota = :quota, version = version + 1
-                where id = :id and (cast(:v as integer) is null or version = :v)""")
-                .param("title", a.title().trim()).param("category", a.category().trim()).param("place", a.place().trim())
-                .param("lat", a.latitude()).param("lng", a.longitude()).param("r", a.radiusM())
-                .param("from", Timestamp.from(a.startsAt())).param("to", Timestamp.from(a.endsAt()))
-                .param("quota", a.quota()).param("id", id).param("v", expectedVersion).update();
-        if (rows == 0) {
-            throw new ConflictException("error.stale-version");
-        }
-        checkInCache.remove(id);
-        Activity after = activity(id);
-        audit.updated("volunteers-activity", Long.toString(id), before, after);
-        return after;
-    }
-
-    /** How many places of an activity are taken (volunteers who checked in at least once). */
-    public int taken(long activityId) {
-        return jdbc.sql("select taken from volunteers_activity where id = :id").param("id", activityId)
-                .query(Integer.class).optional()
-                .orElseThrow(() -> new NotFoundException("volunteers.error.activity-not-found", activityId));
-    }
-
-    /** Activities of a team are created and changed by its captains, its town's staff and the office. */
-    private void requireActivityScope(Actor actor, Team team, @Nullable Long activityId) {
-        if (!actsForTown(actor, team.town()) && !leads(actor, team.id())) {
-            audit.denied("volunteers-activity", activityId == null ? null : activityId.toString(),
-                    "activity of a team outside the caller's scope");
-            throw new AccessDeniedException("error.access-denied");
-        }
-    }
-
-    private List<Violation> checkActivity(NewActivity a, Team team, int taken) {
-        List<Violation> v = new ArrayList<>();
-        if (team.status() != TeamStatus.APPROVED) {
-            v.add(new Violation("teamId", "volunteers.error.team-not-approved"));
-        }
-        if (a.title() == null || a.title().isBlank() || a.title().length() > 200) {
-            v.add(new Violation("title", "volunteers.error.title"));
-        } else if (a.title().contains("补录")) {
-            v.add(new Violation("title", "volunteers.error.title-backfill"));
-        }
-        if (a.category() == null || a.category().isBlank() || a.category().length() > 32) {
-            v.add(new Violation("category", "volunteers.error.category"));
-        }
-        if (a.place() == null || a.place().isBlank() || a.place().length() > 200) {
-            v.add(new Violation("place", "volunteers.error.place"));
-        }
-        boolean anyFence = a.latitude() != null || a.longitude() != null || a.radiusM() != null;
-        if (anyFence && (a.latitude() == null || a.longitude() == null || a.radiusM() == null
-                || a.latitude().abs().compareTo(BigDecimal.valueOf(90)) > 0
-                || a.longitude().abs().compareTo(BigDecimal.valueOf(180)) > 0 || a.radiusM() < 10 || a.radiusM() > 50_000)) {
-            v.add(new Violation("radiusM", "volunteers.error.geofence"));
-        }
-        Policy policy = policy(today());
-        if (a.startsAt() == null || a.endsAt() == null || !a.endsAt().isAfter(a.startsAt())) {
-            v.add(new Violation("endsAt", "volunteers.error.window"));
-        } else if (Duration.between(a.startsAt(), a.endsAt()).toDays() >= policy.maxActivityDays()) {
-            v.add(new Violation("endsAt", "volunteers.error.too-long-activity", policy.maxActivityDays()));
-        }
-        if (a.quota() == null || a.quota() < 1 || a.quota() > 100_000) {
-            v.add(new Violation("quota", "volunteers.error.quota"));
-        } else if (a.quota() < taken) {
-            v.add(new Violation("quota", "volunteers.error.quota-below-taken", taken));
-        }
-        return v;
-    }
-
-    /** The approved teams the caller may create activities for: those they lead, their town's, or all (office). */
-    public List<Team> teamsForActivities() {
-        Actor actor = accounts.current();
-        List<Long> led = ownId(actor).map(id -> ledTeams(id).stream().map(Team::id).toList()).orElse(List.of());
-        return teams(null, Pageable.unpaged()).getContent().stream()
-                .filter(t -> t.status() == TeamStatus.APPROVED && (led.contains(t.id()) || actsForTown(actor, t.town())))
-                .toList();
-    }
-
-    /** The activities the caller manages (of the teams of {@link #teamsForActivities()}), newest first. */
-    public Page<Activity> manageableActivities(Pageable pageable) {
-        List<Long> teams = teamsForActivities().stream().map(Team::id).toList();
-        if (teams.isEmpty()) {
-            return new PageImpl<>(List.of(), pageable, 0);
-        }
-        long total = jdbc.sql("select count(*) from volunteers_activity where team_id in (:t)").param("t", teams)
-                .query(Long.class).single();
-        String sql = "select * from volunteers_activity where team_id in (:t) order by starts_at desc, id desc";
-        if (pageable.isPaged()) {
-            sql += " limit " + pageable.getPageSize() + " offset " + pageable.getOffset();
-        }
-        return new PageImpl<>(jdbc.sql(sql).param("t", teams).query(Volunteers::activity).list(), pageable, total);
-    }
-
-    /**
-     * An activity as a check-in reads it (team, place, geofence, window), kept for a few seconds so that a burst of
-     * check-ins reads it once; a change made here replaces it at once. Quota and places are always read fresh.
-     */
-    Activity activityForCheckIn(long id) {
-        long now = System.nanoTime();
-        CachedActivity c = checkInCache.get(id);
-        if (c != null && now - c.readAt() < CHECK_IN_CACHE_NANOS) {
-            return c.activity();
-        }
-        Activity a = activity(id);
-        if (checkInCache.size() > 1_000) {
-            checkInCache.clear();
-        }
-        checkInCache.put(id, new CachedActivity(a, now));
-        return a;
-    }
-
-    private record CachedActivity(Activity activity, long readAt) {
-    }
-
-    public Activity activity(long id) {
-        return jdbc.sql("select * from volunteers_activity where id = :id").param("id", id).query(Volunteers::activity)
-                .optional().orElseThrow(() -> new NotFoundException("volunteers.error.activity-not-found", id));
-    }
-
-    public Page<Activity> activities(@Nullable Long teamId, Pageable pageable) {
-        String where = teamId == null ? "" : " where team_id = :team";
-        Map<String, Object> p = teamId == null ? Map.of() : Map.of("team", teamId);
-        long total = jdbc.sql("select count(*) from volunteers_activity" + where).params(p).query(Long.class).single();
-        String sql = "select * from volunteers_activity" + where + " order by starts_at desc, id desc";
-        if (pageable.isPaged()) {
-            sql += " limit " + pageable.getPageSize() + " offset " + pageable.getOffset();
-        }
-        return new PageImpl<>(jdbc.sql(sql).params(p).query(Volunteers::activity).list(), pageable, total);
-    }
-
-    /** Activities of the volunteer's teams that run today or later, soonest first. */
-    public List<Activity> upcomingFor(long volunteerId) {
-        return jdbc.sql("""
-                select a.* from volunteers_activity a where a.ends_at >= :now and a.team_id in
-                  (select m.team_id from volunteers_membership m where m.volunteer_id = :v)
-                order by a.starts_at, a.id""").param("now", Timestamp.from(Instant.now(clock).minus(Duration.ofDays(1))))
-                .param("v", volunteerId).query(Volunteers::activity).list();
-    }
-
-    /** Today's activities of a team (running now or later today). */
-    public List<Activity> todayOf(long teamId) {
-        Instant dayEnd = today().plusDays(1).atStartOfDay(CITY).toInstant();
-        Instant dayStart = today().atStartOfDay(CITY).toInstant();
-        return jdbc.sql("select * from volunteers_activity where team_id = :t and starts_at < :end and ends_at >= :start "
-                + "order by starts_at, id").param("t", teamId).param("end", Timestamp.from(dayEnd))
-                .param("start", Timestamp.from(dayStart)).query(Volunteers::activity).list();
-    }
-
-    private void requireManage(Actor actor, @Nullable String town, String what) {
-        if (!actor.can(Permissions.VOLUNTEERS_MANAGE) || !actsForTown(actor, town)) {
-            audit.denied("volunteers-" + what, null, "outside the caller's town");
-            throw new AccessDeniedException("error.access-denied");
-        }
-    }
-
     static Map<String, Object> view(Volunteer v) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", v.name());
@@ -713,21 +346,6 @@ public class Volunteers {
         return new Volunteer(rs.getLong("id"), rs.getInt("version"), rs.getString("name"), rs.getString("id_masked"),
                 rs.getString("phone"), rs.getString("skills"), rs.getString("community"), rs.getString("town_code"),
                 rs.getString("username"), rs.getBoolean("demo"), rs.getObject("registered_on", LocalDate.class));
-    }
-
-    static Team team(ResultSet rs, int n) throws SQLException {
-        return new Team(rs.getLong("id"), rs.getInt("version"), rs.getString("name"), TeamType.valueOf(rs.getString("type")),
-                rs.getString("supervising_org"), rs.getString("town_code"), rs.getString("community"),
-                TeamStatus.valueOf(rs.getString("status")), rs.getString("approved_by"), rs.getBoolean("demo"),
-                rs.getObject("created_on", LocalDate.class));
-    }
-
-    static Activity activity(ResultSet rs, int n) throws SQLException {
-        Object r = rs.getObject("radius_m");
-        return new Activity(rs.getLong("id"), rs.getInt("version"), rs.getLong("team_id"), rs.getString("title"),
-                rs.getString("category"), rs.getString("place"), rs.getBigDecimal("latitude"), rs.getBigDecimal("longitude"),
-                r == null ? null : ((Number) r).intValue(), rs.getTimestamp("starts_at").toInstant(),
-                rs.getTimestamp("ends_at").toInstant(), rs.getInt("quota"), rs.getInt("taken"), rs.getBoolean("demo"));
     }
 
     static Set<String> names(List<Violation> v) {

@@ -1,9 +1,7 @@
 package org.gongjian.volunteers;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -39,8 +37,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * The 万人行 day, as a command (not a test): the application on PostgreSQL (TEST_PG_URL, else an embedded
  * PostgreSQL), 10,000 registered volunteers and one activity, and 10,000 QR check-ins fired over HTTP from
  * concurrent clients on loopback, 5% of them retried at the same moment (two identical requests in flight).
- * It prints check-ins per second, latency percentiles, the counts afterwards (none lost, none duplicated) and,
- * as the floor, the rate of inserting the same rows with plain JDBC on the same database and connection pool.
+ * It prints check-ins per second, latency percentiles, the CPU per request of the server, of the clients and of
+ * PostgreSQL, the JDBC statements per request, the counts afterwards (none lost, none duplicated) and, as the
+ * floor, the rate of inserting the same rows with plain JDBC on the same database and connection pool.
  * Run as docs/performance.md says.
  */
 public final class CheckInBenchmark {
@@ -55,7 +54,8 @@ public final class CheckInBenchmark {
     public static void main(String[] args) throws Exception {
         TestPostgres.Database db = TestPostgres.newDatabase();
         // command-line arguments: they outrank application.properties (default properties would not)
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(GongjianApplication.class).run(
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(GongjianApplication.class)
+                .initializers(StatementCounter::register).run(
                 "--server.port=0", "--server.address=127.0.0.1", "--spring.datasource.url=" + db.url(),
                 "--spring.datasource.username=" + db.user(), "--spring.datasource.password=" + db.password(),
                 "--spring.datasource.hikari.maximum-pool-size=" + Integer.getInteger("pool", 20),
@@ -75,7 +75,8 @@ public final class CheckInBenchmark {
         JdbcClient jdbc = app.getBean(JdbcClient.class);
         JdbcTemplate template = app.getBean(JdbcTemplate.class);
         IdVault vault = app.getBean(IdVault.class);
-        Volunteers volunteers = app.getBean(Volunteers.class);
+        Teams teams = app.getBean(Teams.class);
+        Activities activities = app.getBean(Activities.class);
         QrTokens tokens = app.getBean(QrTokens.class);
         UserDetails admin = app.getBean(UserDetailsService.class).loadUserByUsername("admin");
         SecurityContextHolder.getContext().setAuthentication(
@@ -100,24 +101,33 @@ public final class CheckInBenchmark {
                 insert into volunteers_volunteer (name, id_cipher, id_hash, id_masked, phone, town_code, registered_at,
                     registered_on) values (?, ?, ?, ?, ?, ?, ?, ?)""", rows);
         List<Long> ids = jdbc.sql("select id from volunteers_volunteer order by id").query(Long.class).list();
-        Team team = volunteers.createTeam(new Volunteers.NewTeam("万人行测试队", TeamType.COMMUNITY, "长沙街道", "changsha", null));
-        volunteers.decideTeam(team.id(), true, null);
+        Team team = teams.createTeam(new Teams.NewTeam("万人行测试队", TeamType.COMMUNITY, "长沙街道", "changsha", null));
+        teams.decideTeam(team.id(), true, null);
         Instant now = Instant.now();
-        Activity warm = volunteers.createActivity(new Volunteers.NewActivity(team.id(), "预热", "文明劝导", "长沙街道",
+        Activity warm = activities.createActivity(new Activities.NewActivity(team.id(), "预热", "文明劝导", "长沙街道",
                 null, null, null, now.minus(Duration.ofMinutes(10)), now.plus(Duration.ofHours(4)), 100_000));
-        Activity day = volunteers.createActivity(new Volunteers.NewActivity(team.id(), "万人行", "文明劝导", "长沙街道",
+        Activity day = activities.createActivity(new Activities.NewActivity(team.id(), "万人行", "文明劝导", "长沙街道",
                 null, null, null, now.minus(Duration.ofMinutes(10)), now.plus(Duration.ofHours(4)), 100_000));
-        Activity floor = volunteers.createActivity(new Volunteers.NewActivity(team.id(), "JDBC floor", "文明劝导", "长沙街道",
+        Activity floor = activities.createActivity(new Activities.NewActivity(team.id(), "JDBC floor", "文明劝导", "长沙街道",
                 null, null, null, now.minus(Duration.ofMinutes(10)), now.plus(Duration.ofHours(4)), 100_000));
         SecurityContextHolder.clearContext();
         System.out.printf("setup: %,d volunteers registered in %d ms%n", ids.size(), (System.nanoTime() - started) / 1_000_000);
 
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newFixedThreadPool(CLIENTS)).build();
-        String base = "http://127.0.0.1:" + port + "/api/v1/volunteers/activities/";
-        fire(http, base, apiToken, warm.id(), ids.subList(VOLUNTEERS, VOLUNTEERS + WARM_UP), tokens, false);
+        fire("127.0.0.1", port, apiToken, warm.id(), ids.subList(VOLUNTEERS, VOLUNTEERS + WARM_UP), tokens, false);
         String load = Files.readString(Path.of("/proc/loadavg")).trim();
-        Result r = fire(http, base, apiToken, day.id(), ids.subList(0, VOLUNTEERS), tokens, true);
+        // CPU of the whole run: this JVM (server and clients; the clients' threads are timed on their own), and the
+        // PostgreSQL processes (server processes of the pool and the background writers, from /proc)
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        List<Long> pgPids = jdbc.sql("select pid from pg_stat_activity").query(Long.class).list();
+        long pg0 = PostgresCpu.ticks(pgPids);
+        long jvm0 = os.getProcessCpuTime();
+        StatementCounter.reset();
+        Result r = fire("127.0.0.1", port, apiToken, day.id(), ids.subList(0, VOLUNTEERS), tokens, true);
+        StatementCounter.Counts statements = StatementCounter.snapshot();
+        long jvmCpu = os.getProcessCpuTime() - jvm0;
+        pgPids = jdbc.sql("select pid from pg_stat_activity").query(Long.class).list();
+        long pgTicks = PostgresCpu.ticks(pgPids) - pg0;
         String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
 
         long rowsIn = jdbc.sql("select count(*) from volunteers_check_in where activity_id = :a").param("a", day.id())
@@ -172,6 +182,15 @@ public final class CheckInBenchmark {
                 rowsIn, distinct, missing, rowsIn - distinct);
         System.out.printf("JDBC floor: %,d single-row inserts with autocommit in %.2f s = %,.0f rows/s%n", VOLUNTEERS,
                 floorSeconds, VOLUNTEERS / floorSeconds);
+        double serverMs = (jvmCpu - r.clientCpuNanos.get()) / 1e6 / r.requests;
+        double clientMs = r.clientCpuNanos.get() / 1e6 / r.requests;
+        double pgMs = pgTicks < 0 ? Double.NaN : pgTicks * 1000.0 / PostgresCpu.TICKS_PER_SECOND / r.requests;
+        System.out.printf("CPU ms per request: server JVM %.2f (incl. GC and JIT), client %.2f, PostgreSQL %s, total %s%n",
+                serverMs, clientMs, Double.isNaN(pgMs) ? "n/a (not local)" : String.format("%.2f", pgMs),
+                Double.isNaN(pgMs) ? "n/a" : String.format("%.2f", serverMs + clientMs + pgMs));
+        System.out.printf("JDBC per request: %.2f statements, %.2f commits, %.2f rollbacks, %.2f connections taken%n",
+                statements.statements() / (double) r.requests, statements.commits() / (double) r.requests,
+                statements.rollbacks() / (double) r.requests, statements.connections() / (double) r.requests);
         System.out.println("load average before: " + load + "; after: " + loadAfter);
     }
 
@@ -182,6 +201,7 @@ public final class CheckInBenchmark {
         final AtomicInteger same = new AtomicInteger();
         final AtomicInteger other = new AtomicInteger();
         final ConcurrentLinkedQueue<String> others = new ConcurrentLinkedQueue<>();
+        final java.util.concurrent.atomic.AtomicLong clientCpuNanos = new java.util.concurrent.atomic.AtomicLong();
         int requests;
         int retried;
         double seconds;
@@ -196,8 +216,8 @@ public final class CheckInBenchmark {
         }
     }
 
-    private static Result fire(HttpClient http, String base, String apiToken, long activity, List<Long> who,
-            QrTokens tokens, boolean measure) throws Exception {
+    private static Result fire(String host, int port, String apiToken, long activity, List<Long> who, QrTokens tokens,
+            boolean measure) throws Exception {
         Result r = new Result();
         // the captain's phone shows a new code every 20 s; a volunteer scans the code of the moment
         AtomicReference<String> code = new AtomicReference<>(tokens.issue(activity));
@@ -211,32 +231,34 @@ public final class CheckInBenchmark {
         Collections.shuffle(order, new Random(5));
         AtomicInteger next = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(CLIENTS);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long t0 = System.nanoTime();
         AtomicInteger requests = new AtomicInteger();
         for (int c = 0; c < CLIENTS; c++) {
             clients.execute(() -> {
-                try {
+                long cpu0 = threads.getCurrentThreadCpuTime();
+                // two keep-alive connections per client: the second carries the retry sent while the first is in flight
+                try (HttpConnection first = new HttpConnection(host, port); HttpConnection second = new HttpConnection(host, port)) {
+                    String path = "/api/v1/volunteers/activities/" + activity + "/check-ins";
                     for (int n; (n = next.getAndIncrement()) < order.size(); ) {
                         int i = order.get(n);
-                        String body = "{\"volunteerId\":" + who.get(i) + ",\"token\":\"" + code.get() + "\"}";
-                        HttpRequest req = HttpRequest.newBuilder(URI.create(base + activity + "/check-ins"))
-                                .header("Authorization", "Bearer " + apiToken).header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                        byte[] req = HttpConnection.post(host, port, path, apiToken,
+                                "{\"volunteerId\":" + who.get(i) + ",\"token\":\"" + code.get() + "\"}");
                         boolean retry = i % 20 == 0;
                         long s = System.nanoTime();
                         if (retry) {
-                            var a = http.sendAsync(req, HttpResponse.BodyHandlers.ofString());
-                            var b = http.sendAsync(req, HttpResponse.BodyHandlers.ofString());
-                            count(r, a.get().statusCode(), a.get().body());
+                            first.send(req);
+                            second.send(req);
+                            count(r, first.receive());
                             long e = System.nanoTime();
-                            count(r, b.get().statusCode(), b.get().body());
+                            count(r, second.receive());
                             r.nanos.add(e - s);
                             r.nanos.add(System.nanoTime() - s);
                             requests.addAndGet(2);
                         } else {
-                            HttpResponse<String> resp = http.send(req, HttpResponse.BodyHandlers.ofString());
+                            first.send(req);
+                            count(r, first.receive());
                             r.nanos.add(System.nanoTime() - s);
-                            count(r, resp.statusCode(), resp.body());
                             requests.incrementAndGet();
                         }
                     }
@@ -244,6 +266,7 @@ public final class CheckInBenchmark {
                     r.other.incrementAndGet();
                     r.others.add(e.toString());
                 } finally {
+                    r.clientCpuNanos.addAndGet(threads.getCurrentThreadCpuTime() - cpu0);
                     done.countDown();
                 }
             });
@@ -260,15 +283,15 @@ public final class CheckInBenchmark {
         return r;
     }
 
-    private static void count(Result r, int status, String body) {
-        if (status == 201) {
+    private static void count(Result r, HttpConnection.Answer a) {
+        if (a.status() == 201) {
             r.created.incrementAndGet();
-        } else if (status == 200) {
+        } else if (a.status() == 200) {
             r.same.incrementAndGet();
         } else {
             r.other.incrementAndGet();
             if (r.others.size() < 5) {
-                r.others.add(status + " " + body.substring(0, Math.min(200, body.length())));
+                r.others.add(a.status() + " " + a.body().substring(0, Math.min(200, a.body().length())));
             }
         }
     }

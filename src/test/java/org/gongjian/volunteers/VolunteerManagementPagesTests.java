@@ -47,6 +47,8 @@ class VolunteerManagementPagesTests {
 
     @Autowired MockMvc mvc;
     @Autowired Volunteers volunteers;
+    @Autowired Teams teams;
+    @Autowired Activities activities;
     @Autowired Accounts accounts;
     @Autowired Organisation organisation;
     @Autowired UserDetailsService users;
@@ -67,9 +69,9 @@ class VolunteerManagementPagesTests {
                 "13800137777", "changsha", null, null));
         accounts.create("page-captain", "页面队长", "page-secret-123", organisation.unit("changsha").id(), Set.of(Role.CAPTAIN));
         volunteers.link(v.id(), "page-captain");
-        volunteers.appoint(mine.id(), v.id(), TeamRole.CAPTAIN, LocalDate.now(CITY).minusDays(1), null);
+        teams.appoint(mine.id(), v.id(), TeamRole.CAPTAIN, LocalDate.now(CITY).minusDays(1), null);
         Instant start = Instant.now().plus(Duration.ofDays(3));
-        Activity others = volunteers.createActivity(new Volunteers.NewActivity(other.id(), "别队活动", "文明劝导", "别处",
+        Activity others = activities.createActivity(new Activities.NewActivity(other.id(), "别队活动", "文明劝导", "别处",
                 null, null, null, start, start.plus(Duration.ofHours(2)), 10));
         SecurityContextHolder.clearContext();
         UserDetails captain = users.loadUserByUsername("page-captain");
@@ -102,15 +104,15 @@ class VolunteerManagementPagesTests {
                         .param("version", "0").param("title", "社区义诊（改期）").param("category", "医疗卫生")
                         .param("place", "新民社区").param("startsAt", from).param("endsAt", to).param("quota", "25"))
                 .andExpect(status().is3xxRedirection());
-        assertThat(volunteers.activity(id).title()).isEqualTo("社区义诊（改期）");
-        assertThat(volunteers.activity(id).quota()).isEqualTo(25);
+        assertThat(activities.activity(id).title()).isEqualTo("社区义诊（改期）");
+        assertThat(activities.activity(id).quota()).isEqualTo(25);
         mvc.perform(get("/volunteers/captain/activities/" + others.id() + "/edit").with(user(captain)))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/volunteers/captain/activities/" + others.id() + "/edit").with(user(captain)).with(csrf())
                         .param("version", "0").param("title", "越权").param("category", "文明劝导").param("place", "别处")
                         .param("startsAt", from).param("endsAt", to).param("quota", "10"))
                 .andExpect(status().isForbidden());
-        assertThat(volunteers.activity(others.id()).title()).isEqualTo("别队活动");
+        assertThat(activities.activity(others.id()).title()).isEqualTo("别队活动");
     }
 
     @Test
@@ -154,8 +156,8 @@ class VolunteerManagementPagesTests {
     }
 
     private Team approved(String name) {
-        Team t = volunteers.createTeam(new Volunteers.NewTeam(name, TeamType.COMMUNITY, "社工服务站", "changsha", null));
-        return volunteers.decideTeam(t.id(), true, null);
+        Team t = teams.createTeam(new Teams.NewTeam(name, TeamType.COMMUNITY, "社工服务站", "changsha", null));
+        return teams.decideTeam(t.id(), true, null);
     }
 
     private void as(String username) {

@@ -41,6 +41,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -72,7 +73,11 @@ abstract class VolunteersContract {
 
     @Autowired MutableClock clock;
     @Autowired Volunteers volunteers;
+    @Autowired Teams teams;
+    @Autowired Activities activities;
     @Autowired CheckIns checkIns;
+    @Autowired HoursLedger hoursLedger;
+    @Autowired Backfills backfills;
     @Autowired Stars stars;
     @Autowired VolunteerFeed feed;
     @Autowired QrTokens tokens;
@@ -107,9 +112,16 @@ abstract class VolunteersContract {
     }
 
     void as(String username) {
+        SecurityContextHolder.getContext().setAuthentication(authentication(username));
+    }
+
+    /**
+     * The login of an account, loaded once: racing threads set it instead of each loading the account (a load
+     * outside a transaction holds two pooled connections at once, and a dozen at once can drain the test's pool).
+     */
+    Authentication authentication(String username) {
         UserDetails p = users.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(p, null, p.getAuthorities()));
+        return UsernamePasswordAuthenticationToken.authenticated(p, null, p.getAuthorities());
     }
 
     static String newIdNumber() {
@@ -133,15 +145,15 @@ abstract class VolunteersContract {
 
     Team approvedTeam(String town) {
         as("admin");
-        Team t = volunteers.createTeam(new Volunteers.NewTeam("队" + SEQUENCE.incrementAndGet(), TeamType.COMMUNITY,
+        Team t = teams.createTeam(new Teams.NewTeam("队" + SEQUENCE.incrementAndGet(), TeamType.COMMUNITY,
                 "社工服务站", town, null));
-        return volunteers.decideTeam(t.id(), true, null);
+        return teams.decideTeam(t.id(), true, null);
     }
 
     Activity activityOf(Team team, Duration length) {
         as("admin");
         Instant start = Instant.now(clock).minus(Duration.ofMinutes(30));
-        return volunteers.createActivity(new Volunteers.NewActivity(team.id(), "文明劝导", "文明劝导", "长沙街道",
+        return activities.createActivity(new Activities.NewActivity(team.id(), "文明劝导", "文明劝导", "长沙街道",
                 new BigDecimal("22.376500"), new BigDecimal("112.696000"), 200, start, start.plus(length), 50));
     }
 
@@ -182,23 +194,23 @@ abstract class VolunteersContract {
     @Test
     void a_team_needs_its_town_s_approval_and_an_activity_follows_the_policy() {
         as("cs-staff");
-        Team t = volunteers.createTeam(new Volunteers.NewTeam("新民社区志愿服务队", TeamType.COMMUNITY, "长沙街道社工服务站", "changsha", null));
+        Team t = teams.createTeam(new Teams.NewTeam("新民社区志愿服务队", TeamType.COMMUNITY, "长沙街道社工服务站", "changsha", null));
         assertThat(t.status()).isEqualTo(TeamStatus.APPLIED);
         Instant now = Instant.now(clock);
-        assertThatThrownBy(() -> volunteers.createActivity(new Volunteers.NewActivity(t.id(), "清洁家园", "环境整治", "新民社区",
+        assertThatThrownBy(() -> activities.createActivity(new Activities.NewActivity(t.id(), "清洁家园", "环境整治", "新民社区",
                 null, null, null, now, now.plus(Duration.ofHours(3)), 20)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
                         .extracting(InvalidInputException.Violation::field).containsExactly("teamId"));
         as("sb-staff");
-        assertThatThrownBy(() -> volunteers.decideTeam(t.id(), true, null)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> teams.decideTeam(t.id(), true, null)).isInstanceOf(AccessDeniedException.class);
         as("cs-staff");
-        Team approved = volunteers.decideTeam(t.id(), true, null);
+        Team approved = teams.decideTeam(t.id(), true, null);
         assertThat(approved.status()).isEqualTo(TeamStatus.APPROVED);
-        assertThatThrownBy(() -> volunteers.createActivity(new Volunteers.NewActivity(t.id(), "全年补录活动", "环境整治", "新民社区",
+        assertThatThrownBy(() -> activities.createActivity(new Activities.NewActivity(t.id(), "全年补录活动", "环境整治", "新民社区",
                 null, null, null, now, now.plus(Duration.ofDays(400)), 20)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
                         .extracting(InvalidInputException.Violation::field).containsExactlyInAnyOrder("title", "endsAt"));
-        Activity a = volunteers.createActivity(new Volunteers.NewActivity(t.id(), "清洁家园", "环境整治", "新民社区",
+        Activity a = activities.createActivity(new Activities.NewActivity(t.id(), "清洁家园", "环境整治", "新民社区",
                 null, null, null, now, now.plus(Duration.ofHours(3)), 20));
         assertThat(a.geofenced()).isFalse();
     }
@@ -213,9 +225,10 @@ abstract class VolunteersContract {
         ExecutorService pool = Executors.newFixedThreadPool(n);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<CheckIns.Outcome>> results = new ArrayList<>();
+        Authentication volunteer = authentication("vol-retry");
         for (int i = 0; i < n; i++) {
             Callable<CheckIns.Outcome> call = () -> {
-                as("vol-retry");
+                SecurityContextHolder.getContext().setAuthentication(volunteer);
                 go.await();
                 try {
                     return checkIns.checkIn(a.id(), new CheckIns.Request(null, token, null, null, null, null));
@@ -282,8 +295,8 @@ abstract class VolunteersContract {
         Volunteer v = person("vol-gps", "changsha", Role.VOLUNTEER);
         Volunteer captain = person("cap-gps", "changsha", Role.CAPTAIN);
         as("admin");
-        volunteers.appoint(team.id(), captain.id(), TeamRole.CAPTAIN, LocalDate.of(2025, 1, 1), null);
-        volunteers.addMember(team.id(), v.id());
+        teams.appoint(team.id(), captain.id(), TeamRole.CAPTAIN, LocalDate.of(2025, 1, 1), null);
+        teams.addMember(team.id(), v.id());
         as("vol-gps");
         assertThatThrownBy(() -> checkIns.checkIn(a.id(), new CheckIns.Request(null, null, new BigDecimal("22.390000"),
                 new BigDecimal("112.696000"), null, "k1"))).isInstanceOfSatisfying(InvalidInputException.class,
@@ -309,16 +322,16 @@ abstract class VolunteersContract {
         CheckIn in = checkIns.checkIn(a.id(), new CheckIns.Request(null, tokens.issue(a.id()), null, null, null, null)).checkIn();
         clock.set(MONDAY.plusHours(9));
         checkIns.checkOut(in.id(), new CheckIns.Request(null, tokens.issue(a.id()), null, null, null, null));
-        HoursEntry day = checkIns.currentEntries(v.id()).get(0);
+        HoursEntry day = hoursLedger.currentEntries(v.id()).get(0);
         assertThat(day.minutes()).isEqualTo(9 * 60);
         assertThat(day.status()).isEqualTo(HoursStatus.PENDING_ORG);
-        assertThat(checkIns.hours(v.id())).isEqualByComparingTo("0");
+        assertThat(hoursLedger.hours(v.id())).isEqualByComparingTo("0");
         as("sb-staff");
-        assertThatThrownBy(() -> checkIns.decide(day.id(), true, null)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> hoursLedger.decide(day.id(), true, null)).isInstanceOf(AccessDeniedException.class);
         as("cs-staff");
-        HoursEntry approved = checkIns.decide(day.id(), true, "核实");
+        HoursEntry approved = hoursLedger.decide(day.id(), true, "核实");
         assertThat(approved.supersedes()).isEqualTo(day.id());
-        assertThat(checkIns.hours(v.id())).isEqualByComparingTo("9");
+        assertThat(hoursLedger.hours(v.id())).isEqualByComparingTo("9");
 
         // a second session the same day makes 13 h: the city office's tier
         clock.set(MONDAY.plusHours(10));
@@ -326,17 +339,17 @@ abstract class VolunteersContract {
         CheckIn second = checkIns.checkIn(a.id(), new CheckIns.Request(null, tokens.issue(a.id()), null, null, null, null)).checkIn();
         clock.set(MONDAY.plusHours(14));
         checkIns.checkOut(second.id(), new CheckIns.Request(null, tokens.issue(a.id()), null, null, null, null));
-        HoursEntry thirteen = checkIns.currentEntries(v.id()).stream().filter(e -> e.status() != HoursStatus.EFFECTIVE)
+        HoursEntry thirteen = hoursLedger.currentEntries(v.id()).stream().filter(e -> e.status() != HoursStatus.EFFECTIVE)
                 .findFirst().orElseThrow();
         assertThat(thirteen.minutes()).isEqualTo(13 * 60);
         assertThat(thirteen.status()).isEqualTo(HoursStatus.PENDING_CITY);
         as("cs-staff");
-        assertThatThrownBy(() -> checkIns.decide(thirteen.id(), true, null)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> hoursLedger.decide(thirteen.id(), true, null)).isInstanceOf(AccessDeniedException.class);
         as("admin");
-        checkIns.decide(thirteen.id(), true, "市志愿服务办审核");
-        assertThat(checkIns.hours(v.id())).isEqualByComparingTo("13");
+        hoursLedger.decide(thirteen.id(), true, "市志愿服务办审核");
+        assertThat(hoursLedger.hours(v.id())).isEqualByComparingTo("13");
         // the ledger kept every step: nothing was updated or deleted
-        assertThat(checkIns.ledger(v.id())).hasSize(4);
+        assertThat(hoursLedger.ledger(v.id())).hasSize(4);
     }
 
     @Test
@@ -349,10 +362,10 @@ abstract class VolunteersContract {
         for (int d = 0; d < 13; d++) {
             clock.set(MONDAY.plusDays(d + 1));
             as("vol-star");
-            CheckIns.Backfill b = checkIns.requestBackfill(v.id(), a.id(), MONDAY.toLocalDate().plusDays(d), 8 * 60,
+            Backfills.Backfill b = backfills.requestBackfill(v.id(), a.id(), MONDAY.toLocalDate().plusDays(d), 8 * 60,
                     "队长漏登", "签到表照片 IMG_" + d);
             as("cs-staff");
-            checkIns.reviewBackfill(b.id(), true);
+            backfills.reviewBackfill(b.id(), true);
         }
         as("vol-star");
         Stars.Standing s = stars.standing(v.id());
@@ -394,9 +407,9 @@ abstract class VolunteersContract {
         Volunteer member = person("vol-member", "changsha", Role.VOLUNTEER);
         Volunteer stranger = person("vol-stranger", "changsha", Role.VOLUNTEER);
         as("admin");
-        volunteers.appoint(mine.id(), captain.id(), TeamRole.CAPTAIN, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31));
-        volunteers.addMember(mine.id(), member.id());
-        volunteers.addMember(other.id(), stranger.id());
+        teams.appoint(mine.id(), captain.id(), TeamRole.CAPTAIN, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31));
+        teams.addMember(mine.id(), member.id());
+        teams.addMember(other.id(), stranger.id());
 
         as("vol-member");
         assertThat(volunteers.volunteer(member.id()).name()).isEqualTo("vol-member");
@@ -512,7 +525,7 @@ abstract class VolunteersContract {
         Team team = approvedTeam("changsha");
         as("admin");
         Instant start = Instant.now(clock).minus(Duration.ofMinutes(30));
-        Activity a = volunteers.createActivity(new Volunteers.NewActivity(team.id(), "河堤清洁", "环境保护", "潭江河堤",
+        Activity a = activities.createActivity(new Activities.NewActivity(team.id(), "河堤清洁", "环境保护", "潭江河堤",
                 null, null, null, start, start.plus(Duration.ofHours(6)), 5));
         int n = 12;
         List<Volunteer> people = new ArrayList<>();
@@ -523,9 +536,10 @@ abstract class VolunteersContract {
         ExecutorService pool = Executors.newFixedThreadPool(n);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<String>> results = new ArrayList<>();
+        Authentication admin = authentication("admin");
         for (Volunteer v : people) {
             results.add(pool.submit(() -> {
-                as("admin");
+                SecurityContextHolder.getContext().setAuthentication(admin);
                 go.await();
                 try {
                     checkIns.checkIn(a.id(), new CheckIns.Request(v.id(), token, null, null, null, null));
@@ -548,7 +562,7 @@ abstract class VolunteersContract {
         assertThat(jdbc.sql("select count(*) from volunteers_check_in where activity_id = :a").param("a", a.id())
                 .query(Long.class).single()).isEqualTo(5);
         as("admin");
-        assertThat(volunteers.activity(a.id()).taken()).isEqualTo(5);
+        assertThat(activities.activity(a.id()).taken()).isEqualTo(5);
         // the message says why, in the reader's language
         Volunteer late = people.stream().filter(v -> jdbc.sql("select count(*) from volunteers_check_in where volunteer_id = :v")
                 .param("v", v.id()).query(Long.class).single() == 0).findFirst().orElseThrow();
@@ -565,15 +579,15 @@ abstract class VolunteersContract {
         checkIns.checkOut(first, new CheckIns.Request(placed.id(), null, null, null, "中途离开", null));
         assertThat(checkIns.checkIn(a.id(), new CheckIns.Request(placed.id(), null, null, null, "返回", "back-1")).created())
                 .isTrue();
-        assertThat(volunteers.activity(a.id()).taken()).isEqualTo(5);
+        assertThat(activities.activity(a.id()).taken()).isEqualTo(5);
         // a larger quota lets the next one in; it cannot fall below the places taken
-        Activity current = volunteers.activity(a.id());
-        Volunteers.NewActivity same = new Volunteers.NewActivity(null, current.title(), current.category(), current.place(),
+        Activity current = activities.activity(a.id());
+        Activities.NewActivity same = new Activities.NewActivity(null, current.title(), current.category(), current.place(),
                 null, null, null, current.startsAt(), current.endsAt(), 4);
-        assertThatThrownBy(() -> volunteers.updateActivity(a.id(), same, current.version()))
+        assertThatThrownBy(() -> activities.updateActivity(a.id(), same, current.version()))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
                         .extracting(InvalidInputException.Violation::messageKey).containsExactly("volunteers.error.quota-below-taken"));
-        Activity bigger = volunteers.updateActivity(a.id(), new Volunteers.NewActivity(null, current.title(), current.category(),
+        Activity bigger = activities.updateActivity(a.id(), new Activities.NewActivity(null, current.title(), current.category(),
                 current.place(), null, null, null, current.startsAt(), current.endsAt(), 6), current.version());
         assertThat(bigger.quota()).isEqualTo(6);
         assertThat(checkIns.checkIn(a.id(), new CheckIns.Request(late.id(), token, null, null, null, null)).created()).isTrue();
@@ -586,17 +600,17 @@ abstract class VolunteersContract {
         Activity others = activityOf(other, Duration.ofHours(4));
         Volunteer captain = person("cap-activities", "changsha", Role.CAPTAIN);
         as("admin");
-        volunteers.appoint(mine.id(), captain.id(), TeamRole.CAPTAIN, LocalDate.of(2025, 1, 1), null);
+        teams.appoint(mine.id(), captain.id(), TeamRole.CAPTAIN, LocalDate.of(2025, 1, 1), null);
 
         as("cap-activities");
         Instant start = Instant.now(clock).plus(Duration.ofDays(2));
-        Activity created = volunteers.createActivity(new Volunteers.NewActivity(mine.id(), "周末义诊", "医疗卫生", "新民社区",
+        Activity created = activities.createActivity(new Activities.NewActivity(mine.id(), "周末义诊", "医疗卫生", "新民社区",
                 null, null, null, start, start.plus(Duration.ofHours(4)), 20));
         assertThat(created.teamId()).isEqualTo(mine.id());
-        assertThat(volunteers.teamsForActivities()).extracting(Team::id).containsExactly(mine.id());
-        assertThat(volunteers.manageableActivities(org.springframework.data.domain.Pageable.unpaged()).getContent())
+        assertThat(activities.teamsForActivities()).extracting(Team::id).containsExactly(mine.id());
+        assertThat(activities.manageableActivities(org.springframework.data.domain.Pageable.unpaged()).getContent())
                 .extracting(Activity::id).containsExactly(created.id());
-        Activity changed = volunteers.updateActivity(created.id(), new Volunteers.NewActivity(null, "周末义诊（改期）", "医疗卫生",
+        Activity changed = activities.updateActivity(created.id(), new Activities.NewActivity(null, "周末义诊（改期）", "医疗卫生",
                 "新民社区", null, null, null, start.plus(Duration.ofDays(1)), start.plus(Duration.ofDays(1)).plus(Duration.ofHours(4)),
                 25), created.version());
         assertThat(changed.title()).isEqualTo("周末义诊（改期）");
@@ -604,18 +618,18 @@ abstract class VolunteersContract {
         assertThat(jdbc.sql("select count(*) from audit_entry where entity_type = 'volunteers-activity' and entity_id = :id")
                 .param("id", Long.toString(created.id())).query(Long.class).single()).isEqualTo(2);
         // an edit made against an old version is refused
-        assertThatThrownBy(() -> volunteers.updateActivity(created.id(), new Volunteers.NewActivity(null, "再改", "医疗卫生",
+        assertThatThrownBy(() -> activities.updateActivity(created.id(), new Activities.NewActivity(null, "再改", "医疗卫生",
                 "新民社区", null, null, null, start, start.plus(Duration.ofHours(4)), 20), created.version()))
                 .isInstanceOf(ConflictException.class);
         // another team's activity, by a forged id, and a new one for another team: refused and audited
         long denied = jdbc.sql("select count(*) from audit_entry where entity_type = 'volunteers-activity' and action = 'DENIED'")
                 .query(Long.class).single();
-        assertThatThrownBy(() -> volunteers.createActivity(new Volunteers.NewActivity(other.id(), "越权", "文明劝导", "别处",
+        assertThatThrownBy(() -> activities.createActivity(new Activities.NewActivity(other.id(), "越权", "文明劝导", "别处",
                 null, null, null, start, start.plus(Duration.ofHours(2)), 5))).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> volunteers.updateActivity(others.id(), new Volunteers.NewActivity(null, "越权", "文明劝导",
+        assertThatThrownBy(() -> activities.updateActivity(others.id(), new Activities.NewActivity(null, "越权", "文明劝导",
                 "别处", null, null, null, start, start.plus(Duration.ofHours(2)), 5), others.version()))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThat(volunteers.activity(others.id()).title()).isEqualTo("文明劝导");
+        assertThat(activities.activity(others.id()).title()).isEqualTo("文明劝导");
         assertThat(jdbc.sql("select count(*) from audit_entry where entity_type = 'volunteers-activity' and action = 'DENIED'")
                 .query(Long.class).single()).isEqualTo(denied + 2);
     }

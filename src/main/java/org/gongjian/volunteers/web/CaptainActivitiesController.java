@@ -12,7 +12,7 @@ import org.gongjian.shared.ConflictException;
 import org.gongjian.shared.InvalidInputException;
 import org.gongjian.shared.InvalidInputException.Violation;
 import org.gongjian.volunteers.Activity;
-import org.gongjian.volunteers.Volunteers;
+import org.gongjian.volunteers.Activities;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -38,19 +38,19 @@ class CaptainActivitiesController {
     private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
     private static final String FORM = "volunteers/activity-form";
 
-    private final Volunteers volunteers;
+    private final Activities activities;
     private final MessageSource messages;
 
-    CaptainActivitiesController(Volunteers volunteers, MessageSource messages) {
-        this.volunteers = volunteers;
+    CaptainActivitiesController(Activities activities, MessageSource messages) {
+        this.activities = activities;
         this.messages = messages;
     }
 
     @GetMapping("/volunteers/captain/activities")
     @PreAuthorize("hasAuthority('volunteers:activity:manage')")
     String list(@PageableDefault(size = 20) Pageable pageable, Model model) {
-        model.addAttribute("page", volunteers.manageableActivities(pageable));
-        model.addAttribute("teams", volunteers.teamsForActivities());
+        model.addAttribute("page", activities.manageableActivities(pageable));
+        model.addAttribute("teams", activities.teamsForActivities());
         return "volunteers/activities";
     }
 
@@ -66,7 +66,7 @@ class CaptainActivitiesController {
     String create(@RequestParam Map<String, String> form, Model model) {
         model.addAttribute("form", form);
         try {
-            Activity a = volunteers.createActivity(read(form, true));
+            Activity a = activities.createActivity(read(form, true));
             return "redirect:/volunteers/captain/activities?saved=" + a.id();
         } catch (InvalidInputException e) {
             model.addAttribute("errors", errors(e.violations()));
@@ -77,8 +77,8 @@ class CaptainActivitiesController {
     @GetMapping("/volunteers/captain/activities/{id}/edit")
     @PreAuthorize("hasAuthority('volunteers:activity:manage')")
     String editForm(@PathVariable long id, Model model) {
-        Activity a = volunteers.activity(id);
-        if (volunteers.teamsForActivities().stream().noneMatch(t -> t.id() == a.teamId())) {
+        Activity a = activities.activity(id);
+        if (activities.teamsForActivities().stream().noneMatch(t -> t.id() == a.teamId())) {
             throw new AccessDeniedException("error.access-denied");
         }
         Map<String, String> form = new LinkedHashMap<>();
@@ -100,12 +100,12 @@ class CaptainActivitiesController {
     @PostMapping("/volunteers/captain/activities/{id}/edit")
     @PreAuthorize("hasAuthority('volunteers:activity:manage')")
     String update(@PathVariable long id, @RequestParam Map<String, String> form, Model model) {
-        Activity a = volunteers.activity(id);
+        Activity a = activities.activity(id);
         model.addAttribute("form", form);
         try {
             Integer version = form.get("version") == null || form.get("version").isBlank() ? null
                     : Integer.valueOf(form.get("version"));
-            volunteers.updateActivity(id, read(form, false), version);
+            activities.updateActivity(id, read(form, false), version);
             return "redirect:/volunteers/captain/activities?saved=" + id;
         } catch (InvalidInputException e) {
             model.addAttribute("errors", errors(e.violations()));
@@ -117,12 +117,12 @@ class CaptainActivitiesController {
 
     private String form(Model model, @Nullable Activity activity) {
         model.addAttribute("activity", activity);
-        model.addAttribute("teams", volunteers.teamsForActivities());
+        model.addAttribute("teams", activities.teamsForActivities());
         return FORM;
     }
 
     /** The form's fields as a new activity; unreadable numbers and times are field errors of their own. */
-    private Volunteers.NewActivity read(Map<String, String> f, boolean withTeam) {
+    private Activities.NewActivity read(Map<String, String> f, boolean withTeam) {
         List<Violation> bad = new java.util.ArrayList<>();
         Long team = withTeam ? number(f, "teamId", bad, Long::valueOf) : null;
         BigDecimal lat = number(f, "latitude", bad, BigDecimal::new);
@@ -134,7 +134,7 @@ class CaptainActivitiesController {
         if (!bad.isEmpty()) {
             throw new InvalidInputException(bad);
         }
-        return new Volunteers.NewActivity(team, f.get("title"), f.get("category"), f.get("place"), lat, lng, radius,
+        return new Activities.NewActivity(team, f.get("title"), f.get("category"), f.get("place"), lat, lng, radius,
                 from, to, quota);
     }
 

@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.gongjian.volunteers.Activity;
+import org.gongjian.volunteers.Activities;
 import org.gongjian.volunteers.CheckIns;
 import org.gongjian.volunteers.Team;
 import org.gongjian.volunteers.Volunteer;
+import org.gongjian.volunteers.Teams;
 import org.gongjian.volunteers.Volunteers;
 import org.springframework.data.domain.Pageable;
 import org.springframework.http.CacheControl;
@@ -29,10 +31,14 @@ class CaptainPageController {
 
     private final Volunteers volunteers;
     private final CheckIns checkIns;
+    private final Teams teams;
+    private final Activities activities;
 
-    CaptainPageController(Volunteers volunteers, CheckIns checkIns) {
+    CaptainPageController(Volunteers volunteers, CheckIns checkIns, Teams teams, Activities activities) {
         this.volunteers = volunteers;
         this.checkIns = checkIns;
+        this.teams = teams;
+        this.activities = activities;
     }
 
     @GetMapping("/volunteers/captain")
@@ -42,11 +48,11 @@ class CaptainPageController {
         List<Team> teams = me.map(v -> volunteers.ledTeams(v.id())).orElse(List.of());
         if (me.isEmpty() && volunteers.office()) {
             // the office has no team of its own: it sees the teams with an activity today
-            teams = volunteers.teams(null, Pageable.unpaged()).getContent().stream()
-                    .filter(t -> !volunteers.todayOf(t.id()).isEmpty()).toList();
+            teams = this.teams.teams(null, Pageable.unpaged()).getContent().stream()
+                    .filter(t -> !activities.todayOf(t.id()).isEmpty()).toList();
         }
         List<Activity> today = new ArrayList<>();
-        teams.forEach(t -> today.addAll(volunteers.todayOf(t.id())));
+        teams.forEach(t -> today.addAll(activities.todayOf(t.id())));
         model.addAttribute("teams", teams);
         model.addAttribute("today", today);
         return "volunteers/captain";
@@ -56,7 +62,7 @@ class CaptainPageController {
     @PreAuthorize("hasAuthority('volunteers:team:lead')")
     String activity(@PathVariable long id, Model model) {
         live(id, model);
-        model.addAttribute("team", volunteers.team(volunteers.activity(id).teamId()));
+        model.addAttribute("team", teams.team(activities.activity(id).teamId()));
         return "volunteers/captain-activity";
     }
 
@@ -64,7 +70,7 @@ class CaptainPageController {
     @GetMapping("/volunteers/captain/activities/{id}/live")
     @PreAuthorize("hasAuthority('volunteers:team:lead')")
     String live(@PathVariable long id, Model model) {
-        Activity a = volunteers.activity(id);
+        Activity a = activities.activity(id);
         String token = checkIns.token(id);
         var roster = checkIns.roster(id);
         model.addAttribute("activity", a);

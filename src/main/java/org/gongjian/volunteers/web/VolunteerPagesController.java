@@ -15,9 +15,12 @@ import org.gongjian.shared.InvalidInputException;
 import org.gongjian.shared.LocalizedException;
 import org.gongjian.volunteers.Activity;
 import org.gongjian.volunteers.CheckIn;
+import org.gongjian.volunteers.Activities;
 import org.gongjian.volunteers.CheckIns;
+import org.gongjian.volunteers.HoursLedger;
 import org.gongjian.volunteers.Stars;
 import org.gongjian.volunteers.Volunteer;
+import org.gongjian.volunteers.Teams;
 import org.gongjian.volunteers.Volunteers;
 import org.gongjian.volunteers.SignUps;
 import org.jspecify.annotations.Nullable;
@@ -44,7 +47,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class VolunteerPagesController {
 
     private final Volunteers volunteers;
+    private final Teams teams;
+    private final Activities activities;
     private final CheckIns checkIns;
+    private final HoursLedger hoursLedger;
     private final Stars stars;
     private final SignUps signUps;
     private final Certificates certificates;
@@ -53,11 +59,14 @@ class VolunteerPagesController {
     /** Sign-ups per client address in the last hour (one instance; a restart forgets, which errs on the open side). */
     private final Map<String, Deque<Instant>> recent = new ConcurrentHashMap<>();
 
-    VolunteerPagesController(Volunteers volunteers, CheckIns checkIns, Stars stars, SignUps signUps,
-            Certificates certificates, MessageSource messages,
+    VolunteerPagesController(Volunteers volunteers, Teams teams, Activities activities, CheckIns checkIns,
+            HoursLedger hoursLedger, Stars stars, SignUps signUps, Certificates certificates, MessageSource messages,
             @Value("${gongjian.volunteers.sign-ups-per-hour:10}") int signUpsPerHour) {
         this.volunteers = volunteers;
+        this.teams = teams;
+        this.activities = activities;
         this.checkIns = checkIns;
+        this.hoursLedger = hoursLedger;
         this.stars = stars;
         this.signUps = signUps;
         this.certificates = certificates;
@@ -116,13 +125,13 @@ class VolunteerPagesController {
         model.addAttribute("me", me.orElse(null));
         if (me.isPresent()) {
             long id = me.get().id();
-            model.addAttribute("teams", volunteers.teamsOf(id));
-            model.addAttribute("activities", volunteers.upcomingFor(id));
+            model.addAttribute("teams", teams.teamsOf(id));
+            model.addAttribute("activities", activities.upcomingFor(id));
             model.addAttribute("standing", stars.standing(id));
-            model.addAttribute("entries", checkIns.currentEntries(id).stream().limit(20).toList());
+            model.addAttribute("entries", hoursLedger.currentEntries(id).stream().limit(20).toList());
             model.addAttribute("certificates", stars.certificates(id));
             model.addAttribute("led", volunteers.ledTeams(id));
-            model.addAttribute("activityTitles", titles(checkIns.currentEntries(id).stream().limit(20)
+            model.addAttribute("activityTitles", titles(hoursLedger.currentEntries(id).stream().limit(20)
                     .map(e -> e.activityId()).distinct().toList()));
         }
         return "volunteers/me";
@@ -130,7 +139,7 @@ class VolunteerPagesController {
 
     private Map<Long, String> titles(List<Long> ids) {
         Map<Long, String> m = new LinkedHashMap<>();
-        ids.forEach(i -> m.put(i, volunteers.activity(i).title()));
+        ids.forEach(i -> m.put(i, activities.activity(i).title()));
         return m;
     }
 
@@ -139,9 +148,9 @@ class VolunteerPagesController {
     @PreAuthorize("hasAuthority('volunteers:check-in:create')")
     String scan(@RequestParam("a") long activityId, @RequestParam(value = "t", required = false) @Nullable String token,
             Model model) {
-        Activity activity = volunteers.activity(activityId);
+        Activity activity = activities.activity(activityId);
         model.addAttribute("activity", activity);
-        model.addAttribute("team", volunteers.team(activity.teamId()));
+        model.addAttribute("team", teams.team(activity.teamId()));
         model.addAttribute("token", token);
         model.addAttribute("key", UUID.randomUUID().toString());
         Optional<Volunteer> me = volunteers.me();

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import org.gongjian.volunteers.Activity;
 import org.gongjian.volunteers.CheckIn;
+import org.gongjian.volunteers.Activities;
+import org.gongjian.volunteers.Backfills;
 import org.gongjian.volunteers.CheckIns;
+import org.gongjian.volunteers.HoursLedger;
 import org.gongjian.volunteers.HoursEntry;
 import org.gongjian.volunteers.Policy;
 import org.gongjian.volunteers.Stars;
@@ -18,6 +21,7 @@ import org.gongjian.volunteers.Team;
 import org.gongjian.volunteers.TeamRole;
 import org.gongjian.volunteers.Volunteer;
 import org.gongjian.volunteers.VolunteerFeed;
+import org.gongjian.volunteers.Teams;
 import org.gongjian.volunteers.Volunteers;
 import org.gongjian.shared.InvalidInputException;
 import org.gongjian.shared.web.Versions;
@@ -46,13 +50,22 @@ import org.springframework.web.bind.annotation.RestController;
 class VolunteersApiController {
 
     private final Volunteers volunteers;
+    private final Teams teams;
+    private final Activities activities;
     private final CheckIns checkIns;
+    private final HoursLedger hoursLedger;
+    private final Backfills backfills;
     private final Stars stars;
     private final VolunteerFeed feed;
 
-    VolunteersApiController(Volunteers volunteers, CheckIns checkIns, Stars stars, VolunteerFeed feed) {
+    VolunteersApiController(Volunteers volunteers, Teams teams, Activities activities, CheckIns checkIns,
+            HoursLedger hoursLedger, Backfills backfills, Stars stars, VolunteerFeed feed) {
         this.volunteers = volunteers;
+        this.teams = teams;
+        this.activities = activities;
         this.checkIns = checkIns;
+        this.hoursLedger = hoursLedger;
+        this.backfills = backfills;
         this.stars = stars;
         this.feed = feed;
     }
@@ -104,14 +117,14 @@ class VolunteersApiController {
     @PreAuthorize("hasAuthority('volunteers:volunteer:read')")
     Hours hours(@PathVariable long id) {
         Stars.Standing s = stars.standing(id);
-        return new Hours(id, s.hours(), s, checkIns.currentEntries(id));
+        return new Hours(id, s.hours(), s, hoursLedger.currentEntries(id));
     }
 
     @Operation(summary = "A volunteer's whole hours ledger, superseded entries included")
     @GetMapping("/{id}/ledger")
     @PreAuthorize("hasAuthority('volunteers:volunteer:read')")
     List<HoursEntry> ledger(@PathVariable long id) {
-        return checkIns.ledger(id);
+        return hoursLedger.ledger(id);
     }
 
     @Operation(summary = "Apply for the next star (publicised for the policy's working days)")
@@ -150,25 +163,25 @@ class VolunteersApiController {
     @GetMapping("/teams")
     @PreAuthorize("hasAuthority('volunteers:volunteer:read')")
     Page<Team> teams(@RequestParam(required = false) @Nullable String town, @PageableDefault(size = 50) Pageable pageable) {
-        return volunteers.teams(town, pageable);
+        return teams.teams(town, pageable);
     }
 
     @Operation(summary = "Apply for a team (approved by the supervising unit of its town)")
     @PostMapping("/teams")
     @PreAuthorize("hasAuthority('volunteers:ledger:manage')")
-    ResponseEntity<Team> createTeam(@RequestBody Volunteers.NewTeam body) {
-        Team t = volunteers.createTeam(body);
+    ResponseEntity<Team> createTeam(@RequestBody Teams.NewTeam body) {
+        Team t = teams.createTeam(body);
         return ResponseEntity.created(URI.create("/api/v1/volunteers/teams/" + t.id())).eTag(Integer.toString(t.version())).body(t);
     }
 
-    record TeamView(Team team, List<Volunteers.Leader> leaders) {
+    record TeamView(Team team, List<Teams.Leader> leaders) {
     }
 
     @GetMapping("/teams/{id}")
     @PreAuthorize("hasAuthority('volunteers:volunteer:read')")
     ResponseEntity<TeamView> team(@PathVariable long id) {
-        Team t = volunteers.team(id);
-        return ResponseEntity.ok().eTag(Integer.toString(t.version())).body(new TeamView(t, volunteers.leaders(id)));
+        Team t = teams.team(id);
+        return ResponseEntity.ok().eTag(Integer.toString(t.version())).body(new TeamView(t, teams.leaders(id)));
     }
 
     @Operation(summary = "Approve or refuse a team (If-Match: its version)")
@@ -176,7 +189,7 @@ class VolunteersApiController {
     @PreAuthorize("hasAuthority('volunteers:ledger:manage')")
     Team decideTeam(@PathVariable long id, @RequestBody Decision body,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
-        return volunteers.decideTeam(id, body.yes(), version(ifMatch));
+        return teams.decideTeam(id, body.yes(), version(ifMatch));
     }
 
     record Appointment(@Nullable Long volunteerId, @Nullable TeamRole role, @Nullable LocalDate termFrom,
@@ -186,13 +199,13 @@ class VolunteersApiController {
     @Operation(summary = "Appoint a captain or vice-captain for a term")
     @PostMapping("/teams/{id}/leaders")
     @PreAuthorize("hasAuthority('volunteers:ledger:manage')")
-    ResponseEntity<Volunteers.Leader> appoint(@PathVariable long id, @RequestBody Appointment body) {
+    ResponseEntity<Teams.Leader> appoint(@PathVariable long id, @RequestBody Appointment body) {
         if (body.volunteerId() == null || body.role() == null || body.termFrom() == null) {
             throw new InvalidInputException(body.volunteerId() == null ? "volunteerId" : body.role() == null ? "role" : "termFrom",
                     "volunteers.error.required");
         }
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(volunteers.appoint(id, body.volunteerId(), body.role(), body.termFrom(), body.termTo()));
+                .body(teams.appoint(id, body.volunteerId(), body.role(), body.termFrom(), body.termTo()));
     }
 
     record Member(@Nullable Long volunteerId) {
@@ -205,7 +218,7 @@ class VolunteersApiController {
         if (body.volunteerId() == null) {
             throw new InvalidInputException("volunteerId", "volunteers.error.required");
         }
-        volunteers.addMember(id, body.volunteerId());
+        teams.addMember(id, body.volunteerId());
         return ResponseEntity.noContent().build();
     }
 
@@ -214,15 +227,15 @@ class VolunteersApiController {
     @GetMapping("/activities")
     @PreAuthorize("hasAuthority('volunteers:volunteer:read')")
     Page<Activity> activities(@RequestParam(required = false) @Nullable Long team, @PageableDefault(size = 50) Pageable pageable) {
-        return volunteers.activities(team, pageable);
+        return activities.activities(team, pageable);
     }
 
     @Operation(summary = "Create an activity of an approved team (≤ 1 year, optional geofence): the team's captains, "
             + "its town's staff, the office")
     @PostMapping("/activities")
     @PreAuthorize("hasAuthority('volunteers:activity:manage')")
-    ResponseEntity<Activity> createActivity(@RequestBody Volunteers.NewActivity body) {
-        Activity a = volunteers.createActivity(body);
+    ResponseEntity<Activity> createActivity(@RequestBody Activities.NewActivity body) {
+        Activity a = activities.createActivity(body);
         return ResponseEntity.created(URI.create("/api/v1/volunteers/activities/" + a.id()))
                 .eTag(Versions.etag(a.version())).body(a);
     }
@@ -231,13 +244,13 @@ class VolunteersApiController {
     @GetMapping("/activities/mine")
     @PreAuthorize("hasAuthority('volunteers:activity:manage')")
     Page<Activity> myActivities(@PageableDefault(size = 50) Pageable pageable) {
-        return volunteers.manageableActivities(pageable);
+        return activities.manageableActivities(pageable);
     }
 
     @GetMapping("/activities/{id}")
     @PreAuthorize("hasAuthority('volunteers:volunteer:read')")
     ResponseEntity<Activity> activity(@PathVariable long id) {
-        Activity a = volunteers.activity(id);
+        Activity a = activities.activity(id);
         return ResponseEntity.ok().eTag(Versions.etag(a.version())).body(a);
     }
 
@@ -245,9 +258,9 @@ class VolunteersApiController {
             + "places taken")
     @PutMapping("/activities/{id}")
     @PreAuthorize("hasAuthority('volunteers:activity:manage')")
-    ResponseEntity<Activity> updateActivity(@PathVariable long id, @RequestBody Volunteers.NewActivity body,
+    ResponseEntity<Activity> updateActivity(@PathVariable long id, @RequestBody Activities.NewActivity body,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-        Activity a = volunteers.updateActivity(id, body, Versions.requireIfMatch(ifMatch));
+        Activity a = activities.updateActivity(id, body, Versions.requireIfMatch(ifMatch));
         return ResponseEntity.ok().eTag(Versions.etag(a.version())).body(a);
     }
 
@@ -290,7 +303,7 @@ class VolunteersApiController {
     @PostMapping("/hours/{id}/decision")
     @PreAuthorize("hasAuthority('volunteers:hours:approve')")
     HoursEntry decideHours(@PathVariable long id, @RequestBody Decision body) {
-        return checkIns.decide(id, body.yes(), body.note());
+        return hoursLedger.decide(id, body.yes(), body.note());
     }
 
     record Correction(@Nullable Integer minutes, @Nullable String note) {
@@ -303,7 +316,7 @@ class VolunteersApiController {
         if (body.minutes() == null) {
             throw new InvalidInputException("minutes", "volunteers.error.required");
         }
-        return ResponseEntity.status(HttpStatus.CREATED).body(checkIns.correct(id, body.minutes(), body.note()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(hoursLedger.correct(id, body.minutes(), body.note()));
     }
 
     record BackfillRequest(@Nullable Long volunteerId, @Nullable Long activityId, @Nullable LocalDate serviceDate,
@@ -313,20 +326,20 @@ class VolunteersApiController {
     @Operation(summary = "Ask for back-filled hours (补录) with evidence")
     @PostMapping("/backfills")
     @PreAuthorize("hasAuthority('volunteers:check-in:create')")
-    ResponseEntity<CheckIns.Backfill> backfill(@RequestBody BackfillRequest b) {
+    ResponseEntity<Backfills.Backfill> backfill(@RequestBody BackfillRequest b) {
         if (b.volunteerId() == null || b.activityId() == null || b.serviceDate() == null || b.minutes() == null) {
             throw new InvalidInputException(b.volunteerId() == null ? "volunteerId" : b.activityId() == null ? "activityId"
                     : b.serviceDate() == null ? "serviceDate" : "minutes", "volunteers.error.required");
         }
-        return ResponseEntity.status(HttpStatus.CREATED).body(checkIns.requestBackfill(b.volunteerId(), b.activityId(),
+        return ResponseEntity.status(HttpStatus.CREATED).body(backfills.requestBackfill(b.volunteerId(), b.activityId(),
                 b.serviceDate(), b.minutes(), b.reason(), b.evidence()));
     }
 
     @Operation(summary = "Review a back-fill")
     @PostMapping("/backfills/{id}/review")
     @PreAuthorize("hasAuthority('volunteers:hours:approve')")
-    CheckIns.Backfill review(@PathVariable long id, @RequestBody Decision body) {
-        return checkIns.reviewBackfill(id, body.yes());
+    Backfills.Backfill review(@PathVariable long id, @RequestBody Decision body) {
+        return backfills.reviewBackfill(id, body.yes());
     }
 
     // ---- policy and campaign
