@@ -191,7 +191,7 @@ public class TargetManagement {
         violations.addAll(violations(target, read));
         Rules.throwIfAny(violations);
         Plausibility doubt = requireConfirmed(target, read, "");
-        Measurement saved = insert(target, read, MeasurementSource.MANUAL, null, actor.username(), false,
+        Measurement saved = insert(programme, target, read, MeasurementSource.MANUAL, null, actor.username(), false,
                 doubt == null ? null : read.cleanReason(), doubt, false);
         storeEvidence(saved, uploads, actor);
         return saved;
@@ -243,7 +243,7 @@ public class TargetManagement {
         List<Measurement> saved = new ArrayList<>();
         for (int i = 0; i < found.size(); i++) {
             Plausibility doubt = doubts.get(i);
-            saved.add(insert(found.get(i), read.get(i), MeasurementSource.MANUAL, null, actor.username(), false,
+            saved.add(insert(programme, found.get(i), read.get(i), MeasurementSource.MANUAL, null, actor.username(), false,
                     doubt == null ? null : read.get(i).cleanReason(), doubt, false));
         }
         return saved;
@@ -306,7 +306,7 @@ public class TargetManagement {
             violations.add(new Violation("reason", "error.measurement.note-too-long", 2000));
         }
         Rules.throwIfAny(violations);
-        return insert(target, new NewMeasurement(old.value(), old.asOf(), null, old.id()), MeasurementSource.MANUAL, null,
+        return insert(programme, target, new NewMeasurement(old.value(), old.asOf(), null, old.id()), MeasurementSource.MANUAL, null,
                 actor.username(), false, why, null, true);
     }
 
@@ -394,7 +394,8 @@ public class TargetManagement {
 
     private Measurement correct(Target target, Measurement old, NewMeasurement report, Actor actor,
             List<EvidenceUpload> uploads) {
-        String entityId = programmes.programme(target.programmeId()).code() + "/" + target.code() + "/" + old.id();
+        Programme programme = programmes.programme(target.programmeId());
+        String entityId = programme.code() + "/" + target.code() + "/" + old.id();
         List<Violation> violations = new ArrayList<>();
         checkAmendable(old, actor, entityId, violations);
         NewMeasurement asked = report.asOf() == null
@@ -408,7 +409,7 @@ public class TargetManagement {
         violations.addAll(evidence.check(uploads));
         Rules.throwIfAny(violations);
         Rules.throwIfAny(violations(target, new NewMeasurement(read.value(), read.asOf(), read.note(), old.id())));
-        Measurement saved = insert(target, new NewMeasurement(read.value(), read.asOf(), read.note(), old.id()),
+        Measurement saved = insert(programme, target, new NewMeasurement(read.value(), read.asOf(), read.note(), old.id()),
                 MeasurementSource.MANUAL, null, actor.username(), false, read.cleanReason(), null, false);
         storeEvidence(saved, uploads, actor);
         return saved;
@@ -504,19 +505,26 @@ public class TargetManagement {
     Measurement record(Target target, NewMeasurement report, MeasurementSource source, @Nullable String sourceRef,
             String reporter, boolean demo) {
         Rules.throwIfAny(violations(target, report));
-        return insert(target, report, source, sourceRef, reporter, demo, null, plausibility(target, report), false);
+        return insert(programmes.programme(target.programmeId()), target, report, source, sourceRef, reporter, demo, null,
+                plausibility(target, report), false);
     }
 
-    private Measurement insert(Target target, NewMeasurement report, MeasurementSource source, @Nullable String sourceRef,
-            String reporter, boolean demo, @Nullable String reason, @Nullable Plausibility plausibility, boolean withdrawn) {
-        Instant now = Instant.now(clock);
-        long id = measurements.insert(new MeasurementStore.NewRow(target.id(),
-                java.util.Objects.requireNonNull(report.value()), java.util.Objects.requireNonNull(report.asOf()), source,
-                sourceRef, report.note(), reporter, now, report.supersedes(), demo, reason, plausibility, withdrawn));
-        Measurement saved = measurements.find(id).orElseThrow();
-        Programme programme = programmes.programme(target.programmeId());
-        audit.created("measurement", programme.code() + "/" + target.code() + "/" + id, saved);
-        events.publishEvent(new MeasurementRecorded(programme.code(), target.code(), target.id(), id, saved.value(),
+    /**
+     * Stores a figure, audits it and tells supervision, answering with what was stored without reading it back: the
+     * value rounded to the column's six decimals and the time to the microsecond, as the columns keep them.
+     */
+    private Measurement insert(Programme programme, Target target, NewMeasurement report, MeasurementSource source,
+            @Nullable String sourceRef, String reporter, boolean demo, @Nullable String reason,
+            @Nullable Plausibility plausibility, boolean withdrawn) {
+        Instant now = Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        MeasurementStore.NewRow row = new MeasurementStore.NewRow(target.id(),
+                java.util.Objects.requireNonNull(org.gongjian.shared.Decimals.normal(java.util.Objects.requireNonNull(report.value())
+                        .setScale(MeasurementStore.SCALE, java.math.RoundingMode.HALF_UP))),
+                java.util.Objects.requireNonNull(report.asOf()), source, sourceRef, report.note(), reporter, now,
+                report.supersedes(), demo, reason, plausibility, withdrawn);
+        Measurement saved = row.stored(measurements.insert(row));
+        audit.created("measurement", programme.code() + "/" + target.code() + "/" + saved.id(), saved);
+        events.publishEvent(new MeasurementRecorded(programme.code(), target.code(), target.id(), saved.id(), saved.value(),
                 saved.asOf(), source));
         return saved;
     }
