@@ -113,10 +113,12 @@ class MeasurementStore {
      * the figures of the dates read, by the index on (target, date).
      */
     Optional<Measurement> latestValid(long targetId, LocalDate asOf, long except) {
+        // the day's figure by a subquery on the day's key, so that the figure itself is read by its own key (a join
+        // let H2 start from the figures and read all of them)
         Optional<Measurement> current = jdbc.sql(SELECT + """
-                  join programme_figure_day d on d.measurement_id = m.id
-                 where d.target_id = :target and d.as_of <= :asOf
-                 order by d.as_of desc limit 1""")
+                 where m.id = (select d.measurement_id from programme_figure_day d
+                                where d.target_id = :target and d.as_of <= :asOf and d.measurement_id is not null
+                                order by d.as_of desc limit 1)""")
                 .param("target", targetId).param("asOf", asOf).query(MeasurementStore::map).optional();
         if (current.isEmpty() || current.get().id() != except) {
             return current;
