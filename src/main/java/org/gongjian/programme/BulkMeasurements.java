@@ -92,6 +92,7 @@ public class BulkMeasurements {
         int whole = bulk.size() / ROWS_PER_STATEMENT * ROWS_PER_STATEMENT;
         insert(bulk.subList(0, whole), ROWS_PER_STATEMENT);
         insert(bulk.subList(whole, bulk.size()), bulk.size() - whole);
+        store.refreshDays(prepared.newest().keySet());
         Actor actor = guard.actor();
         for (Map.Entry<Long, Integer> e : prepared.newest().entrySet()) {
             Target t = targets.target(e.getKey());

@@ -26,10 +26,15 @@ class MeasurementStore {
               left join programme_measurement s on s.supersedes_id = m.id
             """;
 
-    private final JdbcClient jdbc;
+    /** Decimals the value column keeps ({@code numeric(24, 6)}). */
+    static final int SCALE = 6;
 
-    MeasurementStore(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final FigureDays days;
+
+    MeasurementStore(JdbcClient jdbc, FigureDays days) {
         this.jdbc = jdbc;
+        this.days = days;
     }
 
     /** What a new row holds. */
@@ -42,8 +47,15 @@ class MeasurementStore {
             this(targetId, value, asOf, source, sourceRef, note, reporter, recordedAt, supersedesId, demo, null, null,
                     false);
         }
+
+        /** The measurement this row is once stored under {@code id}: nothing supersedes a figure just written. */
+        Measurement stored(long id) {
+            return new Measurement(id, targetId, value, asOf, source, sourceRef, note, reporter, recordedAt, supersedesId,
+                    null, demo, reason, plausibility, withdrawn);
+        }
     }
 
+    /** Stores a figure and counts it into its target's day (and out of the day of the figure it supersedes). */
     long insert(NewRow row) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -66,7 +78,14 @@ class MeasurementStore {
                 .param("plausibility", row.plausibility() == null ? null : row.plausibility().name())
                 .param("withdrawn", row.withdrawn())
                 .update(keys, "id");
-        return java.util.Objects.requireNonNull(keys.getKey()).longValue();
+        long id = java.util.Objects.requireNonNull(keys.getKey()).longValue();
+        days.recorded(id, row);
+        return id;
+    }
+
+    /** Recomputes the days of these targets after figures were inserted past {@link #insert} (in bulk). */
+    void refreshDays(Collection<Long> targetIds) {
+        days.refresh(targetIds);
     }
 
     Optional<Measurement> find(long id) {
@@ -89,13 +108,25 @@ class MeasurementStore {
 
     /**
      * The target's latest valid figure dated on or before {@code asOf} (not superseded, not withdrawn; of two on
-     * the same date the one recorded last), read by the index on (target, date) rather than the whole series.
+     * the same date the one recorded last), other than {@code except}: the current figure of the target's last day
+     * on or before the date ({@link FigureDays}), one row by its key; only when that figure is the one left out are
+     * the figures of the dates read, by the index on (target, date).
      */
     Optional<Measurement> latestValid(long targetId, LocalDate asOf, long except) {
+        // the day's figure by a subquery on the day's key, so that the figure itself is read by its own key (a join
+        // let H2 start from the figures and read all of them)
+        Optional<Measurement> current = jdbc.sql(SELECT + """
+                 where m.id = (select d.measurement_id from programme_figure_day d
+                                where d.target_id = :target and d.as_of <= :asOf and d.measurement_id is not null
+                                order by d.as_of desc limit 1)""")
+                .param("target", targetId).param("asOf", asOf).query(MeasurementStore::map).optional();
+        if (current.isEmpty() || current.get().id() != except) {
+            return current;
+        }
         return jdbc.sql(SELECT + """
                  where m.target_id = :target and m.as_of <= :asOf and m.withdrawn = false and m.id <> :except
                    and not exists (select 1 from programme_measurement x where x.supersedes_id = m.id)
-                 order by m.as_of desc, m.id desc limit 1""")
+                 order by m.as_of desc, m.recorded_at desc, m.id desc limit 1""")
                 .param("target", targetId).param("asOf", asOf).param("except", except).query(MeasurementStore::map)
                 .optional();
     }

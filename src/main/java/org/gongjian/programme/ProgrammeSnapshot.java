@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * read in a handful of queries for computations over the whole programme (status, rankings).
  * Measurements are those with {@code asOf <= date} and recorded by the end of that date (Asia/Shanghai),
  * less any superseded by a correction recorded by then; ordered by target, as-of date, recording time.
+ * A <em>standing</em> snapshot ({@link ProgrammeSnapshots#standing}) holds one row per target and date instead, the
+ * day's current figure, with {@link MeasurementRow#figures()} the number of valid figures of that day.
  */
 public record ProgrammeSnapshot(long programmeId, String programmeCode, int year, LocalDate programmeStart,
         LocalDate programmeEnd, LocalDate asOf, List<InitiativeRow> initiatives, List<TargetRow> targets,
@@ -37,9 +39,17 @@ public record ProgrammeSnapshot(long programmeId, String programmeCode, int year
         }
     }
 
-    /** A valid measurement of a target. */
+    /**
+     * A valid measurement of a target; {@code figures} is how many valid figures of its target and date it stands
+     * for: 1, or in a standing snapshot the day's count, of which this row is the one recorded last.
+     */
     public record MeasurementRow(long id, long targetId, BigDecimal value, LocalDate asOf, Instant recordedAt,
-            MeasurementSource source) {
+            MeasurementSource source, int figures) {
+
+        public MeasurementRow(long id, long targetId, BigDecimal value, LocalDate asOf, Instant recordedAt,
+                MeasurementSource source) {
+            this(id, targetId, value, asOf, recordedAt, source, 1);
+        }
     }
 
     /** A milestone, with start and completion as recorded (they may lie after the snapshot's date). */

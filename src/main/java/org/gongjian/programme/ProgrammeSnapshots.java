@@ -61,17 +61,34 @@ public class ProgrammeSnapshots {
     public ProgrammeSnapshot snapshot(String programmeCode, LocalDate asOf, @Nullable Long initiativeId, Instant knownBy) {
         String scope = initiativeId == null ? "" : " and i.id = :initiative";
         Map<String, Object> extra = initiativeId == null ? Map.of() : Map.of("initiative", initiativeId);
-        return read(programmes.programme(programmeCode), asOf, knownBy, new Scope(scope, scope, scope), extra, true);
+        return read(programmes.programme(programmeCode), asOf, knownBy, new Scope(scope, scope, scope), extra, true, false);
     }
 
     /**
-     * Only these targets of the programme as they stood at the end of {@code asOf}, with their initiatives' rows
-     * and no milestones: what re-evaluating the targets just written needs, read by the targets' own rows.
+     * As {@link #snapshot(String, LocalDate, Long, Instant)}, but with one row per target and date (the day's current
+     * figure and how many valid figures the day has) instead of every figure: what the status engine judges, read
+     * from the standing kept as figures are written ({@link FigureDays}). A target with a figure recorded (or
+     * corrected) at or after {@code knownBy} on a day it reads is read figure by figure, as the plain snapshot does.
+     */
+    public ProgrammeSnapshot standing(String programmeCode, LocalDate asOf, @Nullable Long initiativeId, Instant knownBy) {
+        String scope = initiativeId == null ? "" : " and i.id = :initiative";
+        Map<String, Object> extra = initiativeId == null ? Map.of() : Map.of("initiative", initiativeId);
+        return read(programmes.programme(programmeCode), asOf, knownBy, new Scope(scope, scope, scope), extra, true, true);
+    }
+
+    /** The standing of the programme (or of one initiative when given) as it stood at the end of {@code asOf}. */
+    public ProgrammeSnapshot standing(String programmeCode, LocalDate asOf, @Nullable Long initiativeId) {
+        return standing(programmeCode, asOf, initiativeId, endOf(asOf));
+    }
+
+    /**
+     * The standing of only these targets of the programme at the end of {@code asOf} (see {@link #standing}), with
+     * their initiatives' rows and no milestones: what re-evaluating the targets just written needs.
      */
     public ProgrammeSnapshot targets(String programmeCode, LocalDate asOf, java.util.Collection<Long> targetIds) {
         String initiatives = " and i.id in (select x.initiative_id from programme_target x where x.id in (:targets))";
         return read(programmes.programme(programmeCode), asOf, endOf(asOf),
-                new Scope(initiatives, " and t.id in (:targets)", " and m.target_id in (:targets)"), Map.of("targets", targetIds.isEmpty() ? List.of(-1L) : List.copyOf(targetIds)), false);
+                new Scope(initiatives, " and t.id in (:targets)", " and m.target_id in (:targets)"), Map.of("targets", targetIds.isEmpty() ? List.of(-1L) : List.copyOf(targetIds)), false, true);
     }
 
     /** The conditions that limit a snapshot: on initiatives (alias i), targets (t) and measurements (m). */
@@ -79,22 +96,12 @@ public class ProgrammeSnapshots {
     }
 
     private ProgrammeSnapshot read(Programme programme, LocalDate asOf, Instant end, Scope scope,
-            Map<String, Object> extra, boolean withMilestones) {
+            Map<String, Object> extra, boolean withMilestones, boolean standing) {
         long id = programme.id();
         List<InitiativeRow> initiatives = initiatives(id, scope.initiatives(), extra);
         List<TargetRow> targets = targets(id, scope.targets(), extra);
-        List<MeasurementRow> measurements = jdbc.sql("""
-                select m.id, m.target_id, m.measured_value, m.as_of, m.recorded_at, m.source
-                  from programme_measurement m
-                  join programme_target t on t.id = m.target_id
-                  join programme_initiative i on i.id = t.initiative_id
-                 where t.programme_id = :programme and m.as_of <= :asOf and m.recorded_at < :end and m.withdrawn = false
-                   and not exists (select 1 from programme_measurement s
-                                    where s.supersedes_id = m.id and s.recorded_at < :end)""" + scope.measurements() + """
-
-                 order by m.target_id, m.as_of, m.recorded_at, m.id""")
-                .params(params(id, asOf, end, extra))
-                .query(ProgrammeSnapshots::measurement).list();
+        List<MeasurementRow> measurements = standing ? days(id, asOf, end, scope, extra)
+                : figures(id, asOf, end, scope.measurements(), extra);
         List<MilestoneRow> milestones = !withMilestones ? List.of() : jdbc.sql("""
                 select m.id, m.initiative_id, m.title, m.due_date, m.started_on, m.completed_on
                   from programme_milestone m join programme_initiative i on i.id = m.initiative_id
@@ -106,6 +113,65 @@ public class ProgrammeSnapshots {
                 .list();
         return new ProgrammeSnapshot(id, programme.code(), programme.year(), programme.startDate(), programme.endDate(),
                 asOf, initiatives, targets, measurements, milestones);
+    }
+
+    /** Every valid figure dated up to {@code asOf} as known just before {@code end}, in the snapshot's order. */
+    private List<MeasurementRow> figures(long id, LocalDate asOf, Instant end, String scope, Map<String, Object> extra) {
+        return jdbc.sql("""
+                select m.id, m.target_id, m.measured_value, m.as_of, m.recorded_at, m.source
+                  from programme_measurement m
+                  join programme_target t on t.id = m.target_id
+                  join programme_initiative i on i.id = t.initiative_id
+                 where t.programme_id = :programme and m.as_of <= :asOf and m.recorded_at < :end and m.withdrawn = false
+                   and not exists (select 1 from programme_measurement s
+                                    where s.supersedes_id = m.id and s.recorded_at < :end)""" + scope + """
+
+                 order by m.target_id, m.as_of, m.recorded_at, m.id""")
+                .params(params(id, asOf, end, extra))
+                .query(ProgrammeSnapshots::measurement).list();
+    }
+
+    /**
+     * One row per target and date up to {@code asOf} from the kept standing: the day's current figure with the day's
+     * count of valid figures. The rows are the plain snapshot's figures summed up per day as long as nothing touching
+     * the day was recorded at or after {@code end}; targets with such a day are read figure by figure instead.
+     */
+    private List<MeasurementRow> days(long id, LocalDate asOf, Instant end, Scope scope, Map<String, Object> extra) {
+        List<MeasurementRow> rows = new ArrayList<>();
+        java.util.Set<Long> later = new java.util.HashSet<>();
+        Timestamp endsAt = Timestamp.from(end);
+        jdbc.sql("""
+                select d.target_id, d.as_of, d.figures, d.changed_at, m.id, m.measured_value, m.recorded_at, m.source
+                  from programme_figure_day d
+                  join programme_target t on t.id = d.target_id
+                  join programme_initiative i on i.id = t.initiative_id
+                  left join programme_measurement m on m.id = d.measurement_id
+                 where t.programme_id = :programme and d.as_of <= :asOf""" + scope.targets() + """
+
+                 order by d.target_id, d.as_of""")
+                .params(params(id, asOf, end, extra))
+                .query((rs, n) -> {
+                    long target = rs.getLong("target_id");
+                    if (!rs.getTimestamp("changed_at").before(endsAt)) {
+                        later.add(target);
+                    } else if (rs.getInt("figures") > 0) {
+                        rows.add(new MeasurementRow(rs.getLong("id"), target,
+                                Objects.requireNonNull(Decimals.normal(rs.getBigDecimal("measured_value"))),
+                                rs.getObject("as_of", LocalDate.class), rs.getTimestamp("recorded_at").toInstant(),
+                                MeasurementSource.valueOf(rs.getString("source")), rs.getInt("figures")));
+                    }
+                    return target;
+                }).list();
+        if (later.isEmpty()) {
+            return rows;
+        }
+        Map<String, Object> withLater = new HashMap<>(extra);
+        withLater.put("later", List.copyOf(later));
+        List<MeasurementRow> merged = new ArrayList<>(rows.stream().filter(r -> !later.contains(r.targetId())).toList());
+        merged.addAll(figures(id, asOf, end, scope.measurements() + " and m.target_id in (:later)", withLater));
+        merged.sort(java.util.Comparator.comparingLong(MeasurementRow::targetId).thenComparing(MeasurementRow::asOf)
+                .thenComparing(MeasurementRow::recordedAt).thenComparingLong(MeasurementRow::id));
+        return merged;
     }
 
     /**

@@ -1,8 +1,13 @@
 package org.gongjian.programme;
 
+import static java.util.Objects.requireNonNull;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +15,7 @@ import org.gongjian.audit.AuditLog;
 import org.gongjian.organisation.Actor;
 import org.gongjian.organisation.Permissions;
 import org.gongjian.shared.ConflictException;
+import org.gongjian.shared.Decimals;
 import org.gongjian.shared.InvalidInputException;
 import org.gongjian.shared.InvalidInputException.Violation;
 import org.gongjian.shared.NotFoundException;
@@ -191,7 +197,7 @@ public class TargetManagement {
         violations.addAll(violations(target, read));
         Rules.throwIfAny(violations);
         Plausibility doubt = requireConfirmed(target, read, "");
-        Measurement saved = insert(target, read, MeasurementSource.MANUAL, null, actor.username(), false,
+        Measurement saved = insert(programme, target, read, MeasurementSource.MANUAL, null, actor.username(), false,
                 doubt == null ? null : read.cleanReason(), doubt, false);
         storeEvidence(saved, uploads, actor);
         return saved;
@@ -243,7 +249,7 @@ public class TargetManagement {
         List<Measurement> saved = new ArrayList<>();
         for (int i = 0; i < found.size(); i++) {
             Plausibility doubt = doubts.get(i);
-            saved.add(insert(found.get(i), read.get(i), MeasurementSource.MANUAL, null, actor.username(), false,
+            saved.add(insert(programme, found.get(i), read.get(i), MeasurementSource.MANUAL, null, actor.username(), false,
                     doubt == null ? null : read.get(i).cleanReason(), doubt, false));
         }
         return saved;
@@ -306,7 +312,7 @@ public class TargetManagement {
             violations.add(new Violation("reason", "error.measurement.note-too-long", 2000));
         }
         Rules.throwIfAny(violations);
-        return insert(target, new NewMeasurement(old.value(), old.asOf(), null, old.id()), MeasurementSource.MANUAL, null,
+        return insert(programme, target, new NewMeasurement(old.value(), old.asOf(), null, old.id()), MeasurementSource.MANUAL, null,
                 actor.username(), false, why, null, true);
     }
 
@@ -341,7 +347,7 @@ public class TargetManagement {
 
     /** The value and date of the last valid figure on or before a date, as the page writes it, for messages. */
     private String fmtLast(Target target, NewMeasurement report) {
-        return lastBefore(target, java.util.Objects.requireNonNull(report.asOf()), report.supersedes())
+        return lastBefore(target, requireNonNull(report.asOf()), report.supersedes())
                 .map(m -> org.gongjian.shared.Figures.format(m.value(), target.unit(),
                         org.springframework.context.i18n.LocaleContextHolder.getLocale()) + "（" + m.asOf() + "）")
                 .orElse("");
@@ -394,7 +400,8 @@ public class TargetManagement {
 
     private Measurement correct(Target target, Measurement old, NewMeasurement report, Actor actor,
             List<EvidenceUpload> uploads) {
-        String entityId = programmes.programme(target.programmeId()).code() + "/" + target.code() + "/" + old.id();
+        Programme programme = programmes.programme(target.programmeId());
+        String entityId = programme.code() + "/" + target.code() + "/" + old.id();
         List<Violation> violations = new ArrayList<>();
         checkAmendable(old, actor, entityId, violations);
         NewMeasurement asked = report.asOf() == null
@@ -408,7 +415,7 @@ public class TargetManagement {
         violations.addAll(evidence.check(uploads));
         Rules.throwIfAny(violations);
         Rules.throwIfAny(violations(target, new NewMeasurement(read.value(), read.asOf(), read.note(), old.id())));
-        Measurement saved = insert(target, new NewMeasurement(read.value(), read.asOf(), read.note(), old.id()),
+        Measurement saved = insert(programme, target, new NewMeasurement(read.value(), read.asOf(), read.note(), old.id()),
                 MeasurementSource.MANUAL, null, actor.username(), false, read.cleanReason(), null, false);
         storeEvidence(saved, uploads, actor);
         return saved;
@@ -509,21 +516,27 @@ public class TargetManagement {
             String reporter, boolean demo) {
         List<Violation> refused = violations(target, report);
         if (refused.isEmpty()) {
-            insert(target, report, source, sourceRef, reporter, demo, null, plausibility(target, report), false);
+            insert(programmes.programme(target.programmeId()), target, report, source, sourceRef, reporter, demo, null,
+                    plausibility(target, report), false);
         }
         return refused;
     }
 
-    private Measurement insert(Target target, NewMeasurement report, MeasurementSource source, @Nullable String sourceRef,
-            String reporter, boolean demo, @Nullable String reason, @Nullable Plausibility plausibility, boolean withdrawn) {
-        Instant now = Instant.now(clock);
-        long id = measurements.insert(new MeasurementStore.NewRow(target.id(),
-                java.util.Objects.requireNonNull(report.value()), java.util.Objects.requireNonNull(report.asOf()), source,
-                sourceRef, report.note(), reporter, now, report.supersedes(), demo, reason, plausibility, withdrawn));
-        Measurement saved = measurements.find(id).orElseThrow();
-        Programme programme = programmes.programme(target.programmeId());
-        audit.created("measurement", programme.code() + "/" + target.code() + "/" + id, saved);
-        events.publishEvent(new MeasurementRecorded(programme.code(), target.code(), target.id(), id, saved.value(),
+    /**
+     * Stores a figure, audits it and tells supervision, answering with what was stored without reading it back: the
+     * value rounded to the column's six decimals and the time to the microsecond, as the columns keep them.
+     */
+    private Measurement insert(Programme programme, Target target, NewMeasurement report, MeasurementSource source,
+            @Nullable String sourceRef, String reporter, boolean demo, @Nullable String reason,
+            @Nullable Plausibility plausibility, boolean withdrawn) {
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        BigDecimal stored = Decimals.normal(requireNonNull(report.value()).setScale(MeasurementStore.SCALE, RoundingMode.HALF_UP));
+        MeasurementStore.NewRow row = new MeasurementStore.NewRow(target.id(), requireNonNull(stored),
+                requireNonNull(report.asOf()), source, sourceRef, report.note(), reporter, now,
+                report.supersedes(), demo, reason, plausibility, withdrawn);
+        Measurement saved = row.stored(measurements.insert(row));
+        audit.created("measurement", programme.code() + "/" + target.code() + "/" + saved.id(), saved);
+        events.publishEvent(new MeasurementRecorded(programme.code(), target.code(), target.id(), saved.id(), saved.value(),
                 saved.asOf(), source));
         return saved;
     }

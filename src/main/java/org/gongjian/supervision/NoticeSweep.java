@@ -101,7 +101,7 @@ public class NoticeSweep {
         int escalated = 0;
         int closed = 0;
         for (Programme programme : programmes.programmes(Pageable.unpaged())) {
-            ProgrammeSnapshot snapshot = snapshots.snapshot(programme.code(), today);
+            ProgrammeSnapshot snapshot = snapshots.standing(programme.code(), today, null);
             if (!underWay(snapshot, today)) {
                 continue;
             }
@@ -123,7 +123,7 @@ public class NoticeSweep {
      * are judged as of the end or their own later deadline (ADR 0025), see {@link #closedOn}.
      */
     ProgrammeSnapshot judged(String programmeCode, LocalDate today, @org.jspecify.annotations.Nullable Long initiativeId) {
-        return initiativeId == null ? snapshots.snapshot(programmeCode, today) : snapshots.snapshot(programmeCode, today, initiativeId);
+        return snapshots.standing(programmeCode, today, initiativeId);
     }
 
     /** The programme's last day when it has ended by {@code today}, else null. */

@@ -104,9 +104,9 @@ public class StatusEngine {
     public ProgrammeStatus status(String programmeCode, LocalDate asOf) {
         if (finalJudgement(programmeCode, asOf)) {
             LocalDate end = programmes.programme(programmeCode).endDate();
-            return evaluator(programmeCode, end).evaluate(snapshots.snapshot(programmeCode, today()), end);
+            return evaluator(programmeCode, end).evaluate(snapshots.standing(programmeCode, today(), null), end);
         }
-        return evaluator(programmeCode, asOf).evaluate(snapshots.snapshot(programmeCode, asOf));
+        return evaluator(programmeCode, asOf).evaluate(snapshots.standing(programmeCode, asOf, null));
     }
 
     /**
@@ -115,7 +115,7 @@ public class StatusEngine {
      * {@code knownBy} reports for a month's end, counting figures the units sent in after it.
      */
     public ProgrammeStatus status(String programmeCode, LocalDate asOf, Instant knownBy) {
-        return evaluator(programmeCode, asOf).evaluate(snapshots.snapshot(programmeCode, asOf, null, knownBy));
+        return evaluator(programmeCode, asOf).evaluate(snapshots.standing(programmeCode, asOf, null, knownBy));
     }
 
     /** The status of an already-read snapshot, under the policy in force on its date: one read serves both. */
@@ -137,7 +137,7 @@ public class StatusEngine {
     }
 
     private ProgrammeSnapshot snapshot(String programmeCode, LocalDate asOf, long initiativeId) {
-        return snapshots.snapshot(programmeCode, closedOn(programmeCode, asOf) != null ? today() : asOf, initiativeId);
+        return snapshots.standing(programmeCode, closedOn(programmeCode, asOf) != null ? today() : asOf, initiativeId);
     }
 
     /** One initiative's status as it stood at the end of {@code asOf}. */

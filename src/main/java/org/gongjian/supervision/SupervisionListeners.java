@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Re-evaluates a target at once when it gets a measurement, and an initiative when one of its
  * milestones changes, raising a notice if it has fallen behind; and notes milestone changes as the
- * unit's reporting activity. Delivered through the event publication registry, so not lost in a crash.
+ * unit's reporting activity. Milestone changes and ledger items are delivered through the event publication
+ * registry, so not lost in a crash; figures are gathered per programme in memory (see {@link #on(MeasurementRecorded)}).
  */
 @Component
 class SupervisionListeners {
@@ -24,41 +25,72 @@ class SupervisionListeners {
     private final JdbcClient jdbc;
     private final Clock clock;
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SupervisionListeners.class);
+
     private final java.time.Duration pause;
+    private final java.util.concurrent.Executor executor;
 
     SupervisionListeners(NoticeSweep sweep, NoticeManagement notices, JdbcClient jdbc, Clock clock,
             @org.springframework.beans.factory.annotation.Value("${gongjian.supervision.reevaluation-pause:PT1S}")
-            java.time.Duration pause) {
+            java.time.Duration pause,
+            @org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor")
+            java.util.concurrent.Executor executor) {
         this.pause = pause;
+        this.executor = executor;
         this.sweep = sweep;
         this.notices = notices;
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
-    /** Per programme: the targets with figures waiting for a re-evaluation, and which figures runs have covered. */
+    /** Per programme: the targets with figures waiting for a re-evaluation. */
     private final java.util.concurrent.ConcurrentMap<String, Coalescer> coalescers = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
-     * Gathers the targets written in a programme and lets one runner at a time re-evaluate them: the event that finds
-     * no run under way becomes the runner, waits the pause (so that a burst's figures share the run), takes every
-     * target gathered so far and judges them, and goes round again while more have come meanwhile. The other events
-     * only add their target and return at once, so a burst holds one event thread per programme, never the pool the
-     * other modules' deliveries share.
+     * Gathers the targets written in a programme and lets one runner at a time re-evaluate them on the task executor:
+     * the figure that finds no run under way starts one, which waits the pause (so that a burst's figures share the
+     * run), takes every target gathered so far and judges them, and goes round again while more have come meanwhile.
+     * Other figures only add their target. A run that fails leaves its targets for the next run (the next figure of
+     * the programme starts it) and for the daily sweep.
      */
     static final class Coalescer {
         private final java.util.Set<Long> pending = java.util.concurrent.ConcurrentHashMap.newKeySet();
         private final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean();
 
-        void record(long targetId, java.time.Duration pause, java.util.function.Consumer<java.util.Set<Long>> evaluation) {
+        void record(long targetId, java.time.Duration pause, java.util.concurrent.Executor executor,
+                java.util.function.Consumer<java.util.Set<Long>> evaluation) {
             pending.add(targetId);
-            // a target added after the runner's last look finds running false here, or the runner finds it below
-            while (!pending.isEmpty() && running.compareAndSet(false, true)) {
-                try {
+            start(pause, executor, evaluation);
+        }
+
+        private void start(java.time.Duration pause, java.util.concurrent.Executor executor,
+                java.util.function.Consumer<java.util.Set<Long>> evaluation) {
+            if (pending.isEmpty() || !running.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                executor.execute(() -> run(pause, executor, evaluation));
+            } catch (RuntimeException e) {   // the executor is shutting down: the daily sweep judges what is left
+                running.set(false);
+                log.warn("Re-evaluation after figures not started: {}", e.toString());
+            }
+        }
+
+        private void run(java.time.Duration pause, java.util.concurrent.Executor executor,
+                java.util.function.Consumer<java.util.Set<Long>> evaluation) {
+            boolean failed = false;
+            try {
+                do {
                     runOnce(pause, evaluation);
-                } finally {
-                    running.set(false);
-                }
+                } while (!pending.isEmpty());
+            } catch (RuntimeException e) {
+                failed = true;
+                log.warn("Re-evaluation after figures failed; its targets wait for the next run", e);
+            } finally {
+                running.set(false);
+            }
+            if (!failed) {   // a target added after the last look, before running was cleared
+                start(pause, executor, evaluation);
             }
         }
 
@@ -78,7 +110,7 @@ class SupervisionListeners {
                 try {
                     evaluation.accept(targets);
                 } catch (RuntimeException e) {
-                    pending.addAll(targets);   // judged by the next run; this event stays incomplete and is retried
+                    pending.addAll(targets);
                     throw e;
                 }
             }
@@ -86,19 +118,30 @@ class SupervisionListeners {
     }
 
     /**
-     * Re-evaluates the targets written after a figure's commit, on the event thread (never in the reporting
-     * request), without holding a connection while it waits: it is not one transaction (the notices it raises are
-     * written in their own). Only the targets written are read and judged, not their initiatives, and a burst of
-     * figures in one programme costs one run per {@code gongjian.supervision.reevaluation-pause} (1 s) at most, not
-     * one per figure, so the notices of a burst are combined per unit. The event that runs stays in the publication
-     * registry until its run is done; the events whose targets a running run will take complete at once (a crash
-     * then leaves their targets to the daily sweep).
+     * Re-evaluates the targets written once a figure's transaction has committed (at once when there is none), never
+     * in the reporting request: the request only adds the target to its programme's gathering, and a runner on the
+     * task executor reads and judges the targets written and raises or clears only their notice items (ADR 0036).
+     * The figure is not recorded in the event publication registry (ADR 0037): a run covers many figures, and the
+     * registry's three writes per figure were most of what a figure cost after its own insert. A process that dies
+     * between a figure and its run leaves the target to the daily sweep, as a figure whose target a running run took
+     * already did before.
      */
-    @org.springframework.scheduling.annotation.Async
-    @org.springframework.transaction.event.TransactionalEventListener
+    @org.springframework.context.event.EventListener
     void on(MeasurementRecorded recorded) {
-        coalescers.computeIfAbsent(recorded.programmeCode(), code -> new Coalescer()).record(recorded.targetId(), pause,
-                targetIds -> sweep.targetsChanged(recorded.programmeCode(), targetIds));
+        Runnable gather = () -> coalescers.computeIfAbsent(recorded.programmeCode(), code -> new Coalescer())
+                .record(recorded.targetId(), pause, executor,
+                        targetIds -> sweep.targetsChanged(recorded.programmeCode(), targetIds));
+        if (!org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            gather.run();
+            return;
+        }
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        gather.run();
+                    }
+                });
     }
 
     @ApplicationModuleListener

@@ -34,7 +34,8 @@ abstract class RoundTripContract {
         for (String sql : new String[] {
                 "delete from programme_event_unit", "delete from programme_event", "delete from programme_honour_body",
                 "delete from programme_honour", "delete from programme_milestone",
-                "update programme_measurement set supersedes_id = null", "delete from programme_measurement",
+                "delete from programme_figure_day", "update programme_measurement set supersedes_id = null",
+                "delete from programme_measurement",
                 "delete from programme_target_point", "delete from programme_target",
                 "delete from programme_initiative_unit", "delete from programme_initiative_tag",
                 "delete from programme_initiative_figure", "delete from programme_initiative_photo",

@@ -242,6 +242,7 @@ public class StatusBenchmark {
                            and id not in (select supersedes_id from programme_measurement where supersedes_id is not null)
                            order by id desc limit (select count(*) from programme_measurement where supersedes_id is not null))""");
             }
+            org.gongjian.programme.FigureDays.rebuild(c);   // the figures went in past the application
             c.commit();
             try (Statement s = c.createStatement()) {
                 s.execute("analyze");

@@ -170,7 +170,7 @@ public final class Evaluator {
         return new TargetStatus(target.id(), target.code(), target.name(), initiative.id(), initiative.number(),
                 target.unit(), target.direction(), target.qualifier(), target.baselineValue(), start,
                 target.targetValue(), target.targetValueMax(), target.deadline(), kind, asOf, planned, actual,
-                latest == null ? null : latest.asOf(), measurements.size(), progress == null ? null : round(progress, 6),
+                latest == null ? null : latest.asOf(), figures(measurements), progress == null ? null : round(progress, 6),
                 plannedProgress == null ? null : round(plannedProgress, 6), round(timeProgress, 6), gap, forecast,
                 verdict.status(), verdict.reason(), placeable ? yearly(path, start, target.deadline()) : List.of());
     }
@@ -216,6 +216,15 @@ public final class Evaluator {
             }
         }
         return points;
+    }
+
+    /** How many valid figures the rows stand for (a standing snapshot's row counts its whole day). */
+    static int figures(List<MeasurementRow> measurements) {
+        int figures = 0;
+        for (MeasurementRow m : measurements) {
+            figures += m.figures();
+        }
+        return figures;
     }
 
     /** The latest measurement: the last as-of date, the latest recorded on it (rows come in that order). */

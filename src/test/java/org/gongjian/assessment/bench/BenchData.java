@@ -89,6 +89,10 @@ final class BenchData {
             }
         }
         insertFigures(jdbc, figures);
+        jdbc.execute((java.sql.Connection c) -> {   // the figures went in past the application
+            org.gongjian.programme.FigureDays.rebuild(c);
+            return null;
+        });
         return programme;
     }
 

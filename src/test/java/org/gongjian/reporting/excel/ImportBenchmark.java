@@ -105,7 +105,13 @@ public class ImportBenchmark {
     /** Every iteration imports into the same database: the demo programme without earlier iterations' rows. */
     @TearDown(Level.Iteration)
     public void removeImportedRows() {
+        jdbc.update("delete from programme_figure_day where target_id in (select target_id from programme_measurement"
+                + " where source_ref = ?)", FILE_NAME);
         jdbc.update("delete from programme_measurement where source_ref = ?", FILE_NAME);
+        jdbc.execute((java.sql.Connection c) -> {
+            org.gongjian.programme.FigureDays.rebuild(c);
+            return null;
+        });
     }
 
     @TearDown
