@@ -97,11 +97,13 @@ class DemoIndustryLoader implements ApplicationRunner {
             }
             Map<String, Integer> counts = load(new Random(20241205L));
             audit.created("industry-demo", "industry/demo-2024", counts);
+            counts.put("generatedMs", (int) ((System.nanoTime() - started) / 1_000_000));
             counts.put("published", feed.publish());
             return counts;
         });
         if (loaded != null) {
-            log.info("First start: demo industry ledger loaded in {} ms: {}", (System.nanoTime() - started) / 1_000_000, loaded);
+            log.info("First start: demo industry ledger loaded in {} ms ({} ms generating and inserting, the rest publishing): {}",
+                    (System.nanoTime() - started) / 1_000_000, loaded.remove("generatedMs"), loaded);
         }
     }
 

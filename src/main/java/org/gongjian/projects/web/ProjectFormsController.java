@@ -72,7 +72,8 @@ class ProjectFormsController {
         ProjectForm form = new ProjectForm();
         form.setStartYear(LocalDate.now().getYear());
         form.setEndYear(LocalDate.now().getYear() + 2);
-        form.setResponsibleUnit("development-reform");
+        Long unit = access.actor().unitId();   // the office's own unit answers for a project unless another is chosen
+        form.setResponsibleUnit(unit == null ? "" : organisation.findById(unit).map(u -> u.code()).orElse(""));
         return projectForm(model, form, null);
     }
 
