@@ -7,8 +7,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
@@ -235,6 +238,14 @@ class ProjectFormsTests {
         assertThat(projects.plan(p.id(), 2025).curve()).isEmpty();
         assertThat(projects.plan(p.id(), 2025).planned()).isEqualByComparingTo("700000000");
         assertThat(audited("projects-plan", code + "/2025")).isEqualTo(2);
+        // the API takes the same check as an If-Match, and answers with the plan's version as its ETag
+        mvc.perform(put("/api/v1/projects/" + p.id() + "/plans/2025").with(as("pf-office")).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"planned\": 650000000}").header("If-Match", "\"0\""))
+                .andExpect(status().isConflict());
+        mvc.perform(put("/api/v1/projects/" + p.id() + "/plans/2025").with(as("pf-office")).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"planned\": 650000000}").header("If-Match", "\"1\""))
+                .andExpect(status().isOk()).andExpect(header().string("ETag", "\"2\""));
+        assertThat(projects.plan(p.id(), 2025).planned()).isEqualByComparingTo("650000000");
     }
 
     @Test
