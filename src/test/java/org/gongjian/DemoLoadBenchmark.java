@@ -11,10 +11,10 @@ import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * How long the first start spends loading the IP centre's and the volunteers' demos, as a command (not a test): the
- * application on a new, empty H2 data directory (the README's first start), with every demo on; it prints what the
- * two loaders report (their own timing, generating and publishing) and the whole start. Run as docs/performance.md
- * says; {@code -Druns=3} starts it that many times, each on a new directory.
+ * How long the first start spends loading the IP centre's, the volunteers' and the industry ledger's demos (the
+ * latter with its 3,046-firm cluster), as a command (not a test): the application on a new, empty H2 data
+ * directory (the README's first start), with every demo on; it prints what the three loaders report (their own
+ * timing, generating and publishing) and the whole start. Run as docs/performance.md says; {@code -Druns=3} starts it that many times, each on a new directory.
  */
 public final class DemoLoadBenchmark {
 
@@ -32,7 +32,7 @@ public final class DemoLoadBenchmark {
             ConfigurableApplicationContext app = new SpringApplicationBuilder(GongjianApplication.class).listeners(event -> {
                 if (event instanceof ApplicationPreparedEvent) {
                     for (String name : new String[] {"org.gongjian.ipcentre.DemoCentreLoader",
-                            "org.gongjian.volunteers.DemoVolunteersLoader"}) {
+                            "org.gongjian.volunteers.DemoVolunteersLoader", "org.gongjian.industry.DemoIndustryLoader"}) {
                         ((Logger) LoggerFactory.getLogger(name)).addAppender(seen);
                     }
                 }
@@ -40,7 +40,8 @@ public final class DemoLoadBenchmark {
                     "--server.port=0", "--server.address=127.0.0.1", "--gongjian.data-dir=" + dir,
                     "--gongjian.admin-password=bench-admin-secret", "--spring.main.banner-mode=off",
                     "--logging.level.root=WARN", "--logging.level.org.gongjian.ipcentre.DemoCentreLoader=INFO",
-                    "--logging.level.org.gongjian.volunteers.DemoVolunteersLoader=INFO");
+                    "--logging.level.org.gongjian.volunteers.DemoVolunteersLoader=INFO",
+                    "--logging.level.org.gongjian.industry.DemoIndustryLoader=INFO");
             long total = (System.nanoTime() - started) / 1_000_000;
             app.close();
             System.out.println("run " + run + ": whole first start " + total + " ms");

@@ -181,7 +181,10 @@ public class Enterprises {
             params.put("industry", filter.industry().trim().toUpperCase(java.util.Locale.ROOT) + "%");
         }
         if (filled(filter.cluster())) {
-            where.append(" and id in (select enterprise_id from enterprise_cluster where cluster = :cluster)");
+            // a correlated exists, answered from the membership's primary key: H2 re-reads an "in (select …)" for every
+            // row, which made the count over a 3,000-firm cluster take minutes
+            where.append(" and exists (select 1 from enterprise_cluster m where m.enterprise_id = enterprise.id"
+                    + " and m.cluster = :cluster)");
             params.put("cluster", filter.cluster());
         }
         if (filter.aboveScale() != null) {

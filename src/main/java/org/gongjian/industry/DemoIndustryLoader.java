@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Random;
 import org.gongjian.audit.AuditLog;
 import org.gongjian.enterprise.Enterprise;
+import org.gongjian.enterprise.DemoRegister;
 import org.gongjian.enterprise.EnterpriseData;
 import org.gongjian.enterprise.EnterpriseFigures;
 import org.gongjian.enterprise.FigureData;
@@ -31,7 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * On the first start of an empty ledger, the demo (fixed seed, every record flagged demo, 「演示」 on the pages):
  * food firms with 2023–2025 figures that move item 6's bracket targets (one reaches 50亿 in 2024, one stands
- * at exactly 10亿 in 2024), a 60-firm sample of the 水暖卫浴 cluster, the food plan 2024–2035 and the
+ * at exactly 10亿 in 2024), the 水暖卫浴 cluster at the article's size ({@link DemoCluster}, inserted in
+ * batches), the food plan 2024–2035 and the
  * low-altitude economy plan 2024–2030 with their targets and layouts. Then the figures are published, so
  * that items 2, 6 and 7's targets show them with source LEDGER.
  */
@@ -59,11 +61,10 @@ class DemoIndustryLoader implements ApplicationRunner {
         "塘口", "马冈", "月山", "水口", "大沙", "苍城"};
     private static final String[] FOOD_KINDS = {"饼食", "豆制品", "米粉", "腐乳", "凉果", "烧腊", "水产品", "饮品"};
     private static final String[] FOOD_CLASSES = {"C1419", "C1391", "C1432", "C1462", "C1499", "C1353", "C1361", "C1529"};
-    private static final String[] WARE_CLASSES = {"C3072", "C3443", "C3389"};
-    private static final String[] WARE_KINDS = {"水龙头", "卫浴五金", "阀门", "花洒", "陶瓷洁具", "水暖管件"};
 
     private final Enterprises enterprises;
     private final EnterpriseFigures figures;
+    private final DemoRegister demoRegister;
     private final Plans plans;
     private final IndustryFeed feed;
     private final JdbcClient jdbc;
@@ -71,10 +72,11 @@ class DemoIndustryLoader implements ApplicationRunner {
     private final TransactionTemplate tx;
     private final boolean enabled;
 
-    DemoIndustryLoader(Enterprises enterprises, EnterpriseFigures figures, Plans plans, IndustryFeed feed, JdbcClient jdbc,
+    DemoIndustryLoader(Enterprises enterprises, EnterpriseFigures figures, DemoRegister demoRegister, Plans plans, IndustryFeed feed, JdbcClient jdbc,
             AuditLog audit, TransactionTemplate tx, @Value("${gongjian.demo.enabled:true}") boolean enabled) {
         this.enterprises = enterprises;
         this.figures = figures;
+        this.demoRegister = demoRegister;
         this.plans = plans;
         this.feed = feed;
         this.jdbc = jdbc;
@@ -88,17 +90,20 @@ class DemoIndustryLoader implements ApplicationRunner {
         if (!enabled) {
             return;
         }
+        long started = System.nanoTime();
         Map<String, Integer> loaded = tx.execute(status -> {
             if (jdbc.sql("select count(*) from industry_plan").query(Integer.class).single() > 0) {
                 return null;
             }
             Map<String, Integer> counts = load(new Random(20241205L));
             audit.created("industry-demo", "industry/demo-2024", counts);
+            counts.put("generatedMs", (int) ((System.nanoTime() - started) / 1_000_000));
             counts.put("published", feed.publish());
             return counts;
         });
         if (loaded != null) {
-            log.info("First start: demo industry ledger loaded: {}", loaded);
+            log.info("First start: demo industry ledger loaded in {} ms ({} ms generating and inserting, the rest publishing): {}",
+                    (System.nanoTime() - started) / 1_000_000, loaded.remove("generatedMs"), loaded);
         }
     }
 
@@ -139,27 +144,7 @@ class DemoIndustryLoader implements ApplicationRunner {
             food.add(e);
         }
         counts.put("foodFirms", food.size());
-        List<Enterprise> ware = new ArrayList<>();
-        for (int i = 0; i < 60; i++) {
-            int kind = random.nextInt(WARE_KINDS.length);
-            double yi = 0.15 + Math.pow(random.nextDouble(), 3) * 6;
-            Enterprise e = firm(random, "开平水口" + (char) ('甲' + i % 10) + (i / 10 + 1) + "号" + WARE_KINDS[kind] + "有限公司",
-                    i % 4 == 0 ? "cangcheng" : "shuikou", WARE_CLASSES[kind % WARE_CLASSES.length], List.of("sanitary-ware"),
-                    yi >= 0.2, null, null);
-            double growth = 0.98 + random.nextDouble() * 0.1;
-            double exportShare = 0.4 + random.nextDouble() * 0.5;
-            for (int y = 0; y < YEARS.length; y++) {
-                BigDecimal output = BigDecimal.valueOf(yi * Math.pow(growth, y)).multiply(YI).setScale(-4, RoundingMode.HALF_UP);
-                figures.record(e.uscc(), new FigureData(YEARS[y], null, output,
-                        output.multiply(new BigDecimal("0.96")).setScale(-4, RoundingMode.HALF_UP),
-                        BigDecimal.valueOf(output.doubleValue() * exportShare / 7.1).setScale(-4, RoundingMode.HALF_UP),
-                        output.multiply(new BigDecimal("0.025")).setScale(-2, RoundingMode.HALF_UP),
-                        Math.max(8, output.divide(new BigDecimal("600000"), 0, RoundingMode.HALF_UP).intValue())),
-                        FigureSource.DEMO, true, null);
-            }
-            ware.add(e);
-        }
-        counts.put("clusterFirms", ware.size());
+        counts.put("clusterFirms", demoRegister.load(DemoCluster.generate(random), "industry/demo-cluster"));
         counts.put("plans", DemoPlans.load(plans, food));
         return counts;
     }

@@ -68,7 +68,12 @@ public class IndustryFigures {
     /** A cluster's totals in a year. */
     public ClusterTotals clusterTotals(String cluster, int year) {
         catalogue.cluster(cluster);
-        List<YearFigures> members = figures.forYear(year).stream().filter(f -> f.clusters().contains(cluster)).toList();
+        return clusterTotals(cluster, year, figures.forYear(year));
+    }
+
+    /** A cluster's totals from the year's figures already read. */
+    private ClusterTotals clusterTotals(String cluster, int year, List<YearFigures> all) {
+        List<YearFigures> members = all.stream().filter(f -> f.clusters().contains(cluster)).toList();
         long firms = enterprises.search(new RegisterFilter(null, null, null, null, cluster, null, null), Pageable.ofSize(1))
                 .getTotalElements();
         return new ClusterTotals(cluster, year, (int) firms, members.size(),
@@ -103,7 +108,7 @@ public class IndustryFigures {
             }
         }
         for (Cluster cluster : catalogue.clusters()) {
-            ClusterTotals t = clusterTotals(cluster.code(), year);
+            ClusterTotals t = clusterTotals(cluster.code(), year, all);
             if (t.reporting() == 0) {
                 continue;
             }

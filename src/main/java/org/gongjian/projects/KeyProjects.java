@@ -336,6 +336,16 @@ public class KeyProjects {
      */
     @Transactional
     public Plan setPlan(long projectId, int year, BigDecimal planned, @Nullable String content, List<BigDecimal> curve) {
+        return setPlan(projectId, year, planned, content, curve, null);
+    }
+
+    /**
+     * Sets a year's plan as {@link #setPlan(long, int, BigDecimal, String, List)} does, refused when the plan changed
+     * since it was read: {@code expectedVersion} is the version read, or -1 when there was no plan yet.
+     */
+    @Transactional
+    public Plan setPlan(long projectId, int year, BigDecimal planned, @Nullable String content, List<BigDecimal> curve,
+            @Nullable Integer expectedVersion) {
         KeyProject p = byId(projectId);
         access.requireOffice(ENTITY, p.code());
         List<Violation> v = new ArrayList<>();
@@ -358,6 +368,9 @@ public class KeyProjects {
             throw new InvalidInputException(v);
         }
         Plan before = plan(projectId, year);
+        if (expectedVersion != null && expectedVersion != (before == null ? -1 : before.version())) {
+            throw new ConflictException("error.stale-version", p.code() + "/" + year);
+        }
         if (before == null) {
             jdbc.sql("insert into projects_plan (project_id, plan_year, planned, content, version) values (:p, :y, :v, :c, 0)")
                     .param("p", projectId).param("y", year).param("v", planned).param("c", blank(content)).update();

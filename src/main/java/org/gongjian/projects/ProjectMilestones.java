@@ -11,6 +11,7 @@ import org.gongjian.audit.AuditLog;
 import org.gongjian.shared.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -84,7 +85,9 @@ public class ProjectMilestones {
                 }
                 boolean earlier = m.kind().ordinal() < kind.ordinal();
                 if (earlier ? m.actualOn().isAfter(actualOn) : m.actualOn().isBefore(actualOn)) {
-                    throw new InvalidInputException("actualOn", "projects.error.milestone-order", m.kind().name());
+                    // the other milestone by its name in the reader's language (开工, not STARTED)
+                    throw new InvalidInputException("actualOn", "projects.error.milestone-order",
+                            new DefaultMessageSourceResolvable(new String[] {"projects.milestone." + m.kind()}, m.kind().name()));
                 }
             }
         }

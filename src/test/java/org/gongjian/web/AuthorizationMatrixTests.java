@@ -289,6 +289,7 @@ class AuthorizationMatrixTests {
         // the Excel exports' file names, so that a role without the permission meets the handler (403), not a miss (404)
         samples.put("{what:initiatives|measurements|notices}", "measurements");
         samples.put("{what:initiatives|measurements}", "measurements");
+        samples.put("/milestones/{kind}", "STARTED");   // a key project's milestone kind
         samples.put("{id}", PLACEHOLDER);
         return samples;
     }

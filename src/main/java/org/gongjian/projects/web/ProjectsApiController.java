@@ -113,14 +113,19 @@ class ProjectsApiController {
         return ResponseEntity.ok().eTag(Versions.etag(p.version())).body(p);
     }
 
-    @Operation(summary = "Sets a year's plan, with an optional cumulative monthly curve of 12 values ending at the plan")
+    @Operation(summary = "Sets a year's plan, with an optional cumulative monthly curve of 12 values ending at the plan",
+            description = "Optional If-Match: the plan's version as read (its ETag), or \"-1\" when there was no plan yet; "
+                    + "a plan changed meanwhile is refused with 409")
     @PutMapping("/{id}/plans/{year}")
     @PreAuthorize("hasAuthority('projects:project:manage')")
-    KeyProjects.Plan plan(@PathVariable long id, @PathVariable int year, @RequestBody PlanBody body) {
+    ResponseEntity<KeyProjects.Plan> plan(@PathVariable long id, @PathVariable int year, @RequestBody PlanBody body,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
         if (body.planned() == null) {
             throw new InvalidInputException("planned", "projects.error.planned");
         }
-        return projects.setPlan(id, year, body.planned(), body.content(), body.curve() == null ? List.of() : body.curve());
+        KeyProjects.Plan plan = projects.setPlan(id, year, body.planned(), body.content(),
+                body.curve() == null ? List.of() : body.curve(), Versions.fromIfMatch(ifMatch));
+        return ResponseEntity.ok().eTag(Versions.etag(plan.version())).body(plan);
     }
 
     @GetMapping("/{id}/milestones")
