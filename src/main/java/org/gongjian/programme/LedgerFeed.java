@@ -74,7 +74,7 @@ class LedgerFeed {
                 return;
             }
             targets.record(target, report, MeasurementSource.LEDGER, observed.source(), "ledger:" + observed.source(),
-                    false);
+                    false, observed.knownAt());
         });
     }
 

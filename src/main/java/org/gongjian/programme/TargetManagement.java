@@ -499,20 +499,29 @@ public class TargetManagement {
     /**
      * Records a figure no person typed (a ledger's feed): never refused for looking implausible, since the ledger
      * is the source of truth, but stored with its {@link Plausibility} and no reason, which flags it for the office
-     * on the target's card until a later figure or a correction replaces it (ADR 0026).
+     * on the target's card until a later figure or a correction replaces it (ADR 0026). It is recorded now, or at
+     * {@code knownAt} when a ledger replays its own past (never later than now), so that a period's snapshot, which
+     * counts what was recorded by its end, sees the figure the ledger would have published then.
      */
     Measurement record(Target target, NewMeasurement report, MeasurementSource source, @Nullable String sourceRef,
-            String reporter, boolean demo) {
+            String reporter, boolean demo, @Nullable Instant knownAt) {
         Rules.throwIfAny(violations(target, report));
-        return insert(target, report, source, sourceRef, reporter, demo, null, plausibility(target, report), false);
+        Instant now = Instant.now(clock);
+        return insert(target, report, source, sourceRef, reporter, demo, null, plausibility(target, report), false,
+                knownAt == null || knownAt.isAfter(now) ? now : knownAt);
     }
 
     private Measurement insert(Target target, NewMeasurement report, MeasurementSource source, @Nullable String sourceRef,
             String reporter, boolean demo, @Nullable String reason, @Nullable Plausibility plausibility, boolean withdrawn) {
-        Instant now = Instant.now(clock);
+        return insert(target, report, source, sourceRef, reporter, demo, reason, plausibility, withdrawn, Instant.now(clock));
+    }
+
+    private Measurement insert(Target target, NewMeasurement report, MeasurementSource source, @Nullable String sourceRef,
+            String reporter, boolean demo, @Nullable String reason, @Nullable Plausibility plausibility, boolean withdrawn,
+            Instant recordedAt) {
         long id = measurements.insert(new MeasurementStore.NewRow(target.id(),
                 java.util.Objects.requireNonNull(report.value()), java.util.Objects.requireNonNull(report.asOf()), source,
-                sourceRef, report.note(), reporter, now, report.supersedes(), demo, reason, plausibility, withdrawn));
+                sourceRef, report.note(), reporter, recordedAt, report.supersedes(), demo, reason, plausibility, withdrawn));
         Measurement saved = measurements.find(id).orElseThrow();
         Programme programme = programmes.programme(target.programmeId());
         audit.created("measurement", programme.code() + "/" + target.code() + "/" + id, saved);
