@@ -135,8 +135,18 @@ public class Pairings {
         if (kind == null) {
             throw new InvalidInputException("kind", "finance.error.required");
         }
-        if (parentId != null && (parentId == id || institution(parentId).parentId() != null && institution(parentId).parentId() == id)) {
-            throw new InvalidInputException("parentId", "finance.error.parent-cycle");
+        if (parentId != null) {
+            Map<Long, Institution> all = new java.util.HashMap<>();
+            institutions().forEach(i -> all.put(i.id(), i));
+            if (!all.containsKey(parentId)) {
+                throw new InvalidInputException("parentId", "finance.error.institution-not-found", parentId);
+            }
+            // the parent's chain up to its head office must not pass through this institution
+            for (Long up = parentId; up != null; up = all.get(up).parentId()) {
+                if (up == id) {
+                    throw new InvalidInputException("parentId", "finance.error.parent-cycle");
+                }
+            }
         }
         int n = jdbc.sql("update finance_institution set kind = :k, parent_id = :p, version = version + 1 where id = :id and version = :v")
                 .param("k", kind.name()).param("p", parentId).param("id", id).param("v", expectedVersion).update();

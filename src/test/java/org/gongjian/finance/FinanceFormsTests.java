@@ -94,6 +94,12 @@ class FinanceFormsTests {
         mvc.perform(post("/finance/institutions").with(office()).with(csrf()).param("uscc", uscc).param("kind", "BANK"))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("统一社会信用代码 " + uscc + " 的机构已登记")));
 
+        // a branch's head office cannot become the branch's branch
+        Pairings.Institution head = pairings.institution(world.bankA().id());
+        mvc.perform(post("/finance/institutions/" + head.id()).with(office()).with(csrf()).param("kind", "BANK")
+                        .param("parentId", String.valueOf(added.id())).param("version", String.valueOf(head.version())))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("上级机构不能是本机构或其下级机构")));
+        assertThat(pairings.institution(head.id()).parentId()).isNull();
         mvc.perform(post("/finance/institutions/" + added.id()).with(office()).with(csrf())
                         .param("kind", "RURAL_COMMERCIAL_BANK").param("version", String.valueOf(added.version())))
                 .andExpect(redirectedUrl("/finance/institutions"));
@@ -161,9 +167,10 @@ class FinanceFormsTests {
         assertThat(changed.liaisons()).isEmpty();
         mvc.perform(post("/finance/consortia/" + added.id()).with(office()).with(csrf()).param("name", added.name())
                         .param("townCode", "chikan").param("leadInstitutionId", String.valueOf(world.bankA().id()))
-                        .param("agreementDate", "2023-01-01").param("validFrom", "2023-01-01")
+                        .param("agreementDate", "2023-01-01").param("validFrom", "2023-01-01").param("validTo", "2023-12-31")
                         .param("version", String.valueOf(added.version())))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("数据已被他人修改")));
+        assertThat(pairings.consortium(added.id()).validTo()).isEqualTo(LocalDate.of(2024, 6, 5));
 
         mvc.perform(get("/finance/consortia/" + added.id() + "/edit").with(office())).andExpect(status().isOk())
                 .andExpect(content().string(containsString("value=\"2024-06-05\"")));
