@@ -172,6 +172,10 @@ class FinanceFormsTests {
                 .andExpect(status().isOk()).andExpect(content().string(containsString("数据已被他人修改")));
         assertThat(pairings.consortium(added.id()).validTo()).isEqualTo(LocalDate.of(2024, 6, 5));
 
+        mvc.perform(get("/finance/consortia").with(as("t-chikan-" + tag))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("测试新银团" + tag)))
+                .andExpect(content().string(containsString(world.bankB().name() + " </span>")))
+                .andExpect(content().string(not(containsString("/finance/consortia/" + added.id() + "/edit"))));
         mvc.perform(get("/finance/consortia/" + added.id() + "/edit").with(office())).andExpect(status().isOk())
                 .andExpect(content().string(containsString("value=\"2024-06-05\"")));
         mvc.perform(get("/finance/consortia/new").with(as("t-bank-a-" + tag))).andExpect(status().isForbidden());
@@ -249,7 +253,8 @@ class FinanceFormsTests {
         assertThat(jdbc.sql("select signed_amount from finance_event where title = :t").param("t", "金融来趁圩" + tag)
                 .query(BigDecimal.class).single()).isEqualByComparingTo("4500000");
         mvc.perform(get("/finance/events").param("town", "chikan").with(as(clerk))).andExpect(status().isOk())
-                .andExpect(content().string(containsString("金融来趁圩" + tag)));
+                .andExpect(content().string(containsString("金融来趁圩" + tag)))
+                .andExpect(content().string(containsString("<span class=\"d-block small\">" + world.chikan().name() + "</span>")));
     }
 
     @Test
