@@ -43,6 +43,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class FinanceWorkController {
 
     private static final int PAGE = 20;
+    /** The report's balance is typed in 万元 on the page: its messages stand beside that field. */
+    private static final Map<String, String> BALANCE = Map.of("outstandingBalance", "balanceWan");
 
     private final Needs needs;
     private final Subjects subjects;
@@ -94,7 +96,8 @@ class FinanceWorkController {
     String declare(@ModelAttribute("form") NeedForm form, BindingResult result, Model model, RedirectAttributes flash,
             Locale locale) {
         Needs.Need[] declared = new Needs.Need[1];
-        if (!FinancePageSupport.save(result, Map.of("amount", "amountWan"), () -> declared[0] = needs.declare(form.data(), false))) {
+        if (!FinancePageSupport.save(result, Map.of("amount", "amountWan"),
+                () -> declared[0] = needs.declare(form.data(), false))) {
             return needForm(model, form);
         }
         Needs.Need screened = needs.screen(declared[0].id(), form.criteria(), declared[0].version());
@@ -102,7 +105,8 @@ class FinanceWorkController {
                 .map(c -> messages.getMessage("finance.criteria." + c, null, locale)).toList();
         flash.addFlashAttribute("saved", unmet.isEmpty()
                 ? messages.getMessage("finance.need.declared-recommended", null, locale)
-                : messages.getMessage("finance.need.declared-not-eligible", new Object[] {String.join("、", unmet)}, locale));
+                : messages.getMessage("finance.need.declared-not-eligible", new Object[] {String.join("、", unmet)},
+                        locale));
         return "redirect:/finance/needs/" + screened.id();
     }
 
@@ -158,8 +162,10 @@ class FinanceWorkController {
         if (!scope.office() && scope.town() != null) {
             form.setTownCode(scope.town());   // a town's staff record their own town's events
         }
-        if (FinancePageSupport.save(result, Map.of("signedAmount", "signedWan"), () -> outreach.record(form.data(), false))) {
-            flash.addFlashAttribute("saved", messages.getMessage("finance.event.saved", new Object[] {form.getTitle()}, locale));
+        if (FinancePageSupport.save(result, Map.of("signedAmount", "signedWan"),
+                () -> outreach.record(form.data(), false))) {
+            flash.addFlashAttribute("saved", messages.getMessage("finance.event.saved", new Object[] {form.getTitle()},
+                    locale));
             return "redirect:/finance/events";
         }
         return eventForm(model, form);
@@ -207,9 +213,10 @@ class FinanceWorkController {
         ConsortiumReports.Report[] saved = new ConsortiumReports.Report[1];
         if (consortium == null) {
             result.rejectValue("consortiumId", "finance.error.required");
-        } else if (FinancePageSupport.save(result, Map.of("outstandingBalance", "balanceWan"), () -> saved[0] = reports.draft(consortium, form.getMonth(),
-                form.balance(), blankToNull(form.getNote()), false))) {
-            flash.addFlashAttribute("saved", messages.getMessage("finance.report.drafted", new Object[] {form.getMonth()}, locale));
+        } else if (FinancePageSupport.save(result, BALANCE, () -> saved[0] = reports.draft(consortium,
+                form.getMonth(), form.balance(), blankToNull(form.getNote()), false))) {
+            flash.addFlashAttribute("saved", messages.getMessage("finance.report.drafted", new Object[] {form.getMonth()},
+                    locale));
             return "redirect:/finance/reports/" + saved[0].id();
         }
         return reportForm(model, form);
@@ -218,7 +225,8 @@ class FinanceWorkController {
     private String reportForm(Model model, ReportForm form) {
         FinanceAccess.Scope scope = access.scope();
         model.addAttribute("form", form);
-        model.addAttribute("allowed", scope.office() || scope.bank() && scope.consortium() != null && scope.consortium() > 0);
+        model.addAttribute("allowed", scope.office()
+                || scope.bank() && scope.consortium() != null && scope.consortium() > 0);
         model.addAttribute("consortia", scope.bank() ? List.of() : pairings.consortia());
         model.addAttribute("own", scope.bank() && scope.consortium() != null && scope.consortium() > 0
                 ? pairings.consortium(scope.consortium()).name() : null);
@@ -243,7 +251,8 @@ class FinanceWorkController {
         model.addAttribute("report", report);
         model.addAttribute("consortium", pairings.consortium(report.consortiumId()));
         model.addAttribute("bankMay", bank && access.actor().can(org.gongjian.organisation.Permissions.FINANCE_BANK));
-        model.addAttribute("reviewMay", scope.office() && access.actor().can(org.gongjian.organisation.Permissions.FINANCE_REVIEW));
+        model.addAttribute("reviewMay", scope.office()
+                && access.actor().can(org.gongjian.organisation.Permissions.FINANCE_REVIEW));
         model.addAttribute("towns", towns());
         return "finance/report";
     }
@@ -252,8 +261,8 @@ class FinanceWorkController {
     @PreAuthorize("hasAuthority('finance:bank:work')")
     String revise(@PathVariable long id, @ModelAttribute("form") ReportForm form, BindingResult result, Model model,
             RedirectAttributes flash, Locale locale) {
-        if (FinancePageSupport.save(result, Map.of("outstandingBalance", "balanceWan"), () -> reports.revise(id, form.balance(), blankToNull(form.getNote()),
-                form.getVersion()))) {
+        if (FinancePageSupport.save(result, BALANCE, () -> reports.revise(id, form.balance(),
+                blankToNull(form.getNote()), form.getVersion()))) {
             flash.addFlashAttribute("saved", messages.getMessage("finance.saved", null, locale));
             return "redirect:/finance/reports/" + id;
         }
