@@ -33,7 +33,8 @@ public class ConsortiumReports {
 
     public record Report(long id, long consortiumId, String month, ReportStatus status, int visits, int needs,
             int recommended, int approvedCount, BigDecimal approvedAmount, BigDecimal disbursedAmount,
-            @Nullable BigDecimal outstandingBalance, @Nullable String note, boolean demo, int version) {
+            @Nullable BigDecimal outstandingBalance, @Nullable String note, boolean demo, int version,
+            @Nullable String returnedReason, @Nullable LocalDate returnedOn) {
     }
 
     /** A line of the league table: a pairing's cumulative figures and its rank by credit granted. */
@@ -43,7 +44,7 @@ public class ConsortiumReports {
 
     private static final String COLUMNS = """
             id, consortium_id, report_month, status, visits, needs, recommended, approved_count, approved_amount,
-            disbursed_amount, outstanding_balance, note, demo, version""";
+            disbursed_amount, outstanding_balance, note, demo, version, returned_reason, returned_on""";
 
     private final JdbcClient jdbc;
     private final Pairings pairings;
@@ -62,7 +63,8 @@ public class ConsortiumReports {
     private static Report row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Report(rs.getLong(1), rs.getLong(2), rs.getString(3), ReportStatus.valueOf(rs.getString(4)),
                 rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getBigDecimal(9), rs.getBigDecimal(10),
-                rs.getBigDecimal(11), rs.getString(12), rs.getBoolean(13), rs.getInt(14));
+                rs.getBigDecimal(11), rs.getString(12), rs.getBoolean(13), rs.getInt(14), rs.getString(15),
+                rs.getObject(16, LocalDate.class));
     }
 
     /** Reports the caller may see: a bank its own consortium's; others every published one, the office all. */
@@ -71,6 +73,11 @@ public class ConsortiumReports {
         String where = scope.bank() ? " where consortium_id = :c" : scope.office() ? "" : " where status = 'PUBLISHED'";
         return jdbc.sql("select " + COLUMNS + " from finance_report" + where + " order by report_month desc, consortium_id")
                 .params(scope.bank() ? Map.of("c", scope.consortium()) : Map.of()).query(ConsortiumReports::row).list();
+    }
+
+    /** A page of the reports the caller may see, newest month first. */
+    public org.springframework.data.domain.Page<Report> page(org.springframework.data.domain.Pageable pageable) {
+        return org.gongjian.shared.Pages.of(reports(), pageable);
     }
 
     public Report report(long id) {
@@ -85,12 +92,7 @@ public class ConsortiumReports {
         access.requireBank(consortiumId, "finance-report", consortiumId + "/" + month);
         YearMonth ym = month(month);
         pairings.consortium(consortiumId);
-        if (outstandingBalance != null && (outstandingBalance.signum() < 0 || outstandingBalance.scale() > 2)) {
-            throw new InvalidInputException("outstandingBalance", "finance.error.amount");
-        }
-        if (note != null && note.length() > 2000) {
-            throw new InvalidInputException("note", "finance.error.too-long", 2000);
-        }
+        checkContent(outstandingBalance, note);
         if (jdbc.sql("select count(*) from finance_report where consortium_id = :c and report_month = :m")
                 .param("c", consortiumId).param("m", ym.toString()).query(Long.class).single() > 0) {
             throw new ConflictException("finance.error.transition", ReportStatus.DRAFT.name(), ym.toString());
@@ -105,6 +107,61 @@ public class ConsortiumReports {
         Report saved = report(id);
         audit.created("finance-report", String.valueOf(id), saved);
         return saved;
+    }
+
+    private static void checkContent(@Nullable BigDecimal outstandingBalance, @Nullable String note) {
+        if (outstandingBalance != null && (outstandingBalance.signum() < 0 || outstandingBalance.scale() > 2)) {
+            throw new InvalidInputException("outstandingBalance", "finance.error.amount");
+        }
+        if (note != null && note.length() > 2000) {
+            throw new InvalidInputException("note", "finance.error.too-long", "2000");
+        }
+    }
+
+    /** The bank revises its draft (a new one, or one the office returned): balance and note; figures counted again. */
+    @Transactional
+    public Report revise(long id, @Nullable BigDecimal outstandingBalance, @Nullable String note, int expectedVersion) {
+        Report before = report(id);
+        access.requireBank(before.consortiumId(), "finance-report", String.valueOf(id));
+        if (before.status() != ReportStatus.DRAFT) {
+            throw new ConflictException("finance.error.transition", before.status().name(), ReportStatus.DRAFT.name());
+        }
+        checkContent(outstandingBalance, note);
+        int n = jdbc.sql("""
+                update finance_report set outstanding_balance = :b, note = :n, version = version + 1
+                 where id = :id and version = :v""").param("b", outstandingBalance).param("n", note).param("id", id)
+                .param("v", expectedVersion).update();
+        if (n == 0) {
+            throw new ConflictException("error.stale-version");
+        }
+        countFigures(id, before.consortiumId(), YearMonth.parse(before.month()));
+        Report after = report(id);
+        audit.updated("finance-report", String.valueOf(id), "revised", before, after);
+        return after;
+    }
+
+    /** The office returns a submitted or reviewed report to the bank with its reason; the bank revises and resubmits. */
+    @Transactional
+    public Report returnToBank(long id, @Nullable String reason, int expectedVersion) {
+        Report before = report(id);
+        access.requireOffice("finance-report", String.valueOf(id));
+        if (reason == null || reason.isBlank() || reason.length() > 500) {
+            throw new InvalidInputException("reason", "finance.error.reason-required");
+        }
+        if (before.status() != ReportStatus.SUBMITTED && before.status() != ReportStatus.REVIEWED) {
+            throw new ConflictException("finance.error.transition", before.status().name(), ReportStatus.DRAFT.name());
+        }
+        int n = jdbc.sql("""
+                update finance_report set status = 'DRAFT', returned_reason = :r, returned_on = :d, returned_by = :w,
+                    reviewed_by = null, reviewed_on = null, version = version + 1 where id = :id and version = :v""")
+                .param("r", reason.trim()).param("d", LocalDate.now(clock)).param("w", access.actor().username())
+                .param("id", id).param("v", expectedVersion).update();
+        if (n == 0) {
+            throw new ConflictException("error.stale-version");
+        }
+        Report after = report(id);
+        audit.updated("finance-report", String.valueOf(id), "returned", before, after);
+        return after;
     }
 
     /** Moves a report on: the bank submits (figures counted again), the office reviews, then publishes. */
@@ -129,7 +186,7 @@ public class ConsortiumReports {
         String who = access.actor().username();
         LocalDate today = LocalDate.now(clock);
         String set = switch (to) {
-            case SUBMITTED -> "submitted_by = :w, submitted_on = :d";
+            case SUBMITTED -> "submitted_by = :w, submitted_on = :d, returned_reason = null";
             case REVIEWED -> "reviewed_by = :w, reviewed_on = :d";
             default -> "published_on = :d";
         };
@@ -170,7 +227,10 @@ public class ConsortiumReports {
                  where id = :id""").params(p).update();
     }
 
-    private YearMonth month(String month) {
+    private YearMonth month(@Nullable String month) {
+        if (month == null || month.isBlank()) {
+            throw new InvalidInputException("month", "finance.error.month");
+        }
         try {
             YearMonth ym = YearMonth.parse(month);
             if (ym.isAfter(YearMonth.now(clock))) {

@@ -5,7 +5,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -38,8 +40,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * town with visits and needs carried to credit and loans in 2024, a few needs pushed in the last days (so the SLA
  * clocks show), one 金融来趁圩 per town and the fourth quarter's published monthly reports. Everything is generated
  * from a fixed seed and flagged {@code demo} (「演示」 on the pages); the names of consortia and subjects are made up,
- * the article names none. Then the figures are published as of today, so that item 4's targets move from the ledger
- * (their 2024 history is the programme demo's reported series).
+ * the article names none. The needs are declared from June to November 2024 and decided and paid out up to the first
+ * days of 2025. Then the figures are published as of each month's end since the pairing, known that month, and as of
+ * today, so that item 4's targets (the pairings and the towns' credit) follow the ledger, their 2024 history included.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 40)
@@ -47,6 +50,9 @@ class DemoFinanceLoader implements ApplicationRunner {
 
     static final String MARKER = "finance/demo-2024";
     static final LocalDate PAIRED = LocalDate.of(2024, 6, 6);
+    /** When a month's figures are taken as known: the evening of its last day, in the city's time. */
+    static final LocalTime REPORTED_AT = LocalTime.of(20, 0);
+    private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
     private static final Logger log = LoggerFactory.getLogger(DemoFinanceLoader.class);
     private static final String[] BANKS = {"中国农业银行开平支行", "中国工商银行开平支行", "中国银行开平支行", "中国建设银行开平支行",
             "广东开平农村商业银行", "中国邮政储蓄银行开平市支行", "广发银行开平支行", "江门农商银行开平支行"};
@@ -108,12 +114,33 @@ class DemoFinanceLoader implements ApplicationRunner {
             }
             Map<String, Integer> loaded = load();
             audit.created("finance-demo", MARKER, loaded);
+            loaded.put("history-figures", history(LocalDate.now(clock)));
             indicators.publish(LocalDate.now(clock));
             return loaded;
         });
         if (counts != null) {
             log.info("First start: demo pairing ledger loaded in {} ms: {}", (System.nanoTime() - started) / 1_000_000, counts);
         }
+    }
+
+    /**
+     * Replays the ledger's past: the figures as of each month's end from the pairing to the month of the demo's last
+     * decision or disbursement (not this month), each known on the evening of that month's last day (as a ledger
+     * running then would have published it), so that item 4's targets have the ledger's 2024 history and the towns'
+     * 2024 league ranks on it. What came later (the needs pushed in the last days) is published as of today.
+     */
+    private int history(LocalDate today) {
+        LocalDate last = jdbc.sql("""
+                select max(d) from (select max(decided_on) as d from finance_decision
+                                    union all select max(disbursed_on) as d from finance_disbursement) facts""")
+                .query((rs, n) -> java.util.Optional.ofNullable(rs.getObject(1, LocalDate.class))).single().orElse(PAIRED);
+        int published = 0;
+        for (YearMonth month = YearMonth.from(PAIRED); !month.isAfter(YearMonth.from(last))
+                && month.atEndOfMonth().isBefore(today); month = month.plusMonths(1)) {
+            LocalDate end = month.atEndOfMonth();
+            published += indicators.publish(end, end.atTime(REPORTED_AT).atZone(CITY).toInstant());
+        }
+        return published;
     }
 
     private static String uscc(Random random, String prefix) {
@@ -176,7 +203,7 @@ class DemoFinanceLoader implements ApplicationRunner {
                         .param("e", e.id()).param("t", TYPES[s].name()).param("town", town.code()).update();
                 long subject = id("select id from finance_subject where enterprise_id = :e", Map.of("e", e.id()));
                 subjects++;
-                LocalDate visited = PAIRED.plusDays(5 + random.nextInt(100));
+                LocalDate visited = PAIRED.plusDays(5 + random.nextInt(170));
                 jdbc.sql("""
                         insert into finance_visit (subject_id, visited_on, visitor, has_need, notes, demo, created_by)
                         values (:s, :d, :v, true, :n, true, 'demo')""").param("s", subject).param("d", visited)

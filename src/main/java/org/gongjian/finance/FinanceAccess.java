@@ -90,7 +90,8 @@ public class FinanceAccess {
         }
     }
 
-    void requireOffice(String entity, String id) {
+    /** The finance office (or ADMIN) only; anyone else is refused, and the refusal audited. */
+    public void requireOffice(String entity, String id) {
         if (!scope().office()) {
             audit.denied(entity, id, "only the finance office");
             throw new AccessDeniedException("error.access-denied");

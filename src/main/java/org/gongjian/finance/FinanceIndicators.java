@@ -3,6 +3,7 @@ package org.gongjian.finance;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.gongjian.organisation.Organisation;
 import org.gongjian.programme.IndicatorObserved;
 import org.gongjian.shared.UnitOfMeasure;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -133,6 +135,15 @@ public class FinanceIndicators {
     /** Publishes every figure that differs from what was last published for its indicator and unit, as of the day. */
     @Transactional
     public int publish(LocalDate on) {
+        return publish(on, null);
+    }
+
+    /**
+     * As {@link #publish(LocalDate)}, for a day of the ledger's past known at {@code knownAt}: the demo replays its
+     * 2024 month-ends this way, so that each month's figure is recorded as the ledger would have published it then.
+     */
+    @Transactional
+    public int publish(LocalDate on, @Nullable Instant knownAt) {
         stale.set(false);
         int published = 0;
         Set<String> units = new HashSet<>();
@@ -167,7 +178,7 @@ public class FinanceIndicators {
                         .param("i", f.indicator()).param("u", f.unit()).param("d", f.asOf()).param("v", value).update();
             }
             events.publishEvent(new IndicatorObserved(f.indicator(), f.unit().isEmpty() ? null : f.unit(), f.asOf(), value,
-                    f.uom(), Needs.LEDGER));
+                    f.uom(), Needs.LEDGER, knownAt));
             published++;
         }
         return published;

@@ -60,6 +60,12 @@ public class Outreach {
                 .list();
     }
 
+    /** A page of the events, latest first, optionally of one town. */
+    public org.springframework.data.domain.Page<Event> page(@Nullable String townCode,
+            org.springframework.data.domain.Pageable pageable) {
+        return org.gongjian.shared.Pages.of(events(townCode), pageable);
+    }
+
     /** Records an event held in a town (its staff or the office). */
     @Transactional
     public Event record(NewEvent data, boolean demo) {

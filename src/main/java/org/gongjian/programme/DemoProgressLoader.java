@@ -1,7 +1,6 @@
 package org.gongjian.programme;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Gives the Kaiping demo a year of reported progress, so that rankings have something to rank: on the
  * first start after the demo programme was seeded, and only then, it adds for each of the 16 town-level
  * units its own share of two city-wide tasks (rural roads under initiative 1, bank credit under
- * initiative 4) with monthly measurements, monthly measurements of the departments' targets, and
+ * initiative 4; their figures come from the roads and pairing ledgers), monthly measurements of the departments' targets, and
  * quarterly nodes of the departments' initiatives. Everything is generated from a fixed seed, so every
  * installation gets the same demo; measurements carry {@code demo = true} and milestones the demo flag,
  * and the units' habits (pace, punctuality) differ so that league tables move from month to month. The
@@ -65,8 +64,8 @@ class DemoProgressLoader implements ApplicationRunner {
         // fed by the key-projects ledger (projects.*@hydrogen.base): no invented progress
         DEPARTMENT_SERIES.put("hydrogen.area", new String[12]);
         DEPARTMENT_SERIES.put("hydrogen.investment", new String[12]);
-        // the pairing ledger (finance.pairs-active) publishes as of today; the 2024 history stays (see ADR 0160)
-        DEPARTMENT_SERIES.put("finance.pairs", new String[] {null, null, null, null, null, null, "16", "16", "16", "16", "16", "16"});
+        // fed by the pairing ledger (finance.pairs-active), its 2024 month-ends included: no invented progress, draws kept
+        DEPARTMENT_SERIES.put("finance.pairs", new String[12]);
         // fed by the industry ledger (industry.output.food, industry.firms-above.food.*): no invented progress
         DEPARTMENT_SERIES.put("food.scale", new String[12]);
         DEPARTMENT_SERIES.put("food.firms-2bn", new String[12]);
@@ -169,9 +168,9 @@ class DemoProgressLoader implements ApplicationRunner {
             BigDecimal yuan = BigDecimal.valueOf(200_000_000L + 50_000_000L * random.nextInt(13));
             Target creditTarget = newTarget(credit, "demo.credit." + town.code(), town.shortName() + "银团授信",
                     UnitOfMeasure.YUAN, yuan, credit.startDate(), town, counts, "finance.credit-granted");
-            // bound to the pairing ledger (finance.credit-granted), which feeds it from the first start on; the 2024
-            // history stays the demo's reported series, so that the towns' 2024 league keeps what it ranks
-            series(creditTarget, generated(creditTarget, h, -5), h, random, counts);
+            // fed by the pairing ledger (finance.credit-granted), its 2024 month-ends included (ADR 0160): no invented
+            // progress, the random draws kept as they were
+            series(creditTarget, new BigDecimal[13], h, random, counts);
         }
         Map<String, Target> byCode = new HashMap<>();
         targets.findByProgrammeIdOrderByInitiativeIdAscPositionAsc(programme.id()).forEach(t -> byCode.put(t.code(), t));
@@ -202,26 +201,6 @@ class DemoProgressLoader implements ApplicationRunner {
         Target saved = targets.save(Target.create(initiative.programmeId(), initiative.id(), position, data, town.id()));
         counts.merge("targets", 1, Integer::sum);
         return saved;
-    }
-
-    /** Cumulative values as of each month's end: the time gone times the unit's pace and drift, never falling. */
-    private static BigDecimal[] generated(Target target, Habits h, int decimalsOrNegativePower) {
-        LocalDate start = java.util.Objects.requireNonNull(target.baselineDate());
-        double days = java.time.temporal.ChronoUnit.DAYS.between(start, target.deadline());
-        BigDecimal[] values = new BigDecimal[13];
-        double reached = 0;
-        for (int m = 1; m <= 12; m++) {
-            LocalDate end = YearMonth.of(2024, m).atEndOfMonth();
-            if (end.isBefore(start)) {
-                continue;
-            }
-            double time = Math.min(1, java.time.temporal.ChronoUnit.DAYS.between(start, end) / days);
-            reached = Math.max(reached, Math.min(1.05, time * h.pace() * h.drift()[m]));
-            BigDecimal value = target.targetValue().multiply(BigDecimal.valueOf(reached));
-            values[m] = decimalsOrNegativePower >= 0 ? value.setScale(decimalsOrNegativePower, RoundingMode.HALF_UP)
-                    : value.setScale(decimalsOrNegativePower, RoundingMode.HALF_UP).setScale(0);
-        }
-        return values;
     }
 
     private static BigDecimal[] fixed(String[] monthly) {

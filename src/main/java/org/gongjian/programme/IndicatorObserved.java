@@ -1,6 +1,7 @@
 package org.gongjian.programme;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import org.gongjian.shared.UnitOfMeasure;
 import org.jspecify.annotations.Nullable;
@@ -11,7 +12,15 @@ import org.jspecify.annotations.Nullable;
  * The ledger never knows which targets it feeds.
  *
  * @param source the ledger that observed it, e.g. {@code volunteers}
+ * @param knownAt when the ledger knew the figure, for a ledger replaying its own past (a demo's history dated in the
+ *        months its facts happened); null for a figure known now, the usual case
  */
 public record IndicatorObserved(String indicatorCode, @Nullable String unitCode, LocalDate asOf, BigDecimal value,
-        UnitOfMeasure unitOfMeasure, String source) {
+        UnitOfMeasure unitOfMeasure, String source, @Nullable Instant knownAt) {
+
+    /** A figure the ledger knows now. */
+    public IndicatorObserved(String indicatorCode, @Nullable String unitCode, LocalDate asOf, BigDecimal value,
+            UnitOfMeasure unitOfMeasure, String source) {
+        this(indicatorCode, unitCode, asOf, value, unitOfMeasure, source, null);
+    }
 }

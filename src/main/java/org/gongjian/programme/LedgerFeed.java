@@ -66,7 +66,7 @@ class LedgerFeed {
             NewMeasurement report = new NewMeasurement(value, observed.asOf(), null,
                     sameDay.map(Measurement::id).orElse(null));
             var refused = targets.record(target, report, MeasurementSource.LEDGER, observed.source(),
-                    "ledger:" + observed.source(), false);
+                    "ledger:" + observed.source(), false, observed.knownAt());
             if (!refused.isEmpty()) {
                 log.warn("Observation of {} for target {} ignored: {}", observed.indicatorCode(), target.code(),
                         refused.stream().map(v -> v.messageKey()).toList());

@@ -509,17 +509,28 @@ public class TargetManagement {
      * on the target's card until a later figure or a correction replaces it (ADR 0026). A figure that cannot be
      * recorded at all ({@link #violations}) is not written and its reasons are returned rather than thrown: a
      * refusal thrown inside the ledger listener's transaction would mark it rollback-only and fail the delivery.
+     * It is recorded now, or at {@code knownAt} when a ledger replays its own past (never later than now), so that a
+     * period's snapshot, which counts what was recorded by its end, sees the figure the ledger would have published
+     * then.
      *
      * @return why the figure was refused; empty when it was recorded
      */
     List<Violation> record(Target target, NewMeasurement report, MeasurementSource source, @Nullable String sourceRef,
-            String reporter, boolean demo) {
+            String reporter, boolean demo, @Nullable Instant knownAt) {
         List<Violation> refused = violations(target, report);
         if (refused.isEmpty()) {
+            Instant now = Instant.now(clock);
             insert(programmes.programme(target.programmeId()), target, report, source, sourceRef, reporter, demo, null,
-                    plausibility(target, report), false);
+                    plausibility(target, report), false, knownAt == null || knownAt.isAfter(now) ? now : knownAt);
         }
         return refused;
+    }
+
+    private Measurement insert(Programme programme, Target target, NewMeasurement report, MeasurementSource source,
+            @Nullable String sourceRef, String reporter, boolean demo, @Nullable String reason,
+            @Nullable Plausibility plausibility, boolean withdrawn) {
+        return insert(programme, target, report, source, sourceRef, reporter, demo, reason, plausibility, withdrawn,
+                Instant.now(clock));
     }
 
     /**
@@ -528,11 +539,11 @@ public class TargetManagement {
      */
     private Measurement insert(Programme programme, Target target, NewMeasurement report, MeasurementSource source,
             @Nullable String sourceRef, String reporter, boolean demo, @Nullable String reason,
-            @Nullable Plausibility plausibility, boolean withdrawn) {
-        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+            @Nullable Plausibility plausibility, boolean withdrawn, Instant recordedAt) {
+        Instant at = recordedAt.truncatedTo(ChronoUnit.MICROS);
         BigDecimal stored = Decimals.normal(requireNonNull(report.value()).setScale(MeasurementStore.SCALE, RoundingMode.HALF_UP));
         MeasurementStore.NewRow row = new MeasurementStore.NewRow(target.id(), requireNonNull(stored),
-                requireNonNull(report.asOf()), source, sourceRef, report.note(), reporter, now,
+                requireNonNull(report.asOf()), source, sourceRef, report.note(), reporter, at,
                 report.supersedes(), demo, reason, plausibility, withdrawn);
         Measurement saved = row.stored(measurements.insert(row));
         audit.created("measurement", programme.code() + "/" + target.code() + "/" + saved.id(), saved);

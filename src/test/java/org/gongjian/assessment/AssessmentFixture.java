@@ -1,8 +1,10 @@
 package org.gongjian.assessment;
 
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -65,6 +67,19 @@ abstract class AssessmentFixture {
     @BeforeEach
     void fixture() {
         clock.set(AssessmentTest.TODAY);
+        // the towns' 2024 credit figures reach their targets from the pairing ledger's demo after start-up,
+        // asynchronously: wait until every month-end figure the ledger published for a town is its target's figure
+        await().alias("the pairing ledger's 2024 credit figures on the towns' targets").atMost(Duration.ofSeconds(120))
+                .until(() -> jdbc.sql("""
+                        select count(*) from finance_observation o
+                         where o.indicator_code = 'finance.credit-granted' and o.unit_key <> '' and o.as_of <= :end
+                           and not exists (select 1 from programme_measurement m
+                                             join programme_target t on t.id = m.target_id
+                                            where t.code = 'demo.credit.' || o.unit_key and m.as_of = o.as_of
+                                              and m.source = 'LEDGER')""")
+                        .param("end", LocalDate.of(2024, 12, 31)).query(Long.class).single() == 0
+                        && jdbc.sql("select count(*) from finance_observation where as_of <= :end")
+                                .param("end", LocalDate.of(2024, 12, 31)).query(Long.class).single() > 0);
         if (accounts.findByUsername("chikan-clerk").isEmpty()) {
             accounts.create("chikan-clerk", "赤坎镇填报员", "staff-secret-1", organisation.unit("chikan").id(), Set.of(Role.UNIT_STAFF));
             accounts.create("dasha-clerk", "大沙镇填报员", "staff-secret-1", organisation.unit("dasha").id(), Set.of(Role.UNIT_STAFF));

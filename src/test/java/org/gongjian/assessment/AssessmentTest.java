@@ -15,14 +15,15 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The one test context of the assessment tests: the Kaiping demo with its generated progress, a server on
+ * The one test context of the assessment tests: the Kaiping demo with its generated progress and the pairing
+ * ledger's demo (which feeds the towns' 2024 credit figures, month by month), a server on
  * a random port (for the browser), and a clock the tests set. "Today" starts on Friday 14 March 2025, when
  * all of 2024 is over and its rankings can be appealed.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "gongjian.demo.progress.enabled=true")
+        properties = {"gongjian.demo.progress.enabled=true", "gongjian.demo.finance.enabled=true"})
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @Import(AssessmentTest.Clocks.class)

@@ -135,6 +135,48 @@ class BankUserJourneyTests {
         assertThat(moved).isGreaterThan(before);
     }
 
+    /**
+     * The towns' 2024 credit history comes from the ledger, not from a typed series: each month's end since the
+     * pairing has the ledger's figure of that day, recorded that month (so the 2024 league ranks on it), and no
+     * figure of 2024 was typed in by hand; the pairing target's 2024 figures come from the ledger as well.
+     */
+    @Test
+    void the_towns_2024_credit_history_is_the_ledgers_month_end_figures_recorded_in_their_month() {
+        Target credit = targets.target(programmes.programme("kaiping-2024"), "demo.credit.chikan");
+        Target pairs = targets.target(programmes.programme("kaiping-2024"), "finance.pairs");
+        List<LocalDate> monthEnds = List.of(6, 7, 8, 9, 10, 11, 12).stream()
+                .map(m -> java.time.YearMonth.of(2024, m).atEndOfMonth()).toList();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(120))
+                .until(() -> ledgerFigure(credit, monthEnds.get(monthEnds.size() - 1)).isPresent());
+        BigDecimal previous = BigDecimal.ZERO;
+        int rises = 0;
+        for (LocalDate end : monthEnds) {
+            BigDecimal ledger = indicators.figures(end).stream()
+                    .filter(f -> f.indicator().equals(FinanceIndicators.CREDIT_GRANTED) && f.unit().equals("chikan"))
+                    .map(FinanceIndicators.Figure::value).findFirst().orElse(BigDecimal.ZERO);
+            List<Measurement> current = targets.measurements(credit).stream()
+                    .filter(m -> !m.superseded() && m.asOf().equals(end)).toList();
+            if (ledger.compareTo(previous) != 0) {
+                assertThat(current).as("figure of %s", end).singleElement().satisfies(m -> {
+                    assertThat(m.source()).isEqualTo(MeasurementSource.LEDGER);
+                    assertThat(m.value()).isEqualByComparingTo(ledger);
+                    assertThat(m.recordedAt().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate()).isEqualTo(end);
+                });
+                rises++;
+            } else {
+                assertThat(current).as("unchanged in %s: nothing new published", end).isEmpty();
+            }
+            previous = ledger;
+        }
+        assertThat(rises).as("months in which 赤坎镇's credit grew").isGreaterThanOrEqualTo(3);
+        assertThat(targets.measurements(credit)).as("no hand-typed 2024 figure")
+                .noneMatch(m -> m.source() != MeasurementSource.LEDGER && m.asOf().getYear() == 2024);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(120))
+                .until(() -> ledgerFigure(pairs, monthEnds.get(0)).isPresent());
+        assertThat(ledgerFigure(pairs, monthEnds.get(0))).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("16"));
+        assertThat(targets.measurements(pairs)).noneMatch(m -> m.demo() && m.asOf().getYear() == 2024);
+    }
+
     private Optional<BigDecimal> ledgerFigure(Target target, LocalDate day) {
         return targets.measurements(target).stream()
                 .filter(m -> !m.superseded() && m.source() == MeasurementSource.LEDGER && m.asOf().equals(day))

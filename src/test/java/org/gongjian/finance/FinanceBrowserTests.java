@@ -101,6 +101,40 @@ class FinanceBrowserTests {
     }
 
     @Test
+    void a_town_clerk_declares_a_need_on_the_phone_sees_its_screening_and_pushes_it_to_the_consortium() throws IOException {
+        accounts.create("browser-chikan-need", "赤坎镇金融专干", "browser-secret-1", organisation.unit("chikan").id(),
+                Set.of(Role.UNIT_STAFF));
+        logIn("browser-chikan-need", "browser-secret-1");
+        browser.get("http://localhost:" + port + "/finance/needs/new");
+        assertFitsThePhone("need-new");
+        click(By.cssSelector("form[action$='/finance/needs'] button[type=submit]"));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("amountWan-error")).isEmpty());
+        assertThat(browser.findElement(By.id("amountWan-error")).getText()).isEqualTo("金额须大于0、最多两位小数（元）");
+        assertThat(browser.findElement(By.id("subjectId-error")).getText()).isEqualTo("必填");
+        assertFitsThePhone("need-errors");
+        new Select(browser.findElement(By.id("subjectId"))).selectByIndex(1);
+        browser.findElement(By.id("amountWan")).sendKeys("80");
+        browser.findElement(By.id("purpose")).sendKeys("冷链仓储扩容");
+        browser.findElement(By.id("termMonths")).clear();
+        browser.findElement(By.id("termMonths")).sendKeys("24");
+        new Select(browser.findElement(By.id("collateral"))).selectByValue("CREDIT");
+        for (String criterion : new String[] {"operating", "premises", "realNeed", "credit", "lawfulUse"}) {
+            click(By.cssSelector("input[type=checkbox][name=" + criterion + "]"));
+        }
+        click(By.cssSelector("form[action$='/finance/needs'] button[type=submit]"));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElements(By.cssSelector(".alert-success")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector(".alert-success")).getText())
+                .isEqualTo("需求已申报：五项条件全部符合，已列入推荐清单，可推送结对银团");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("已列入推荐清单");
+        assertThat(browser.findElement(By.cssSelector(".finance-screening")).getText()).isEqualTo("五项全部符合");
+        assertFitsThePhone("need-declared");
+        click(By.cssSelector("form[action$='/push'] button[type=submit]"));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElement(By.tagName("h1")).getText().contains("已推送银团"));
+        assertThat(jdbc.sql("select count(*) from finance_need where created_by = 'browser-chikan-need' and status = 'PUSHED'"
+                + " and amount = 800000").query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void a_bank_user_lands_on_their_needs_and_records_a_credit_decision() throws IOException {
         // the demo leaves a few needs waiting for a bank: the user works for the consortium of the first of them
         long waiting = jdbc.sql("select min(id) from finance_need where status in ('PUSHED', 'CONTACTED')")

@@ -30,6 +30,7 @@ class LedgerFeedTests {
     @Autowired TargetManagement targets;
     @Autowired ProgrammeManagement programmes;
     @Autowired JdbcClient jdbc;
+    @Autowired ProgrammeSnapshots snapshots;
 
     private static final LocalDate ON = LocalDate.of(2025, 3, 5);
 
@@ -64,6 +65,39 @@ class LedgerFeedTests {
         assertThat(all.get(1).supersedesId()).isEqualTo(first.id());
         assertThat(all.get(1).value()).isEqualByComparingTo("2350");
         assertThat(measurementsOf("volunteers.teams")).isEmpty();
+    }
+
+    /**
+     * A ledger replaying its past (a demo's 2024 month-ends) gives the instant it knew each figure: the measurement is
+     * recorded then, so a snapshot as of that day counts it; an instant still to come is recorded as now.
+     */
+    @Test
+    void a_figure_the_ledger_knew_in_the_past_is_recorded_then_and_counts_for_that_days_snapshot() {
+        LocalDate monthEnd = LocalDate.of(2025, 1, 31);
+        java.time.Instant known = java.time.Instant.parse("2025-01-31T12:00:00Z");
+        java.time.Instant later = java.time.Instant.now().plus(Duration.ofDays(30));
+        tx.executeWithoutResult(status -> {
+            events.publishEvent(new IndicatorObserved("volunteers.registered", null, monthEnd, new BigDecimal("2210"),
+                    UnitOfMeasure.PERSONS, "volunteers", known));
+            events.publishEvent(new IndicatorObserved("volunteers.captains", null, monthEnd, new BigDecimal("87"),
+                    UnitOfMeasure.PERSONS, "volunteers", later));
+        });
+        Target registered = targets.target(programmes.programme("kaiping-2024"), "volunteers.registered");
+        Target captains = targets.target(programmes.programme("kaiping-2024"), "volunteers.captains");
+        await().atMost(Duration.ofSeconds(120)).until(() -> dated(registered, monthEnd).isPresent()
+                && dated(captains, monthEnd).isPresent());
+        assertThat(dated(registered, monthEnd).orElseThrow().recordedAt()).isEqualTo(known);
+        assertThat(dated(captains, monthEnd).orElseThrow().recordedAt()).isBefore(later);
+        assertThat(snapshots.snapshot("kaiping-2024", monthEnd).measurements())
+                .anySatisfy(m -> {
+                    assertThat(m.targetId()).isEqualTo(registered.id());
+                    assertThat(m.value()).isEqualByComparingTo("2210");
+                })
+                .noneSatisfy(m -> assertThat(m.targetId()).isEqualTo(captains.id()));
+    }
+
+    private java.util.Optional<Measurement> dated(Target target, LocalDate day) {
+        return targets.measurements(target).stream().filter(m -> m.asOf().equals(day) && !m.superseded()).findFirst();
     }
 
     /**
