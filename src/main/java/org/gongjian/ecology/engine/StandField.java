@@ -108,13 +108,19 @@ public enum StandField {
         return BY_NAME.get(name);
     }
 
+    /** The largest magnitude a figure may have: the products of a stand stay far inside a double's range. */
+    static final double LARGEST = 1e15;
+
     /** The message code of a value out of range, or null when it is fine. */
-    String check(BigDecimal v) {
+    String check(double v) {
+        if (!(Math.abs(v) <= LARGEST)) {
+            return "beyond-range";
+        }
         return switch (range) {
             case ANY -> null;
-            case NON_NEGATIVE -> v.signum() < 0 ? "negative" : null;
-            case POSITIVE -> v.signum() <= 0 ? (this == AREA && v.signum() < 0 ? "negative-area" : "not-positive") : null;
-            case FRACTION -> v.signum() < 0 || v.compareTo(BigDecimal.ONE) > 0 ? "not-a-fraction" : null;
+            case NON_NEGATIVE -> v < 0 ? "negative" : null;
+            case POSITIVE -> v <= 0 ? (this == AREA && v < 0 ? "negative-area" : "not-positive") : null;
+            case FRACTION -> v < 0 || v > 1 ? "not-a-fraction" : null;
         };
     }
 }
