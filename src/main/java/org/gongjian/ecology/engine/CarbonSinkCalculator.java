@@ -32,6 +32,8 @@ final class CarbonSinkCalculator {
     private final Map<String, Factors> factorsUsed = new TreeMap<>();
     private final Map<String, int[]> skippedTypes = new TreeMap<>();
     private int years = 1;
+    /** IPCC's (1 + R)·CF, by which a fallback group's BCEF becomes t C per m³. */
+    private final double ipccPerBiomass;
 
     /** Per-m³ carbon factors of a species group as used, and whether IPCC's were the fallback. */
     record Factors(ReferenceData.SpeciesGroup group, BigDecimal svd, BigDecimal bef, BigDecimal bcef, BigDecimal r,
@@ -45,6 +47,10 @@ final class CarbonSinkCalculator {
     CarbonSinkCalculator(Plan plan) {
         this.plan = plan;
         this.req = plan.req.carbonSink();
+        Param r = plan.param("IPCC_R");
+        Param cf = plan.param("IPCC_CF");
+        this.ipccPerBiomass = (1 + (r == null ? 0 : r.coefficient().doubleValue()))
+                * (cf == null ? 1 : cf.coefficient().doubleValue());
         check();
     }
 
@@ -151,7 +157,13 @@ final class CarbonSinkCalculator {
     /** t C per m³ of growing stock for a stand of this species group at this stock. */
     private double perCubicMetre(String code, String leafHabit, double stock) {
         double[] own = ownPerCubicMetre.get(code);
-        return own != null ? own[0] : factors(code, leafHabit, stock).perCubicMetre().doubleValue();
+        if (own != null) {
+            return own[0];
+        }
+        if (!factorsUsed.containsKey(code) && !factors(code, leafHabit, stock).fallback()) {
+            return ownPerCubicMetre.get(code)[0];
+        }
+        return plan.ref.bcefFor(leafHabit, stock).bcef().doubleValue() * ipccPerBiomass;
     }
 
     private void stock(GepRequest.Stock s, String path) {
