@@ -148,9 +148,8 @@ final class CarbonSinkCalculator {
             groups.put(groupCode, sum);
             stockChanges.put(stand.town() + "|" + groupCode, sum);
         }
-        // Neumaier's compensated sum: {sum, compensation}
-        double t = sum[0] + change;
-        sum[1] += Math.abs(sum[0]) >= Math.abs(change) ? (sum[0] - t) + change : (change - t) + sum[0];
+        double t = sum[0] + change;   // {sum, compensation}, as a group sums its stands
+        sum[1] += Group.lost(sum[0], change, t);
         sum[0] = t;
     }
 

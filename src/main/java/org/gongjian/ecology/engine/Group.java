@@ -33,9 +33,14 @@ final class Group implements Valuer.Sums {
     private void add(int i, double amount) {
         double s = sums[i];
         double t = s + amount;
-        compensations[i] += Math.abs(s) >= Math.abs(amount) ? (s - t) + amount : (amount - t) + s;
+        compensations[i] += lost(s, amount, t);
         sums[i] = t;
         read[i] = null;
+    }
+
+    /** Neumaier's step: what the addition {@code t = s + amount} rounded away, to be added back at the end. */
+    static double lost(double s, double amount, double t) {
+        return Math.abs(s) >= Math.abs(amount) ? (s - t) + amount : (amount - t) + s;
     }
 
     @Override

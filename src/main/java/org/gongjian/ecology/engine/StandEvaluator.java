@@ -31,6 +31,8 @@ final class StandEvaluator {
     private final double ionThreshold;
     private final double sedimentRatio;
     private final double requestF;
+    /** {@link #need} as a function, made once rather than per stand. */
+    private final ToDoubleFunction<StandField> needed = this::need;
 
     private Stand stand;
     private double[] fallback;
@@ -222,7 +224,7 @@ final class StandEvaluator {
             double x1 = need(StandField.EROSION_WITH_FOREST);
             double x2 = need(StandField.EROSION_WITHOUT_FOREST);
             if (known(x1) && known(x2)) {
-                soilRetention(g, Formulas.soilRetained(a, x1, x2, 1), this::need);
+                soilRetention(g, Formulas.soilRetained(a, x1, x2, 1), needed);
             }
         }
         if (plan.on(Service.AIR_QUALITY) && !plan.modelledFor(Service.AIR_QUALITY, town)) {
