@@ -85,6 +85,20 @@ class EnginePropertyTests {
         });
     }
 
+    @org.junit.jupiter.api.Test
+    void a_hundred_thousand_stands_of_a_hundredth_of_a_hectare_add_up_to_the_figures_of_1000_hectares() {
+        // plain double sums would give 27,999.9999999684 t of soil and 1.57679999999643×10²² ions: the groups compensate
+        Stand small = CaseDTests.caseD().set("area", "0.01").build();
+        GepResult r = CaseDTests.caseDRequest(MethodProfile.LYT_1721_2008)
+                .stands(java.util.Collections.nCopies(100_000, small)).evaluate();
+
+        assertThat(r.area()).isEqualByComparingTo("1000");
+        assertThat(r.forestTypes().get(0).area()).isEqualByComparingTo("1000");
+        assertThat(CaseDTests.line(r, "SPECIES_CONSERVATION").quantity()).isEqualByComparingTo("1000");
+        assertThat(CaseDTests.line(r, "SOIL_FIXATION").quantity()).isEqualByComparingTo("28000");
+        assertThat(CaseDTests.line(r, "NEGATIVE_IONS").quantity()).isEqualByComparingTo("1.5768E22");
+    }
+
     @ParameterizedTest
     @MethodSource("stands")
     void every_line_and_component_agrees_with_the_exact_reference_path(List<Stand> stands) {
