@@ -19,14 +19,21 @@ final class CarbonSinkCalculator {
     private final Plan plan;
     private final GepRequest.CarbonSinkRequest req;
     private final Map<String, BigDecimal> byGroup = new LinkedHashMap<>();
-    /** Stock changes (t C over the whole period) per town|group, divided by the years once, in {@link #result}. */
-    private final Map<String, BigDecimal[]> stockChanges = new LinkedHashMap<>();
-    private final Map<String, Map<String, BigDecimal[]>> changesByTown = new java.util.HashMap<>();
+    /**
+     * The stands' sinks per town|group in double with its compensation (t C over the whole period under
+     * stock difference, divided by the years once, in {@link #result}; t C a year under gain–loss).
+     */
+    private final Map<String, double[]> stockChanges = new LinkedHashMap<>();
+    private final Map<String, Map<String, double[]>> changesByTown = new java.util.HashMap<>();
     /** Factors of species groups with their own parameters, which do not depend on the stock. */
     private final Map<String, Factors> ownFactors = new java.util.HashMap<>();
+    /** The same groups' t C per m³ as a double. */
+    private final Map<String, double[]> ownPerCubicMetre = new java.util.HashMap<>();
     private final Map<String, Factors> factorsUsed = new TreeMap<>();
     private final Map<String, int[]> skippedTypes = new TreeMap<>();
     private int years = 1;
+    /** IPCC's (1 + R)·CF, by which a fallback group's BCEF becomes t C per m³. */
+    private final double ipccPerBiomass;
 
     /** Per-m³ carbon factors of a species group as used, and whether IPCC's were the fallback. */
     record Factors(ReferenceData.SpeciesGroup group, BigDecimal svd, BigDecimal bef, BigDecimal bcef, BigDecimal r,
@@ -40,6 +47,10 @@ final class CarbonSinkCalculator {
     CarbonSinkCalculator(Plan plan) {
         this.plan = plan;
         this.req = plan.req.carbonSink();
+        Param r = plan.param("IPCC_R");
+        Param cf = plan.param("IPCC_CF");
+        this.ipccPerBiomass = (1 + (r == null ? 0 : r.coefficient().doubleValue()))
+                * (cf == null ? 1 : cf.coefficient().doubleValue());
         check();
     }
 
@@ -98,8 +109,8 @@ final class CarbonSinkCalculator {
         }
     }
 
-    /** Adds a stand's sink (stock difference, or the gains of gain–loss). */
-    void stand(StandEvaluator reader, int index, Stand stand, ReferenceData.ForestType type, BigDecimal area) {
+    /** Adds a stand's sink (stock difference, or the gains of gain–loss), in double like the rest of a stand. */
+    void stand(StandEvaluator reader, Stand stand, ReferenceData.ForestType type, double area) {
         if (req.method() == GepRequest.CarbonMethod.GROWTH_CONSUMPTION) {
             return;
         }
@@ -112,27 +123,46 @@ final class CarbonSinkCalculator {
             skippedTypes.computeIfAbsent(type.name(), t -> new int[1])[0]++;
             return;
         }
+        double change;
         if (req.method() == GepRequest.CarbonMethod.STOCK_DIFFERENCE) {
-            BigDecimal v2 = reader.need(StandField.VOLUME);
-            BigDecimal v1 = reader.need(StandField.PREVIOUS_VOLUME);
-            if (v1 == null || v2 == null) {
+            double v2 = reader.need(StandField.VOLUME);
+            double v1 = reader.need(StandField.PREVIOUS_VOLUME);
+            if (!StandEvaluator.known(v1) || !StandEvaluator.known(v2)) {
                 return;
             }
-            Factors f1 = factors(groupCode, type.leafHabit(), v1);
-            Factors f2 = factors(groupCode, type.leafHabit(), v2);
-            BigDecimal c1 = area.multiply(v1).multiply(f1.perCubicMetre());
-            BigDecimal c2 = area.multiply(v2).multiply(f2.perCubicMetre());
-            BigDecimal[] change = changeOf(stand.town(), groupCode);
-            change[0] = change[0].add(c2.subtract(c1));
+            change = area * (v2 * perCubicMetre(groupCode, type.leafHabit(), v2)
+                    - v1 * perCubicMetre(groupCode, type.leafHabit(), v1));
         } else {
-            BigDecimal increment = reader.need(StandField.VOLUME_INCREMENT);
-            BigDecimal volume = reader.value(StandField.VOLUME);
-            if (increment == null) {
+            double increment = reader.need(StandField.VOLUME_INCREMENT);
+            double volume = reader.value(StandField.VOLUME);
+            if (!StandEvaluator.known(increment)) {
                 return;
             }
-            Factors f = factors(groupCode, type.leafHabit(), volume == null ? BigDecimal.valueOf(50) : volume);
-            add(stand.town(), groupCode, area.multiply(increment).multiply(f.perCubicMetre()));
+            change = area * increment
+                    * perCubicMetre(groupCode, type.leafHabit(), StandEvaluator.known(volume) ? volume : 50);
         }
+        Map<String, double[]> groups = changesByTown.computeIfAbsent(stand.town(), t -> new java.util.HashMap<>());
+        double[] sum = groups.get(groupCode);
+        if (sum == null) {
+            sum = new double[2];
+            groups.put(groupCode, sum);
+            stockChanges.put(stand.town() + "|" + groupCode, sum);
+        }
+        double t = sum[0] + change;   // {sum, compensation}, as a group sums its stands
+        sum[1] += Group.lost(sum[0], change, t);
+        sum[0] = t;
+    }
+
+    /** t C per m³ of growing stock for a stand of this species group at this stock. */
+    private double perCubicMetre(String code, String leafHabit, double stock) {
+        double[] own = ownPerCubicMetre.get(code);
+        if (own != null) {
+            return own[0];
+        }
+        if (!factorsUsed.containsKey(code) && !factors(code, leafHabit, stock).fallback()) {
+            return ownPerCubicMetre.get(code)[0];
+        }
+        return plan.ref.bcefFor(leafHabit, stock).bcef().doubleValue() * ipccPerBiomass;
     }
 
     private void stock(GepRequest.Stock s, String path) {
@@ -182,21 +212,10 @@ final class CarbonSinkCalculator {
             plan.problems.add(path, "species-group-without-parameters", code, g.name());
             return null;
         }
-        return factors(code, null, null);
+        return factors(code, null, Double.NaN);
     }
 
-    private BigDecimal[] changeOf(String town, String group) {
-        Map<String, BigDecimal[]> groups = changesByTown.computeIfAbsent(town, t -> new java.util.HashMap<>());
-        BigDecimal[] change = groups.get(group);
-        if (change == null) {
-            change = new BigDecimal[] {BigDecimal.ZERO};
-            groups.put(group, change);
-            stockChanges.put(town + "|" + group, change);
-        }
-        return change;
-    }
-
-    private Factors factors(String code, String leafHabit, BigDecimal stock) {
+    private Factors factors(String code, String leafHabit, double stock) {
         Factors own = ownFactors.get(code);
         if (own != null) {
             return own;
@@ -215,6 +234,7 @@ final class CarbonSinkCalculator {
         factorsUsed.putIfAbsent(code, f);
         if (!f.fallback()) {
             ownFactors.put(code, f);
+            ownPerCubicMetre.put(code, new double[] {f.perCubicMetre().doubleValue()});
         }
         return f;
     }
@@ -247,8 +267,8 @@ final class CarbonSinkCalculator {
     }
 
     GepResult.CarbonSink result() {
-        stockChanges.forEach((key, change) -> byGroup.merge(key, Num.div(change[0], BigDecimal.valueOf(years)),
-                BigDecimal::add));
+        stockChanges.forEach((key, change) -> byGroup.merge(key,
+                Num.div(Num.ofDouble(change[0] + change[1]), BigDecimal.valueOf(years)), BigDecimal::add));
         stockChanges.clear();
         changesByTown.clear();
         List<GepResult.GroupSink> groups = new ArrayList<>();

@@ -7,6 +7,8 @@ import java.util.List;
 final class Externals {
 
     private static final BigDecimal TOLERANCE = new BigDecimal("0.005");
+    /** The largest external figure the groups' double sums take (a county's GEP is about 10¹¹ 元). */
+    private static final BigDecimal LARGEST = new BigDecimal("1e20");
 
     private Externals() {
     }
@@ -68,24 +70,30 @@ final class Externals {
             return;
         }
         BigDecimal amount = unit.convert(q.quantity(), slot.unit());
+        if (amount.abs().compareTo(LARGEST) > 0) {
+            problems.add(path + ".quantity", "beyond-range", s.zh());
+            return;
+        }
         Group g = groups.group(q.town(), q.forestType() == null ? "" : q.forestType());
         if (s == Service.SOIL_RETENTION) {
             GepRequest.Town town = plan.towns.get(q.town());
-            groups.soilRetention(g, amount, field -> site(plan, town, field, path), path);
+            groups.soilRetention(g, amount.doubleValue(), field -> site(plan, town, field, path));
         } else {
-            g.add(slot, amount);
+            g.add(slot, amount.doubleValue());
         }
     }
 
-    private static BigDecimal site(Plan plan, GepRequest.Town town, StandField field, String path) {
+    /** A town's or the site's default figure; NaN, and a problem, when neither has it. */
+    private static double site(Plan plan, GepRequest.Town town, StandField field, String path) {
         BigDecimal v = plan.read(field, town == null ? null : town.defaults());
         if (v == null) {
             v = plan.read(field, plan.req.siteDefaults());
         }
         if (v == null) {
             plan.problems.add(path, "missing-site-field", field.zh(), field.json());
+            return Double.NaN;
         }
-        return v;
+        return v.doubleValue();
     }
 
     private static Slot slot(Service s, String component) {
@@ -159,8 +167,12 @@ final class Externals {
             problems.add(path + ".share", "not-a-fraction", "share");
             return;
         }
+        if (money.compareTo(LARGEST) > 0) {
+            problems.add(path + ".value", "beyond-range", v.service().zh());
+            return;
+        }
         Slot slot = v.service() == Service.FOREST_PRODUCTS ? Slot.PRODUCTS_VALUE : Slot.RECREATION_VALUE;
-        groups.group(v.town(), "").add(slot, money.multiply(share));
+        groups.group(v.town(), "").add(slot, money.multiply(share).doubleValue());
     }
 
     private static boolean town(Plan plan, String town, String forestType, String path) {

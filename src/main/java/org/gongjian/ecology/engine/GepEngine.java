@@ -238,8 +238,8 @@ public final class GepEngine {
                     total = total.add(v);
                 }
                 list.add(new GepResult.ForestTypeAccount(g.town, g.forestType,
-                        plan.ref.forestTypes().get(g.forestType).name(), Num.out(g.area), g.stands, values,
-                        Num.out(total), perHectare(total, g.area), lines));
+                        plan.ref.forestTypes().get(g.forestType).name(), Num.out(g.area()), g.stands, values,
+                        Num.out(total), perHectare(total, g.area()), lines));
             }
             return list;
         }
@@ -248,7 +248,7 @@ public final class GepEngine {
             Map<String, BigDecimal> areas = new LinkedHashMap<>();
             Set<String> withStands = new LinkedHashSet<>();
             for (Group g : stands.groups.values()) {
-                areas.merge(g.town, g.area, BigDecimal::add);
+                areas.merge(g.town, g.area(), BigDecimal::add);
                 if (g.stands > 0) {
                     withStands.add(g.town);
                 }

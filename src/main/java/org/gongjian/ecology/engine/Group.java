@@ -1,59 +1,64 @@
 package org.gongjian.ecology.engine;
 
 import java.math.BigDecimal;
-import java.util.Arrays;
 
 /**
- * The sums of one town × forest type (forest type empty for external figures given per town).
- * Quotients that every stand divides by the same figure (a lifetime, a bulk density) are summed as
- * exact numerators and divided once when the divisor changes or the sum is read: the same figure as
- * dividing stand by stand, without a 34-digit division per stand.
+ * The sums of one town × forest type (forest type empty for external figures given per town), in
+ * double with Neumaier's compensation, so that 100,000 stands add up with the error of one rounding
+ * rather than of 100,000. A sum is read as a decimal of {@link Num#DIGITS} significant digits.
  */
-final class Group {
+final class Group implements Valuer.Sums {
 
     final String town;
     final String forestType;
-    private final BigDecimal[] sums = new BigDecimal[Slot.values().length];
-    private final BigDecimal[] numerators = new BigDecimal[Slot.values().length];
-    private final BigDecimal[] divisors = new BigDecimal[Slot.values().length];
-    BigDecimal area = BigDecimal.ZERO;
+    private final double[] sums = new double[Slot.values().length + 1];
+    private final double[] compensations = new double[sums.length];
+    private final BigDecimal[] read = new BigDecimal[sums.length];
+    private static final int AREA = Slot.values().length;
     int stands;
 
     Group(String town, String forestType) {
         this.town = town;
         this.forestType = forestType;
-        Arrays.fill(sums, BigDecimal.ZERO);
     }
 
-    /** Adds exactly: the stands' products are exact and short, so the sum stays short too. */
-    void add(Slot slot, BigDecimal amount) {
-        sums[slot.ordinal()] = sums[slot.ordinal()].add(amount);
+    void add(Slot slot, double amount) {
+        add(slot.ordinal(), amount);
     }
 
-    /** Adds numerator ÷ divisor. */
-    void addQuotient(Slot slot, BigDecimal numerator, BigDecimal divisor) {
-        int i = slot.ordinal();
-        if (divisors[i] != null && divisors[i].compareTo(divisor) != 0) {
-            flush(i);
+    void addArea(double hectares) {
+        add(AREA, hectares);
+    }
+
+    private void add(int i, double amount) {
+        double s = sums[i];
+        double t = s + amount;
+        compensations[i] += lost(s, amount, t);
+        sums[i] = t;
+        read[i] = null;
+    }
+
+    /** Neumaier's step: what the addition {@code t = s + amount} rounded away, to be added back at the end. */
+    static double lost(double s, double amount, double t) {
+        return Math.abs(s) >= Math.abs(amount) ? (s - t) + amount : (amount - t) + s;
+    }
+
+    @Override
+    public BigDecimal get(Slot slot) {
+        return read(slot.ordinal());
+    }
+
+    /** The stands' area, hm². */
+    BigDecimal area() {
+        return read(AREA);
+    }
+
+    private BigDecimal read(int i) {
+        BigDecimal r = read[i];
+        if (r == null) {
+            r = Num.ofDouble(sums[i] + compensations[i]);
+            read[i] = r;
         }
-        if (divisors[i] == null) {
-            divisors[i] = divisor;
-            numerators[i] = numerator;
-        } else {
-            numerators[i] = numerators[i].add(numerator);
-        }
-    }
-
-    BigDecimal get(Slot slot) {
-        flush(slot.ordinal());
-        return sums[slot.ordinal()];
-    }
-
-    private void flush(int i) {
-        if (divisors[i] != null) {
-            sums[i] = sums[i].add(Num.div(numerators[i], divisors[i]), Num.MC);
-            divisors[i] = null;
-            numerators[i] = null;
-        }
+        return r;
     }
 }

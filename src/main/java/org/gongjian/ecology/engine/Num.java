@@ -5,15 +5,20 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
- * Decimal arithmetic of the engine: products are exact, quotients and powers carry 34 significant
- * digits (IEEE decimal128), and results leave the engine with six decimal places, which is far
- * below a fen; readers' rounding (万元, 亿元) happens only when a figure is displayed.
+ * Decimal arithmetic of the engine. Stands are read and their physical quantities summed per town ×
+ * forest type in {@code double}; a group's sum becomes a decimal of {@link #DIGITS} significant
+ * digits ({@link #ofDouble}), and from there valuation and totals are exact decimal: products exact,
+ * quotients and powers at 34 significant digits (IEEE decimal128). Results leave the engine with six
+ * decimal places, far below a fen; readers' rounding (万元, 亿元) happens only when a figure is displayed.
  */
 public final class Num {
 
     public static final MathContext MC = MathContext.DECIMAL128;
     /** Decimal places of every figure in a result. */
     public static final int SCALE = 6;
+    /** Significant digits of a figure computed in double: what a double carries whatever its magnitude. */
+    public static final int DIGITS = 15;
+    private static final MathContext DOUBLE_DIGITS = new MathContext(DIGITS, RoundingMode.HALF_EVEN);
 
     private Num() {
     }
@@ -34,6 +39,18 @@ public final class Num {
     public static BigDecimal out(BigDecimal value) {
         BigDecimal r = value.setScale(SCALE, RoundingMode.HALF_EVEN).stripTrailingZeros();
         return r.scale() < 0 ? r.setScale(0) : r;
+    }
+
+    /** A sum computed in double as a decimal of {@link #DIGITS} significant digits (1000.0000000000001 → 1000). */
+    public static BigDecimal ofDouble(double value) {
+        if (!Double.isFinite(value)) {
+            throw new ArithmeticException("Not a finite figure: " + value);
+        }
+        if (value == 0) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal d = new BigDecimal(value).round(DOUBLE_DIGITS).stripTrailingZeros();
+        return d.scale() < 0 ? d.setScale(0) : d;
     }
 
     /** Real powers (Budyko's curve, d-factors with fractional years) computed in double, then back to decimal. */

@@ -26,7 +26,8 @@ final class Plan {
     final Map<Switch, Boolean> switches = new EnumMap<>(Switch.class);
     final Set<Switch> overriddenSwitches = EnumSet.noneOf(Switch.class);
     final Map<String, Param> params = new LinkedHashMap<>();
-    final Map<StandField, Unit.Ratio> columns = new EnumMap<>(StandField.class);
+    /** Per stand field (by ordinal): the conversion of the request's column unit to the standard one, or null. */
+    final Unit.Ratio[] columns = new Unit.Ratio[StandField.values().length];
     final Map<String, GepRequest.Town> towns = new LinkedHashMap<>();
     final Map<String, ReferenceData.SpeciesGroup> species = new HashMap<>();
     final Map<Service, Set<String>> modelled = new EnumMap<>(Service.class);
@@ -124,7 +125,7 @@ final class Plan {
             } else if (unit.dimension() != field.unit().dimension()) {
                 problems.add(path, "unit-mismatch", symbol, field.zh(), field.unit().symbol());
             } else if (unit != field.unit()) {
-                columns.put(field, unit.to(field.unit()));
+                columns[field.ordinal()] = unit.to(field.unit());
             }
         });
     }
@@ -135,7 +136,7 @@ final class Plan {
         if (raw == null) {
             return null;
         }
-        Unit.Ratio ratio = columns.get(field);
+        Unit.Ratio ratio = columns[field.ordinal()];
         return ratio == null ? raw : ratio.apply(raw);
     }
 
@@ -165,8 +166,9 @@ final class Plan {
         }
         for (StandField f : StandField.values()) {
             BigDecimal v = read(f, defaults);
-            if (v != null && f.check(v) != null) {
-                problems.add(path + "." + f.json(), f.check(v), f.zh());
+            String problem = v == null ? null : f.check(v.doubleValue());
+            if (problem != null) {
+                problems.add(path + "." + f.json(), problem, f.zh());
             }
         }
         if (defaults.correctionFactor() != null && !profile.usesCorrectionFactor()) {

@@ -134,12 +134,14 @@ public record ReferenceData(String id, String version, String title, String sha2
     }
 
     /** The IPCC BCEF for a leaf habit at a growing stock (m³/hm²). */
-    public BcefClass bcefFor(String leafHabit, BigDecimal stock) {
+    public BcefClass bcefFor(String leafHabit, double stock) {
         String habit = "CONIFER".equals(leafHabit) ? "CONIFER" : "BROADLEAF";
-        return bcef.stream()
-                .filter(c -> c.leafHabit().equals(habit) && stock.compareTo(c.from()) >= 0 && stock.compareTo(c.to()) < 0)
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("No IPCC BCEF class for " + habit + " at " + stock));
+        for (BcefClass c : bcef) {
+            if (c.leafHabit().equals(habit) && stock >= c.from().doubleValue() && stock < c.to().doubleValue()) {
+                return c;
+            }
+        }
+        throw new IllegalStateException("No IPCC BCEF class for " + habit + " at " + stock);
     }
 
     private static List<String[]> rows(String text) throws IOException {

@@ -1,14 +1,17 @@
 package org.gongjian.ecology.engine;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Reads the stands one by one: resolves each figure (stand, forest-type table, town defaults, site
  * defaults, or a documented derivation), checks it, and adds the stand's physical quantities to its
- * town × forest type group. Valuation happens later, once per group.
+ * town × forest type group. A stand is computed in double, as the raster kernel computes a pixel; a
+ * missing figure is NaN. Valuation happens later, once per group, in exact decimals.
  */
 final class StandEvaluator {
 
@@ -18,30 +21,55 @@ final class StandEvaluator {
     /** Counts of noteworthy cases (derived runoff, negative water balance …) with the first stand's id. */
     final Map<String, int[]> counts = new TreeMap<>();
     final Map<String, String> firstStand = new TreeMap<>();
+    /** Per town, then forest type code: the type, the fallback figures and the group, resolved once. */
+    private final Map<String, Map<String, Cell>> cells = new HashMap<>();
+    /** Coefficients the stands use, read once (NaN when the plan has none). */
+    private final double co2PerDryMatter;
+    private final double carbonInCo2;
+    private final double o2PerDryMatter;
+    private final double ionLifetime;
+    private final double ionThreshold;
+    private final double sedimentRatio;
+    private final double requestF;
+    /** {@link #need} as a function, made once rather than per stand. */
+    private final ToDoubleFunction<StandField> needed = this::need;
 
     private Stand stand;
-    /** Per town and rate class: every field's fallback (table rate, town default, site default), resolved once. */
-    private final Map<String, Map<ReferenceData.RateClass, BigDecimal[]>> fallbacks = new java.util.HashMap<>();
-    private BigDecimal[] fallback;
+    private double[] fallback;
     private int index;
+
+    /** A town × forest type as the stands meet it. */
+    private static final class Cell {
+        final ReferenceData.ForestType type;
+        final double[] fallback;
+        Group group;
+
+        Cell(ReferenceData.ForestType type, double[] fallback) {
+            this.type = type;
+            this.fallback = fallback;
+        }
+    }
 
     StandEvaluator(Plan plan, CarbonSinkCalculator carbon) {
         this.plan = plan;
         this.carbon = carbon;
+        this.co2PerDryMatter = coefficient("CO2_PER_DM");
+        this.carbonInCo2 = coefficient("C_IN_CO2");
+        this.o2PerDryMatter = coefficient("O2_PER_DM");
+        this.ionLifetime = coefficient("ION_LIFETIME");
+        this.ionThreshold = coefficient("ION_THRESHOLD");
+        this.sedimentRatio = coefficient("SEDIMENT_RATIO");
+        this.requestF = plan.requestF.doubleValue();
     }
 
-    /** Groups by town, then forest type: no key string is built per stand. */
-    private final Map<String, Map<String, Group>> byTown = new java.util.HashMap<>();
+    private double coefficient(String code) {
+        Param p = plan.param(code);
+        return p == null ? Double.NaN : p.coefficient().doubleValue();
+    }
 
+    /** The group of a town × forest type, created on first use. */
     Group group(String town, String forestType) {
-        Map<String, Group> types = byTown.computeIfAbsent(town, t -> new java.util.HashMap<>());
-        Group g = types.get(forestType);
-        if (g == null) {
-            g = new Group(town, forestType);
-            types.put(forestType, g);
-            groups.put(town + "|" + forestType, g);
-        }
-        return g;
+        return groups.computeIfAbsent(town + "|" + forestType, k -> new Group(town, forestType));
     }
 
     void evaluate(int i, Stand s) {
@@ -55,49 +83,68 @@ final class StandEvaluator {
             plan.problems.add(path("town"), "missing-field");
             return;
         }
-        ReferenceData.ForestType type = s.forestType() == null ? null : plan.ref.forestTypes().get(s.forestType());
-        if (type == null) {
+        Cell cell = cell(s.town(), s.forestType());
+        if (cell == null) {
             plan.problems.add(path("forestType"), "unknown-forest-type", s.forestType());
             return;
         }
-        fallback = fallbacks.computeIfAbsent(s.town(), t -> new java.util.IdentityHashMap<>())
-                .computeIfAbsent(plan.ref.rateClasses().get(type.rateClass()), r -> fallbacks(s.town(), r));
-        BigDecimal area = need(StandField.AREA);
-        if (area == null) {
+        fallback = cell.fallback;
+        double area = need(StandField.AREA);
+        if (!known(area)) {
             return;
         }
-        Group g = group(s.town(), type.code());
-        g.area = g.area.add(area);
+        if (cell.group == null) {
+            cell.group = group(s.town(), cell.type.code());
+        }
+        Group g = cell.group;
+        g.addArea(area);
         g.stands++;
-        BigDecimal f = correctionFactor(type);
+        double f = correctionFactor(cell.type);
         forest(g, area, f);
         gep(g, area);
         if (plan.on(Service.SPECIES_CONSERVATION)) {
             biodiversity(g, area);
         }
         if (carbon != null) {
-            carbon.stand(this, i, s, type, area);
+            carbon.stand(this, s, cell.type, area);
         }
     }
 
-    private void forest(Group g, BigDecimal a, BigDecimal f) {
+    private Cell cell(String town, String forestType) {
+        if (forestType == null) {
+            return null;
+        }
+        Map<String, Cell> types = cells.computeIfAbsent(town, t -> new HashMap<>());
+        Cell c = types.get(forestType);
+        if (c == null) {
+            ReferenceData.ForestType type = plan.ref.forestTypes().get(forestType);
+            if (type == null) {
+                return null;
+            }
+            c = new Cell(type, fallbacks(town, plan.ref.rateClasses().get(type.rateClass())));
+            types.put(forestType, c);
+        }
+        return c;
+    }
+
+    private void forest(Group g, double a, double f) {
         if (plan.on(Service.WATER_REGULATION) || plan.on(Service.WATER_PURIFICATION)) {
             water(g, a, f);
         }
         boolean fixation = plan.on(Service.SOIL_FIXATION);
         boolean fertility = plan.on(Service.SOIL_FERTILITY);
         if (fixation || fertility) {
-            BigDecimal x1 = need(StandField.EROSION_WITH_FOREST);
-            BigDecimal x2 = need(StandField.EROSION_WITHOUT_FOREST);
-            if (x1 != null && x2 != null && x2.compareTo(x1) < 0) {
+            double x1 = need(StandField.EROSION_WITH_FOREST);
+            double x2 = need(StandField.EROSION_WITHOUT_FOREST);
+            if (x2 < x1) {
                 count("negative-erosion-difference");
             }
             if (fixation) {
-                BigDecimal rho = need(StandField.SOIL_BULK_DENSITY);
-                if (x1 != null && x2 != null && rho != null) {
-                    BigDecimal soil = Formulas.soilRetained(a, x1, x2, f);
+                double rho = need(StandField.SOIL_BULK_DENSITY);
+                if (known(x1) && known(x2) && known(rho)) {
+                    double soil = Formulas.soilRetained(a, x1, x2, f);
                     g.add(Slot.SOIL, soil);
-                    g.addQuotient(Slot.SOIL_VOLUME, soil, rho);
+                    g.add(Slot.SOIL_VOLUME, soil / rho);
                 }
             }
             if (fertility) {
@@ -105,11 +152,11 @@ final class StandEvaluator {
             }
         }
         if (plan.on(Service.NUTRIENT_RETENTION)) {
-            BigDecimal npp = need(StandField.NPP);
-            BigDecimal n = need(StandField.TREE_N);
-            BigDecimal p = need(StandField.TREE_P);
-            BigDecimal k = need(StandField.TREE_K);
-            if (npp != null && n != null && p != null && k != null) {
+            double npp = need(StandField.NPP);
+            double n = need(StandField.TREE_N);
+            double p = need(StandField.TREE_P);
+            double k = need(StandField.TREE_K);
+            if (known(npp) && known(n) && known(p) && known(k)) {
                 g.add(Slot.NUTR_N, Formulas.nutrientRetained(a, n, npp, f));
                 g.add(Slot.NUTR_P, Formulas.nutrientRetained(a, p, npp, f));
                 g.add(Slot.NUTR_K, Formulas.nutrientRetained(a, k, npp, f));
@@ -125,59 +172,59 @@ final class StandEvaluator {
         particulate(g, Service.DUST_PM10, StandField.PM10_RETENTION, Slot.PM10, a, f);
         particulate(g, Service.DUST_PM25, StandField.PM25_RETENTION, Slot.PM25, a, f);
         if (plan.on(Service.WINDBREAK)) {
-            BigDecimal y1 = need(StandField.WIND_EROSION_WITH_FOREST);
-            BigDecimal y2 = need(StandField.WIND_EROSION_WITHOUT_FOREST);
-            if (y1 != null && y2 != null) {
+            double y1 = need(StandField.WIND_EROSION_WITH_FOREST);
+            double y2 = need(StandField.WIND_EROSION_WITHOUT_FOREST);
+            if (known(y1) && known(y2)) {
                 g.add(Slot.WIND, Formulas.soilRetained(a, y1, y2, f));
             }
         }
         if (plan.on(Service.FARMLAND_SHELTER)) {
-            BigDecimal farmland = need(StandField.PROTECTED_FARMLAND);
-            BigDecimal increase = need(StandField.GRAIN_YIELD_INCREASE);
-            if (farmland != null && increase != null) {
-                g.add(Slot.GRAIN, farmland.multiply(increase));
+            double farmland = need(StandField.PROTECTED_FARMLAND);
+            double increase = need(StandField.GRAIN_YIELD_INCREASE);
+            if (known(farmland) && known(increase)) {
+                g.add(Slot.GRAIN, farmland * increase);
             }
         }
-        boolean forestFamily = plan.profile.family() == MethodProfile.Family.FOREST;
         if (plan.on(Service.CARBON_FIXATION) && !plan.modelledFor(Service.CARBON_FIXATION, stand.town())) {
-            BigDecimal npp = need(StandField.NPP);
-            Param co2 = plan.param("CO2_PER_DM");
-            if (npp != null && co2 != null) {
-                if (forestFamily) {
-                    Param rc = plan.param("C_IN_CO2");
-                    if (rc != null) {
-                        g.add(Slot.CARBON_VEG_C, Formulas.vegetationCarbon(co2.coefficient(), rc.coefficient(), a, npp, f));
-                    }
-                } else {
-                    g.add(Slot.CARBON_VEG_CO2, Formulas.vegetationCo2(co2.coefficient(), a, npp, f));
-                }
-            }
-            BigDecimal soilRate = value(StandField.SOIL_CARBON_ACCUMULATION);
-            if (soilRate == null) {
-                count("soil-carbon-missing");
-            } else {
-                g.add(Slot.CARBON_SOIL, Formulas.soilCarbon(a, soilRate, f));
-            }
+            carbonFixation(g, a, f);
         }
         if (plan.on(Service.OXYGEN_RELEASE) && !plan.modelledFor(Service.OXYGEN_RELEASE, stand.town())) {
-            BigDecimal npp = need(StandField.NPP);
-            Param o2 = plan.param("O2_PER_DM");
-            if (npp != null && o2 != null) {
-                g.add(Slot.OXYGEN, Formulas.oxygen(o2.coefficient(), a, npp, f));
+            double npp = need(StandField.NPP);
+            if (known(npp) && known(o2PerDryMatter)) {
+                g.add(Slot.OXYGEN, Formulas.oxygen(o2PerDryMatter, a, npp, f));
             }
         }
     }
 
-    private void gep(Group g, BigDecimal a) {
+    private void carbonFixation(Group g, double a, double f) {
+        double npp = need(StandField.NPP);
+        if (known(npp) && known(co2PerDryMatter)) {
+            if (plan.profile.family() == MethodProfile.Family.FOREST) {
+                if (known(carbonInCo2)) {
+                    g.add(Slot.CARBON_VEG_C, Formulas.vegetationCarbon(co2PerDryMatter, carbonInCo2, a, npp, f));
+                }
+            } else {
+                g.add(Slot.CARBON_VEG_CO2, Formulas.vegetationCo2(co2PerDryMatter, a, npp, f));
+            }
+        }
+        double soilRate = value(StandField.SOIL_CARBON_ACCUMULATION);
+        if (!known(soilRate)) {
+            count("soil-carbon-missing");
+        } else {
+            g.add(Slot.CARBON_SOIL, Formulas.soilCarbon(a, soilRate, f));
+        }
+    }
+
+    private void gep(Group g, double a) {
         String town = stand.town();
         if (plan.on(Service.WATER_RETENTION) && !plan.modelledFor(Service.WATER_RETENTION, town)) {
-            water(g, a, BigDecimal.ONE);
+            water(g, a, 1);
         }
         if (plan.on(Service.SOIL_RETENTION) && !plan.modelledFor(Service.SOIL_RETENTION, town)) {
-            BigDecimal x1 = need(StandField.EROSION_WITH_FOREST);
-            BigDecimal x2 = need(StandField.EROSION_WITHOUT_FOREST);
-            if (x1 != null && x2 != null) {
-                soilRetention(g, Formulas.soilRetained(a, x1, x2, BigDecimal.ONE), this::need, path(""));
+            double x1 = need(StandField.EROSION_WITH_FOREST);
+            double x2 = need(StandField.EROSION_WITHOUT_FOREST);
+            if (known(x1) && known(x2)) {
+                soilRetention(g, Formulas.soilRetained(a, x1, x2, 1), needed);
             }
         }
         if (plan.on(Service.AIR_QUALITY) && !plan.modelledFor(Service.AIR_QUALITY, town)) {
@@ -187,88 +234,87 @@ final class StandEvaluator {
         }
     }
 
-    /** 土壤保持 from a retained mass: avoided sedimentation and avoided N and P losses. */
-    void soilRetention(Group g, BigDecimal retained, java.util.function.Function<StandField, BigDecimal> site,
-            String field) {
-        Param lambda = plan.param("SEDIMENT_RATIO");
-        BigDecimal rho = site.apply(StandField.SOIL_BULK_DENSITY);
-        BigDecimal n = site.apply(StandField.SOIL_N);
-        BigDecimal p = site.apply(StandField.SOIL_P);
-        if (lambda == null || rho == null || n == null || p == null) {
+    /** 土壤保持 from a retained mass: avoided sedimentation and avoided N and P losses; site figures NaN when missing. */
+    void soilRetention(Group g, double retained, ToDoubleFunction<StandField> site) {
+        if (!known(sedimentRatio)) {
+            return;
+        }
+        double rho = site.applyAsDouble(StandField.SOIL_BULK_DENSITY);
+        double n = site.applyAsDouble(StandField.SOIL_N);
+        double p = site.applyAsDouble(StandField.SOIL_P);
+        if (!known(rho) || !known(n) || !known(p)) {
             return;
         }
         g.add(Slot.SOILRET, retained);
-        g.addQuotient(Slot.SEDIMENT, lambda.coefficient().multiply(retained), rho);
-        g.add(Slot.SOILRET_N, retained.multiply(n));
-        g.add(Slot.SOILRET_P, retained.multiply(p));
+        g.add(Slot.SEDIMENT, Formulas.sedimentVolume(sedimentRatio, retained, rho));
+        g.add(Slot.SOILRET_N, retained * n);
+        g.add(Slot.SOILRET_P, retained * p);
     }
 
-    private void airQuality(Group g, StandField rate, Slot slot, BigDecimal a) {
-        BigDecimal q = need(rate);
-        if (q != null) {
-            g.add(slot, Formulas.pollutantTonnes(q, a, BigDecimal.ONE));
+    private void airQuality(Group g, StandField rate, Slot slot, double a) {
+        double q = need(rate);
+        if (known(q)) {
+            g.add(slot, Formulas.pollutantTonnes(q, a, 1));
         }
     }
 
-    private void water(Group g, BigDecimal a, BigDecimal f) {
-        BigDecimal p = need(StandField.PRECIPITATION);
-        if (p == null) {
+    private void water(Group g, double a, double f) {
+        double p = need(StandField.PRECIPITATION);
+        if (!known(p)) {
             return;
         }
-        BigDecimal e = evapotranspiration(p);
-        BigDecimal c = runoff(p);
-        if (e == null || c == null) {
+        double e = evapotranspiration(p);
+        double c = runoff(p);
+        if (!known(e) || !known(c)) {
             return;
         }
-        BigDecimal volume = Formulas.waterVolume(a, p, e, c, f);
-        if (volume.signum() < 0) {
+        double volume = Formulas.waterVolume(a, p, e, c, f);
+        if (volume < 0) {
             count("negative-water-balance");
         }
         g.add(Slot.WATER, volume);
     }
 
-    private BigDecimal evapotranspiration(BigDecimal p) {
-        BigDecimal e = value(StandField.EVAPOTRANSPIRATION);
-        if (e != null) {
+    private double evapotranspiration(double p) {
+        double e = value(StandField.EVAPOTRANSPIRATION);
+        if (known(e)) {
             return e;
         }
-        BigDecimal eto = value(StandField.ETO);
-        if (eto == null) {
+        double eto = value(StandField.ETO);
+        if (!known(eto)) {
             return need(StandField.EVAPOTRANSPIRATION);
         }
-        BigDecimal kc = need(StandField.KC);
-        BigDecimal root = need(StandField.ROOT_DEPTH);
-        BigDecimal soil = need(StandField.SOIL_DEPTH);
-        BigDecimal pawc = need(StandField.PAWC);
+        double kc = need(StandField.KC);
+        double root = need(StandField.ROOT_DEPTH);
+        double soil = need(StandField.SOIL_DEPTH);
+        double pawc = need(StandField.PAWC);
         Param z = plan.require("SEASONALITY_Z", "parameters");
-        if (kc == null || root == null || soil == null || pawc == null || z == null || p.signum() == 0) {
-            return null;
+        if (!known(kc) || !known(root) || !known(soil) || !known(pawc) || z == null || p == 0) {
+            return Double.NaN;
         }
         count("et-from-invest-awy");
-        AnnualWaterYield.Result r = AnnualWaterYield.compute(p.doubleValue(), eto.doubleValue(), kc.doubleValue(),
-                root.doubleValue(), soil.doubleValue(), pawc.doubleValue(), z.coefficient().doubleValue(), true);
-        return new BigDecimal(r.aet(), Num.MC);
+        return AnnualWaterYield.compute(p, eto, kc, root, soil, pawc, z.coefficient().doubleValue(), true).aet();
     }
 
-    private BigDecimal runoff(BigDecimal p) {
-        BigDecimal c = value(StandField.RUNOFF);
-        if (c != null) {
+    private double runoff(double p) {
+        double c = value(StandField.RUNOFF);
+        if (known(c)) {
             return c;
         }
-        BigDecimal alpha = value(StandField.RUNOFF_COEFFICIENT);
-        if (alpha == null) {
+        double alpha = value(StandField.RUNOFF_COEFFICIENT);
+        if (!known(alpha)) {
             return need(StandField.RUNOFF);
         }
         count("runoff-from-coefficient");
         return Formulas.stormRunoff(p, alpha);
     }
 
-    private void fertility(Group g, BigDecimal a, BigDecimal f, BigDecimal x1, BigDecimal x2) {
-        BigDecimal n = need(StandField.SOIL_N);
-        BigDecimal p = need(StandField.SOIL_P);
-        BigDecimal k = need(StandField.SOIL_K);
-        BigDecimal m = need(StandField.SOIL_ORGANIC_MATTER);
-        if (x1 == null || x2 == null || n == null || p == null || k == null || m == null) {
+    private void fertility(Group g, double a, double f, double x1, double x2) {
+        double n = need(StandField.SOIL_N);
+        double p = need(StandField.SOIL_P);
+        double k = need(StandField.SOIL_K);
+        double m = need(StandField.SOIL_ORGANIC_MATTER);
+        if (!known(x1) || !known(x2) || !known(n) || !known(p) || !known(k) || !known(m)) {
             return;
         }
         g.add(Slot.FERT_N, Formulas.lossAvoided(a, n, x1, x2, f));
@@ -277,57 +323,54 @@ final class StandEvaluator {
         g.add(Slot.FERT_M, Formulas.lossAvoided(a, m, x1, x2, f));
     }
 
-    private void ions(Group g, BigDecimal a, BigDecimal f) {
-        BigDecimal q = need(StandField.ION_CONCENTRATION);
-        BigDecimal h = need(StandField.HEIGHT);
-        BigDecimal l = value(StandField.ION_LIFETIME);
-        Param lifetime = plan.param("ION_LIFETIME");
-        Param threshold = plan.param("ION_THRESHOLD");
-        if (l == null && lifetime != null) {
-            l = lifetime.coefficient();
+    private void ions(Group g, double a, double f) {
+        double q = need(StandField.ION_CONCENTRATION);
+        double h = need(StandField.HEIGHT);
+        double l = value(StandField.ION_LIFETIME);
+        if (!known(l)) {
+            l = ionLifetime;
         }
-        if (q == null || h == null || l == null || threshold == null) {
+        if (!known(q) || !known(h) || !known(l) || !known(ionThreshold)) {
             return;
         }
-        if (q.compareTo(threshold.coefficient()) < 0) {
+        if (q < ionThreshold) {
             count("ions-below-threshold");
         }
-        g.addQuotient(Slot.IONS, Formulas.ionsTimesLifetime(q, a, h, f), l);
-        g.addQuotient(Slot.IONS_VALUED, Formulas.ionsTimesLifetime(Formulas.aboveThreshold(q, threshold.coefficient()),
-                a, h, f), l);
+        g.add(Slot.IONS, Formulas.ions(q, a, h, f, l));
+        g.add(Slot.IONS_VALUED, Formulas.ions(Formulas.aboveThreshold(q, ionThreshold), a, h, f, l));
     }
 
-    private void pollutant(Group g, Service s, StandField rate, Slot slot, BigDecimal a, BigDecimal f) {
+    private void pollutant(Group g, Service s, StandField rate, Slot slot, double a, double f) {
         if (plan.on(s)) {
-            BigDecimal q = need(rate);
-            if (q != null) {
+            double q = need(rate);
+            if (known(q)) {
                 g.add(slot, Formulas.pollutantTonnes(q, a, f));
             }
         }
     }
 
-    private void particulate(Group g, Service s, StandField rate, Slot slot, BigDecimal a, BigDecimal f) {
+    private void particulate(Group g, Service s, StandField rate, Slot slot, double a, double f) {
         if (plan.on(s)) {
-            BigDecimal q = need(rate);
-            BigDecimal n = need(StandField.WASHOFF_EVENTS);
-            BigDecimal lai = need(StandField.LAI);
-            if (q != null && n != null && lai != null) {
-                g.add(slot, Formulas.particulateKg(q, a, n, f, lai).movePointLeft(3));
+            double q = need(rate);
+            double n = need(StandField.WASHOFF_EVENTS);
+            double lai = need(StandField.LAI);
+            if (known(q) && known(n) && known(lai)) {
+                g.add(slot, Formulas.particulateKg(q, a, n, f, lai) / 1000);
             }
         }
     }
 
-    private void biodiversity(Group g, BigDecimal a) {
-        BigDecimal h = need(StandField.SHANNON_INDEX);
-        if (h == null) {
+    private void biodiversity(Group g, double a) {
+        double h = need(StandField.SHANNON_INDEX);
+        if (!known(h)) {
             return;
         }
-        BigDecimal e = zeroIfNull(value(StandField.ENDANGERED_SCORE));
-        BigDecimal b = zeroIfNull(value(StandField.ENDEMIC_SCORE));
-        BigDecimal o = zeroIfNull(value(StandField.ANCIENT_TREE_SCORE));
-        BigDecimal weighted;
+        double e = zeroIfMissing(value(StandField.ENDANGERED_SCORE));
+        double b = zeroIfMissing(value(StandField.ENDEMIC_SCORE));
+        double o = zeroIfMissing(value(StandField.ANCIENT_TREE_SCORE));
+        double weighted;
         if (plan.profile == MethodProfile.LYT_1721_2008) {
-            if (e.signum() != 0 || b.signum() != 0 || o.signum() != 0) {
+            if (e != 0 || b != 0 || o != 0) {
                 count("lyt-scores-ignored");
             }
             weighted = a;
@@ -338,59 +381,70 @@ final class StandEvaluator {
         g.add(Slot.BIO[Formulas.shannonClass(h)], weighted);
     }
 
-    private BigDecimal correctionFactor(ReferenceData.ForestType type) {
+    private double correctionFactor(ReferenceData.ForestType type) {
         if (!plan.profile.usesCorrectionFactor()) {
             if (stand.correctionFactor() != null) {
                 plan.problems.add(path("correctionFactor"), "f-not-in-profile", plan.profile.name());
             }
-            return BigDecimal.ONE;
+            return 1;
         }
-        BigDecimal given = value(StandField.CORRECTION_FACTOR);
-        if (given != null) {
+        double given = value(StandField.CORRECTION_FACTOR);
+        if (known(given)) {
             return given;
         }
-        BigDecimal reference = value(StandField.REFERENCE_BIOMASS);
-        if (reference == null) {
-            return plan.requestF;
+        double reference = value(StandField.REFERENCE_BIOMASS);
+        if (!known(reference)) {
+            return requestF;
         }
-        BigDecimal volume = need(StandField.VOLUME);
-        if (volume == null) {
-            return BigDecimal.ONE;
+        double volume = need(StandField.VOLUME);
+        if (!known(volume)) {
+            return 1;
         }
         count("f-from-reference-biomass");
-        BigDecimal perCubicMetre = carbonlessBiomassPerCubicMetre(type, volume);
-        return Num.div(volume.multiply(perCubicMetre), reference);
+        return volume * carbonlessBiomassPerCubicMetre(type, volume) / reference;
     }
 
     /** Aboveground biomass per m³ of stock (SVD·BEF, or IPCC's BCEF where the group has no row). */
-    private BigDecimal carbonlessBiomassPerCubicMetre(ReferenceData.ForestType type, BigDecimal volume) {
+    private double carbonlessBiomassPerCubicMetre(ReferenceData.ForestType type, double volume) {
         ReferenceData.SpeciesGroup group = type.speciesGroup() == null ? null : plan.species.get(type.speciesGroup());
         if (group != null && group.hasParameters()) {
-            return group.svd().multiply(group.bef());
+            return group.svd().multiply(group.bef()).doubleValue();
         }
-        return plan.ref.bcefFor(type.leafHabit(), volume).bcef();
+        return plan.ref.bcefFor(type.leafHabit(), volume).bcef().doubleValue();
     }
 
     // --- reading figures -------------------------------------------------------------------------
 
-    /** A figure of the current stand, or of its defaults; null (and no problem) when there is none. */
-    BigDecimal value(StandField field) {
-        BigDecimal v = plan.read(field, stand);
-        if (v != null) {
-            String problem = field.check(v);
-            if (problem != null) {
-                plan.problems.add(path(field.json()), problem, field.zh());
-                return null;
-            }
-            return v;
+    /** A figure of the current stand, or of its defaults; NaN (and no problem) when there is none. */
+    double value(StandField field) {
+        BigDecimal raw = field.read(stand);
+        if (raw == null) {
+            return fallback[field.ordinal()];
         }
-        return fallback[field.ordinal()];
+        Unit.Ratio ratio = plan.columns[field.ordinal()];
+        double v = (ratio == null ? raw : ratio.apply(raw)).doubleValue();
+        String problem = field.check(v);
+        if (problem != null) {
+            plan.problems.add(path(field.json()), problem, field.zh());
+            return Double.NaN;
+        }
+        return v;
     }
 
-    private BigDecimal[] fallbacks(String townCode, ReferenceData.RateClass rates) {
+    /** A figure the stand must have: a missing one is a problem naming the stand and the field. */
+    double need(StandField field) {
+        double v = value(field);
+        if (!known(v) && field.read(stand) == null) {
+            plan.problems.add(path(field.json()), "missing-stand-field", field.zh(), stand.id() == null ? index : stand.id());
+        }
+        return v;
+    }
+
+    /** Every field's fallback for a town and rate class: table rate, town default, site default, or NaN. */
+    private double[] fallbacks(String townCode, ReferenceData.RateClass rates) {
         GepRequest.Town town = plan.towns.get(townCode);
         Stand townDefaults = town == null ? null : town.defaults();
-        BigDecimal[] values = new BigDecimal[StandField.values().length];
+        double[] values = new double[StandField.values().length];
         for (StandField field : StandField.values()) {
             BigDecimal v = tableRate(rates, field);
             if (v == null) {
@@ -399,18 +453,9 @@ final class StandEvaluator {
             if (v == null) {
                 v = plan.read(field, plan.req.siteDefaults());
             }
-            values[field.ordinal()] = v;
+            values[field.ordinal()] = v == null ? Double.NaN : v.doubleValue();
         }
         return values;
-    }
-
-    /** A figure the stand must have: a missing one is a problem naming the stand and the field. */
-    BigDecimal need(StandField field) {
-        BigDecimal v = value(field);
-        if (v == null && plan.read(field, stand) == null) {
-            plan.problems.add(path(field.json()), "missing-stand-field", field.zh(), stand.id() == null ? index : stand.id());
-        }
-        return v;
     }
 
     private static BigDecimal tableRate(ReferenceData.RateClass rates, StandField field) {
@@ -434,7 +479,11 @@ final class StandEvaluator {
         firstStand.putIfAbsent(code, stand.id() == null ? "#" + index : stand.id());
     }
 
-    private static BigDecimal zeroIfNull(BigDecimal v) {
-        return v == null ? BigDecimal.ZERO : v;
+    static boolean known(double v) {
+        return !Double.isNaN(v);
+    }
+
+    private static double zeroIfMissing(double v) {
+        return known(v) ? v : 0;
     }
 }

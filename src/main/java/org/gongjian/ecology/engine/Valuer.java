@@ -15,6 +15,11 @@ final class Valuer {
         }
     }
 
+    /** A group's sums, slot by slot, as decimals. */
+    interface Sums {
+        BigDecimal get(Slot slot);
+    }
+
     /** A component before rounding. */
     record Part(String code, String name, BigDecimal quantity, Unit unit, BigDecimal value) {
     }
@@ -25,7 +30,7 @@ final class Valuer {
         this.plan = plan;
     }
 
-    Valued value(Service s, Group g) {
+    Valued value(Service s, Sums g) {
         return switch (s) {
             case WATER_REGULATION, WATER_RETENTION -> single(g, Slot.WATER, "C_RESERVOIR");
             case WATER_PURIFICATION -> single(g, Slot.WATER, "K_WATER");
@@ -79,7 +84,7 @@ final class Valuer {
         };
     }
 
-    private Valued single(Group g, Slot slot, String price) {
+    private Valued single(Sums g, Slot slot, String price) {
         return new Valued(g.get(slot), slot.unit(), List.of(), price(price, g.get(slot), slot.unit()));
     }
 
@@ -93,7 +98,7 @@ final class Valuer {
         return new Valued(q, unit, parts, v);
     }
 
-    private Valued carbon(Group g) {
+    private Valued carbon(Sums g) {
         Unit basis = plan.carbonBasis;
         BigDecimal veg = Unit.TONNE_C.convert(g.get(Slot.CARBON_VEG_C), basis)
                 .add(Unit.TONNE_CO2.convert(g.get(Slot.CARBON_VEG_CO2), basis));
@@ -105,7 +110,7 @@ final class Valuer {
         return new Valued(total, basis, parts, price(price, total, basis));
     }
 
-    private Valued dust(Group g) {
+    private Valued dust(Sums g) {
         BigDecimal tsp = g.get(Slot.TSP);
         BigDecimal valued = tsp;
         if (plan.on(Service.DUST_PM10)) {
@@ -120,7 +125,7 @@ final class Valuer {
         return new Valued(tsp, Unit.TONNE, parts, price("K_TSP", valued, Unit.TONNE));
     }
 
-    private Valued biodiversity(Group g) {
+    private Valued biodiversity(Sums g) {
         BigDecimal v = BigDecimal.ZERO;
         List<Part> parts = new ArrayList<>();
         for (int k = 0; k < Slot.BIO.length; k++) {
@@ -134,7 +139,7 @@ final class Valuer {
         return new Valued(g.get(Slot.BIO_AREA), Unit.HECTARE, parts, v);
     }
 
-    private Valued sand(Group g) {
+    private Valued sand(Sums g) {
         Param rho = plan.param("SAND_DENSITY");
         Param h = plan.param("SAND_DEPTH");
         BigDecimal area = rho == null || h == null ? BigDecimal.ZERO

@@ -29,6 +29,15 @@ class ValidationTests {
     }
 
     @Test
+    void a_figure_too_large_to_compute_in_double_is_refused_with_the_stands_field() {
+        List<InvalidRequestException.Problem> p = problems(caseD(CaseDTests.caseD().set("area", "1e400").build(),
+                CaseDTests.caseD().set("height", "-2e15").build()));
+        assertThat(p).extracting(InvalidRequestException.Problem::field, InvalidRequestException.Problem::code)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("stands[0].area", "beyond-range"),
+                        org.assertj.core.groups.Tuple.tuple("stands[1].height", "beyond-range"));
+    }
+
+    @Test
     void an_unknown_forest_type_and_an_unknown_species_group_are_refused() {
         GepRequest.CarbonSinkRequest sink = new GepRequest.CarbonSinkRequest(GepRequest.CarbonMethod.STOCK_DIFFERENCE,
                 2018, 2023, null, null, List.of(new GepRequest.CarbonPrice(GepRequest.CarbonMarket.CCER, BigDecimal.TEN,
