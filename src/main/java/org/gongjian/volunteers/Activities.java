@@ -46,9 +46,12 @@ public class Activities {
     private final Accounts accounts;
     private final AuditLog audit;
     private final Clock clock;
+    private final Quotas quotas;
     private final Map<Long, CachedActivity> checkInCache = new ConcurrentHashMap<>();
 
-    Activities(JdbcClient jdbc, Volunteers volunteers, Teams teams, Accounts accounts, AuditLog audit, Clock clock) {
+    Activities(JdbcClient jdbc, Volunteers volunteers, Teams teams, Accounts accounts, AuditLog audit, Clock clock,
+            Quotas quotas) {
+        this.quotas = quotas;
         this.jdbc = jdbc;
         this.volunteers = volunteers;
         this.teams = teams;
@@ -89,6 +92,7 @@ public class Activities {
                 .param("r", a.radiusM()).param("from", Timestamp.from(a.startsAt())).param("to", Timestamp.from(a.endsAt()))
                 .param("quota", a.quota()).param("demo", demo).param("by", actor.username())
                 .param("at", Timestamp.from(Instant.now(clock))));
+        quotas.resize(id, a.quota());
         Activity created = activity(id);
         if (!demo) {
             audit.created("volunteers-activity", Long.toString(id), created);
@@ -124,6 +128,7 @@ public class Activities {
         if (rows == 0) {
             throw new ConflictException("error.stale-version");
         }
+        quotas.resize(id, a.quota());
         checkInCache.remove(id);
         Activity after = activity(id);
         audit.updated("volunteers-activity", Long.toString(id), before, after);
@@ -132,9 +137,7 @@ public class Activities {
 
     /** How many places of an activity are taken (volunteers who checked in at least once). */
     public int taken(long activityId) {
-        return jdbc.sql("select taken from volunteers_activity where id = :id").param("id", activityId)
-                .query(Integer.class).optional()
-                .orElseThrow(() -> new NotFoundException("volunteers.error.activity-not-found", activityId));
+        return activity(activityId).taken();
     }
 
     /** Activities of a team are created and changed by its captains, its town's staff and the office. */
@@ -199,7 +202,7 @@ public class Activities {
         }
         long total = jdbc.sql("select count(*) from volunteers_activity where team_id in (:t)").param("t", teams)
                 .query(Long.class).single();
-        String sql = "select * from volunteers_activity where team_id in (:t) order by starts_at desc, id desc";
+        String sql = "select * from volunteers_activity_view where team_id in (:t) order by starts_at desc, id desc";
         if (pageable.isPaged()) {
             sql += " limit " + pageable.getPageSize() + " offset " + pageable.getOffset();
         }
@@ -229,7 +232,7 @@ public class Activities {
     }
 
     public Activity activity(long id) {
-        return jdbc.sql("select * from volunteers_activity where id = :id").param("id", id).query(Activities::activity)
+        return jdbc.sql("select * from volunteers_activity_view where id = :id").param("id", id).query(Activities::activity)
                 .optional().orElseThrow(() -> new NotFoundException("volunteers.error.activity-not-found", id));
     }
 
@@ -237,7 +240,7 @@ public class Activities {
         String where = teamId == null ? "" : " where team_id = :team";
         Map<String, Object> p = teamId == null ? Map.of() : Map.of("team", teamId);
         long total = jdbc.sql("select count(*) from volunteers_activity" + where).params(p).query(Long.class).single();
-        String sql = "select * from volunteers_activity" + where + " order by starts_at desc, id desc";
+        String sql = "select * from volunteers_activity_view" + where + " order by starts_at desc, id desc";
         if (pageable.isPaged()) {
             sql += " limit " + pageable.getPageSize() + " offset " + pageable.getOffset();
         }
@@ -247,7 +250,7 @@ public class Activities {
     /** Activities of the volunteer's teams that run today or later, soonest first. */
     public List<Activity> upcomingFor(long volunteerId) {
         return jdbc.sql("""
-                select a.* from volunteers_activity a where a.ends_at >= :now and a.team_id in
+                select a.* from volunteers_activity_view a where a.ends_at >= :now and a.team_id in
                   (select m.team_id from volunteers_membership m where m.volunteer_id = :v)
                 order by a.starts_at, a.id""").param("now", Timestamp.from(Instant.now(clock).minus(Duration.ofDays(1))))
                 .param("v", volunteerId).query(Activities::activity).list();
@@ -257,7 +260,7 @@ public class Activities {
     public List<Activity> todayOf(long teamId) {
         Instant dayEnd = volunteers.today().plusDays(1).atStartOfDay(Volunteers.CITY).toInstant();
         Instant dayStart = volunteers.today().atStartOfDay(Volunteers.CITY).toInstant();
-        return jdbc.sql("select * from volunteers_activity where team_id = :t and starts_at < :end and ends_at >= :start "
+        return jdbc.sql("select * from volunteers_activity_view where team_id = :t and starts_at < :end and ends_at >= :start "
                 + "order by starts_at, id").param("t", teamId).param("end", Timestamp.from(dayEnd))
                 .param("start", Timestamp.from(dayStart)).query(Activities::activity).list();
     }

@@ -50,11 +50,14 @@ public class CheckIns {
     private final Accounts accounts;
     private final AuditLog audit;
     private final Clock clock;
+    private final Quotas quotas;
     /** The insert runs in a savepoint, so that a unique-key refusal leaves the transaction usable (PostgreSQL). */
     private final TransactionTemplate savepoint;
 
     CheckIns(JdbcClient jdbc, Volunteers volunteers, Teams teams, Activities activities, HoursLedger hours,
-            QrTokens tokens, Accounts accounts, AuditLog audit, Clock clock, PlatformTransactionManager transactions) {
+            QrTokens tokens, Accounts accounts, AuditLog audit, Clock clock, PlatformTransactionManager transactions,
+            Quotas quotas) {
+        this.quotas = quotas;
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.jdbc = jdbc;
@@ -224,15 +227,13 @@ public class CheckIns {
     }
 
     /**
-     * The volunteer's place at the activity, taken when one is free: the conditional update raises the count only
-     * below the quota, and the row it locks until commit makes racing requests for the last place wait their turn.
+     * The volunteer's place at the activity, taken when one is free: one share of the quota is raised below its cap
+     * ({@link Quotas}), and the share's row it locks until commit makes racing requests for it wait their turn.
      */
     private void takePlace(Activity activity, long volunteerId, Instant now) {
         jdbc.sql("insert into volunteers_activity_place (activity_id, volunteer_id, placed_at) values (:a, :v, :at)")
                 .param("a", activity.id()).param("v", volunteerId).param("at", Timestamp.from(now)).update();
-        int taken = jdbc.sql("update volunteers_activity set taken = taken + 1 where id = :a and taken < quota")
-                .param("a", activity.id()).update();
-        if (taken == 0) {
+        if (!quotas.take(activity.id(), volunteerId)) {
             throw new ConflictException("volunteers.error.quota-full", activity.quota());
         }
     }

@@ -67,10 +67,12 @@ class DemoVolunteersLoader implements ApplicationRunner {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final boolean enabled;
+    private final Quotas quotas;
 
     DemoVolunteersLoader(Volunteers volunteers, VolunteerFeed feed, IdVault vault, JdbcClient jdbc, JdbcTemplate template,
             TransactionTemplate tx, Clock clock, @Value("${gongjian.demo.enabled:true}") boolean demo,
-            @Value("${gongjian.demo.volunteers.enabled:true}") boolean volunteersDemo) {
+            @Value("${gongjian.demo.volunteers.enabled:true}") boolean volunteersDemo, Quotas quotas) {
+        this.quotas = quotas;
         this.volunteers = volunteers;
         this.feed = feed;
         this.vault = vault;
@@ -254,8 +256,8 @@ class DemoVolunteersLoader implements ApplicationRunner {
                 insert into volunteers_activity_place (activity_id, volunteer_id, placed_at)
                 select activity_id, volunteer_id, min(checked_in_at) from volunteers_check_in where demo = true
                 group by activity_id, volunteer_id""").update();
-        jdbc.sql("""
-                update volunteers_activity set taken = (select count(*) from volunteers_activity_place p
-                where p.activity_id = volunteers_activity.id) where demo = true""").update();
+        jdbc.sql("select id, quota from volunteers_activity where demo = true")
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getInt(2)}).list()
+                .forEach(a -> quotas.resize(a[0], (int) a[1]));
     }
 }
