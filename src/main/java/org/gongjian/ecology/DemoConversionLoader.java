@@ -52,8 +52,8 @@ class DemoConversionLoader implements ApplicationRunner {
             }
             accounts.markSeeded("conversion-first-batch");
             Random r = new Random(20241205L);
-            load(r, CHISHUI, "赤水镇森林GEP转化绿色生态百千万项目（演示）", "chishui", "380000000", "chishui-2023-gep");
-            load(r, JINJI, "金鸡镇森林GEP转化绿色生态百千万项目（演示）", "jinji", "350000000", "jinji-2023-gep");
+            load(r, CHISHUI, "赤水镇森林GEP转化绿色生态百千万项目（演示）", "chishui", "410000000", "chishui-2023-gep");
+            load(r, JINJI, "金鸡镇森林GEP转化绿色生态百千万项目（演示）", "jinji", "320000000", "jinji-2023-gep");
             return true;
         });
         if (Boolean.TRUE.equals(loaded)) {

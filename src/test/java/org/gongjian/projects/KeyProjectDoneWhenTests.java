@@ -143,6 +143,28 @@ class KeyProjectDoneWhenTests {
         assertThat(all).contains("赤水镇GEP转化").contains("演示");
     }
 
+    /**
+     * Item 8's two targets on the GEP-conversion projects follow the key-project ledger: the demo's first batch (赤水镇
+     * and 金鸡镇, started 2024-08-23, 7.3亿元 together) reaches them as LEDGER figures. Other tests of this context may
+     * add projects of their own, so the figures are at least the demo's.
+     */
+    @Test
+    void the_started_gep_conversion_projects_reach_item_8s_targets_from_the_ledger() {
+        indicators.publish(LocalDate.now());
+        Target count = targets.target(programmes.programme("kaiping-2024"), "gep.conversion-projects");
+        Target investment = targets.target(programmes.programme("kaiping-2024"), "gep.conversion-investment");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(latestLedger(count)).isGreaterThanOrEqualTo(new BigDecimal("2"));
+            assertThat(latestLedger(investment)).isGreaterThanOrEqualTo(new BigDecimal("730000000"));
+        });
+    }
+
+    private BigDecimal latestLedger(Target target) {
+        return targets.measurements(target).stream()
+                .filter(m -> m.source() == MeasurementSource.LEDGER && m.valid())
+                .max(java.util.Comparator.comparing(Measurement::asOf)).map(Measurement::value).orElse(BigDecimal.ZERO);
+    }
+
     private BigDecimal elementSinceStart(YearMonth month) {
         return projects.filter(new KeyProjects.Filter(null, null, null, null, null, "hydrogen.base")).stream()
                 .filter(p -> p.startYear() <= month.getYear())
