@@ -1,13 +1,20 @@
 package org.gongjian.finance.web;
 
-import org.gongjian.shared.ConflictException;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
+import org.gongjian.organisation.Organisation;
+import org.gongjian.shared.ConflictException;
 import org.gongjian.shared.InvalidInputException;
 import org.gongjian.shared.InvalidInputException.Violation;
 import org.gongjian.shared.web.FormErrors;
 import org.springframework.validation.BindingResult;
 
-/** What the ledger's page forms share: a service call whose refusals land beside the fields they concern. */
+/**
+ * What the ledger's page forms share: a service call whose refusals land beside the fields they concern, and the
+ * names their choice lists show.
+ */
 final class FinancePageSupport {
 
     private FinancePageSupport() {
@@ -40,5 +47,19 @@ final class FinancePageSupport {
             result.reject(e.messageKey(), e.args(), e.messageKey());
         }
         return false;
+    }
+
+    /** The towns and the committee by code, with their short names, in the register's order. */
+    static Map<String, String> townNames(Organisation organisation) {
+        Map<String, String> names = new LinkedHashMap<>();
+        organisation.townLevelUnits().forEach(u -> names.put(u.code(), u.shortName()));
+        return names;
+    }
+
+    /** Records' names by id, in the records' order (institutions, consortia). */
+    static <T> Map<Long, String> names(Collection<T> records, Function<T, Long> id, Function<T, String> name) {
+        Map<Long, String> names = new LinkedHashMap<>();
+        records.forEach(r -> names.put(id.apply(r), name.apply(r)));
+        return names;
     }
 }

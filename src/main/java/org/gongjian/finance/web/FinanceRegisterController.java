@@ -2,7 +2,6 @@ package org.gongjian.finance.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,15 +51,11 @@ class FinanceRegisterController {
     }
 
     private Map<String, String> towns() {
-        Map<String, String> names = new LinkedHashMap<>();
-        organisation.townLevelUnits().forEach(u -> names.put(u.code(), u.shortName()));
-        return names;
+        return FinancePageSupport.townNames(organisation);
     }
 
     private Map<Long, String> institutionNames() {
-        Map<Long, String> names = new LinkedHashMap<>();
-        pairings.institutions().forEach(i -> names.put(i.id(), i.name()));
-        return names;
+        return FinancePageSupport.names(pairings.institutions(), r -> r.id(), r -> r.name());
     }
 
     @GetMapping("/finance/institutions")

@@ -3,7 +3,6 @@ package org.gongjian.finance.web;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -70,15 +69,11 @@ class FinanceWorkController {
     }
 
     private Map<String, String> towns() {
-        Map<String, String> names = new LinkedHashMap<>();
-        organisation.townLevelUnits().forEach(u -> names.put(u.code(), u.shortName()));
-        return names;
+        return FinancePageSupport.townNames(organisation);
     }
 
     private Map<Long, String> consortiumNames() {
-        Map<Long, String> names = new LinkedHashMap<>();
-        pairings.consortia().forEach(c -> names.put(c.id(), c.name()));
-        return names;
+        return FinancePageSupport.names(pairings.consortia(), r -> r.id(), r -> r.name());
     }
 
     // --- declaring a need ----------------------------------------------------------------------
