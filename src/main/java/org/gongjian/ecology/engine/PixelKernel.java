@@ -134,9 +134,10 @@ public final class PixelKernel {
         if (!(p > 0)) {
             return p == 0 ? 0 : Double.NaN;
         }
-        double phi = kc[coverClass] * eto / p;
+        double perP = 1 / p; // one division for both ratios to P
+        double phi = kc[coverClass] * eto * perP;
         double awc = Math.min(rootDepth[coverClass], depth) * pawc;
-        double omega = Math.min(OMEGA_CAP, z * awc / p + OMEGA_OFFSET);
+        double omega = Math.min(OMEGA_CAP, z * awc * perP + OMEGA_OFFSET);
         double aetOverP = 1 + phi - Math.pow(1 + Math.pow(phi, omega), 1 / omega);
         return Math.min(phi, aetOverP) * p;
     }
