@@ -40,14 +40,11 @@ class SupervisionApiController {
     private final NoticeSweep sweep;
 
     private final org.gongjian.supervision.StatusWords words;
-    private final org.gongjian.programme.ProgrammeManagement programmes;
     private final tools.jackson.databind.json.JsonMapper json;
 
     SupervisionApiController(StatusEngine engine, PolicyParameters policies, NoticeSweep sweep,
-            org.gongjian.supervision.StatusWords words, org.gongjian.programme.ProgrammeManagement programmes,
-            tools.jackson.databind.json.JsonMapper json) {
+            org.gongjian.supervision.StatusWords words, tools.jackson.databind.json.JsonMapper json) {
         this.words = words;
-        this.programmes = programmes;
         this.json = json;
         this.engine = engine;
         this.policies = policies;
@@ -73,15 +70,12 @@ class SupervisionApiController {
         var tree = (tools.jackson.databind.node.ObjectNode) json.valueToTree(status);
         tree.remove("policy");
         tree.put("policy", "/api/v1/programmes/" + status.programmeCode() + "/policy?on=" + status.policy().on());
-        java.util.Map<Long, org.gongjian.programme.InitiativeStatus> declared = new java.util.HashMap<>();
-        programmes.initiatives(programmes.programme(status.programmeCode()))
-                .forEach(i -> declared.put(i.id(), i.status()));
         var initiatives = (tools.jackson.databind.node.ArrayNode) tree.get("initiatives");
         for (int i = 0; i < status.initiatives().size(); i++) {
             var standing = status.initiatives().get(i);
             var node = (tools.jackson.databind.node.ObjectNode) initiatives.get(i);
-            var stage = declared.get(standing.initiativeId());
-            node.put("declaredStage", stage == null ? null : stage.name());
+            var stage = standing.declaredStage();
+            node.put("declaredStage", stage.name());
             node.put("label", words.label(standing.status(), stage, locale));
             var targets = (tools.jackson.databind.node.ArrayNode) node.get("targets");
             for (int t = 0; t < standing.targets().size(); t++) {
