@@ -48,7 +48,7 @@ import tools.jackson.databind.node.ObjectNode;
  * loaded through their aggregates (the declared stage from there), every figure read one by one (the plain snapshot,
  * not the kept standing) — on the Kaiping demo as the dashboard opens it, and on a programme of the test's own right
  * after a figure is written and right after the lead unit's declared stage changes: nothing of the request before
- * serves the next.
+ * serves the next. Compared as text, so the order of the fields is checked too.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -73,7 +73,7 @@ class StatusAnswerTests {
             JsonNode before = reference("kaiping-2024", Locale.SIMPLIFIED_CHINESE);
             JsonNode answer = answer("kaiping-2024", "zh-CN");
             if (before.equals(reference("kaiping-2024", Locale.SIMPLIFIED_CHINESE)) || attempt == 5) {
-                assertThat(answer).isEqualTo(before);
+                assertThat(answer.toString()).isEqualTo(before.toString());
                 assertThat(answer.get("initiatives").size()).isGreaterThan(5);
                 assertThat(answer.toString()).contains("\"declaredStage\"", "\"label\":\"已完成\"", "\"why\"");
                 return;
@@ -105,14 +105,15 @@ class StatusAnswerTests {
             report(code, String.valueOf(10 - week), today.minusWeeks(week));
         }
         JsonNode first = answer(code, "en");
-        assertThat(first).isEqualTo(reference(code, Locale.ENGLISH));
+        assertThat(first.toString()).isEqualTo(reference(code, Locale.ENGLISH).toString());
         JsonNode target = first.at("/initiatives/0/targets/0");
         assertThat(target.get("measurements").asInt()).isEqualTo(8);
         assertThat(target.get("actual").decimalValue()).isEqualByComparingTo("9");
 
         report(code, "37.5", today);
         JsonNode afterFigure = answer(code, "en");
-        assertThat(afterFigure).isEqualTo(reference(code, Locale.ENGLISH)).isNotEqualTo(first);
+        assertThat(afterFigure.toString()).isEqualTo(reference(code, Locale.ENGLISH).toString())
+                .isNotEqualTo(first.toString());
         assertThat(afterFigure.at("/initiatives/0/targets/0/measurements").asInt()).isEqualTo(9);
         assertThat(afterFigure.at("/initiatives/0/targets/0/actual").decimalValue()).isEqualByComparingTo("37.5");
         assertThat(afterFigure.at("/initiatives/0/targets/0/actualAsOf").asString()).isEqualTo(today.toString());
@@ -121,7 +122,7 @@ class StatusAnswerTests {
                 copy(initiative, programmes.initiative(programmes.programme(code), 1).categoryCode(),
                         InitiativeStatus.COMPLETED), null));
         JsonNode afterStage = answer(code, "zh-CN");
-        assertThat(afterStage).isEqualTo(reference(code, Locale.SIMPLIFIED_CHINESE));
+        assertThat(afterStage.toString()).isEqualTo(reference(code, Locale.SIMPLIFIED_CHINESE).toString());
         assertThat(afterStage.at("/initiatives/0/declaredStage").asString()).isEqualTo("COMPLETED");
         // the milestone due in three days is not started (预警): the declared completion waits to be verified
         assertThat(afterStage.at("/initiatives/0/label").asString()).isEqualTo("申报已完成，待核验");
