@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.gongjian.support.ForkedApp;
 import org.gongjian.support.TestPostgres;
 
@@ -24,7 +26,9 @@ import org.gongjian.support.TestPostgres;
  * one client at a time, so that the figure is the request's own work and not its wait for the cores. Three phases of
  * {@code -Drequests=N} each: status requests alone; a figure written before each status request (the answer must
  * change, so nothing kept from the request before may serve it); figures alone. The CPU of a status request after a
- * write is the second phase's CPU per pair less the third's per figure.
+ * write is the second phase's CPU per pair less the third's per figure. The application's CPU includes its
+ * background work (scheduled jobs, the database's writer) and the JIT; the first phase is also split by thread kind
+ * from {@code /proc} (Linux), the request threads' share being the request's own work.
  *
  * <pre>./mvnw -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/tmp/cp.txt
  * java -cp target/test-classes:target/classes:$(cat /tmp/cp.txt) -Drequests=500 \
@@ -113,11 +117,13 @@ public final class StatusRequestBenchmark {
                 }
             }
             Duration cpu = app.cpu();
+            Map<String, Long> threads = threadTicks(app.pid());
             List<Long> alone = new ArrayList<>();
             for (int i = 0; i < REQUESTS; i++) {
                 alone.add(client.status());
             }
             double readMs = ms(app.cpu().minus(cpu)) / REQUESTS;
+            Map<String, Long> after = threadTicks(app.pid());
             cpu = app.cpu();
             List<Long> afterWrite = new ArrayList<>();
             for (int i = 0; i < REQUESTS; i++) {
@@ -132,6 +138,7 @@ public final class StatusRequestBenchmark {
             double writeMs = ms(app.cpu().minus(cpu)) / REQUESTS;
             System.out.printf("%s: status alone: %.2f ms application CPU per request, wall p50 %.1f ms, p99 %.1f ms "
                     + "(%d requests)%n", db, readMs, quantile(alone, 0.5), quantile(alone, 0.99), REQUESTS);
+            System.out.printf("%s: status alone, CPU per request by thread: %s%n", db, perRequest(threads, after));
             System.out.printf("%s: status right after a figure: %.2f ms CPU per request (%.2f per figure + status, "
                     + "%.2f per figure alone), wall p50 %.1f ms, p99 %.1f ms%n", db, pairMs - writeMs, pairMs, writeMs,
                     quantile(afterWrite, 0.5), quantile(afterWrite, 0.99));
@@ -170,6 +177,40 @@ public final class StatusRequestBenchmark {
                 throw new IllegalStateException("a figure answered " + answer.statusCode() + ": " + answer.body());
             }
         }
+    }
+
+    /**
+     * CPU ticks (1/100 s) of the application's threads so far, by kind: the request threads ({@code http-nio…}),
+     * the garbage collector, the JIT compilers and the rest (scheduled jobs, the database's background writer…).
+     */
+    static Map<String, Long> threadTicks(long pid) throws java.io.IOException {
+        Map<String, Long> ticks = new TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                String stat;
+                String name;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                    name = Files.readString(task.resolve("comm")).trim();
+                } catch (java.io.IOException ended) {
+                    continue;   // the thread ended meanwhile
+                }
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long used = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);   // utime + stime
+                String kind = name.startsWith("http-nio") ? "request threads"
+                        : name.startsWith("GC") || name.startsWith("VM Thread") ? "garbage collector"
+                        : name.startsWith("C1 ") || name.startsWith("C2 ") ? "JIT compilers" : "other threads";
+                ticks.merge(kind, used, Long::sum);
+            }
+        }
+        return ticks;
+    }
+
+    static String perRequest(Map<String, Long> before, Map<String, Long> after) {
+        StringBuilder text = new StringBuilder();
+        after.forEach((kind, ticks) -> text.append(text.isEmpty() ? "" : ", ").append(String.format("%s %.2f ms", kind,
+                (ticks - before.getOrDefault(kind, 0L)) * 10.0 / REQUESTS)));
+        return text.toString();
     }
 
     static double ms(Duration d) {

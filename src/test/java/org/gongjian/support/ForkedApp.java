@@ -96,6 +96,11 @@ public final class ForkedApp implements AutoCloseable {
         return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
+    /** The application's process id (to read its threads' CPU under {@code /proc}). */
+    public long pid() {
+        return process.pid();
+    }
+
     /** {@code kill -9}: no shutdown hook runs, nothing is flushed. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
