@@ -31,7 +31,7 @@ import org.gongjian.support.TestPostgres;
  * from {@code /proc} (Linux), the request threads' share being the request's own work.
  *
  * <pre>./mvnw -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/tmp/cp.txt
- * java -cp target/test-classes:target/classes:$(cat /tmp/cp.txt) -Drequests=500 \
+ * java -cp target/test-classes:target/classes:$(cat /tmp/cp.txt) -Dwarmup=2000 -Drequests=500 \
  *   org.gongjian.programme.StatusRequestBenchmark h2 pg</pre>
  *
  * {@code -Djfr=DIR} records the measured phases of each database with Java Flight Recorder into {@code DIR/<db>.jfr}.
@@ -39,6 +39,8 @@ import org.gongjian.support.TestPostgres;
 public final class StatusRequestBenchmark {
 
     static final int REQUESTS = Integer.getInteger("requests", 500);
+    /** Status requests before the measured phases (a figure after every fifth), so that the JIT has compiled them. */
+    static final int WARMUP = Integer.getInteger("warmup", 2_000);
 
     private StatusRequestBenchmark() {
     }
@@ -110,7 +112,7 @@ public final class StatusRequestBenchmark {
         try (ForkedApp app = ForkedApp.start(work, measured, appArgs)) {
             Client client = new Client(app, codes.get(0));
             System.out.printf("%s: load average before %s%n", db, WriteBenchmark.loadAverage());
-            for (int i = 0; i < REQUESTS; i++) {   // warm-up: the JIT compiles the paths measured below
+            for (int i = 0; i < WARMUP; i++) {   // the JIT compiles the paths measured below
                 client.status();
                 if (i % 5 == 0) {
                     client.write(i);
