@@ -2,6 +2,7 @@ package org.gongjian.calendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Set;
 
 /**
@@ -51,15 +52,37 @@ public final class Workdays {
         return date;
     }
 
-    /** Working days in {@code (from, to]}; 0 when {@code to} is not after {@code from}. */
+    /**
+     * Working days in {@code (from, to]}; 0 when {@code to} is not after {@code from}. Counted without walking the
+     * days: Monday to Friday by whole weeks, less the holidays on them, plus the make-up days on a weekend or a
+     * holiday — as many steps as the calendar has special days, however far apart the dates (a milestone due in ten
+     * years is counted on every status request).
+     */
     public int workingDaysBetween(LocalDate from, LocalDate to) {
-        int count = 0;
-        for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
-            if (isWorkingDay(d)) {
+        if (!to.isAfter(from)) {
+            return 0;
+        }
+        long days = ChronoUnit.DAYS.between(from, to);
+        long count = days / 7 * 5;
+        for (LocalDate d = from.plusDays(days / 7 * 7 + 1); !d.isAfter(to); d = d.plusDays(1)) {
+            count += weekday(d) ? 1 : 0;
+        }
+        for (LocalDate holiday : holidays) {
+            if (holiday.isAfter(from) && !holiday.isAfter(to) && weekday(holiday) && !makeupDays.contains(holiday)) {
+                count--;
+            }
+        }
+        for (LocalDate makeup : makeupDays) {
+            if (makeup.isAfter(from) && !makeup.isAfter(to) && (!weekday(makeup) || holidays.contains(makeup))) {
                 count++;
             }
         }
-        return count;
+        return Math.toIntExact(count);
+    }
+
+    private static boolean weekday(LocalDate date) {
+        DayOfWeek day = date.getDayOfWeek();
+        return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY;
     }
 
     /** Working days in a calendar year. */

@@ -18,6 +18,7 @@ import org.gongjian.programme.ProgrammeSnapshot.MeasurementRow;
 import org.gongjian.programme.ProgrammeSnapshot.MilestoneRow;
 import org.gongjian.programme.ProgrammeSnapshot.TargetRow;
 import org.gongjian.shared.Decimals;
+import org.gongjian.shared.NotFoundException;
 import org.gongjian.shared.Qualifier;
 import org.gongjian.shared.UnitOfMeasure;
 import org.jspecify.annotations.Nullable;
@@ -36,11 +37,29 @@ public class ProgrammeSnapshots {
     static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
 
     private final JdbcClient jdbc;
-    private final ProgrammeManagement programmes;
 
-    ProgrammeSnapshots(JdbcClient jdbc, ProgrammeManagement programmes) {
+    ProgrammeSnapshots(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.programmes = programmes;
+    }
+
+    /**
+     * What a snapshot needs of its programme: id, code, year and period, in one statement by the code's unique key
+     * (the programme's aggregate, with its slogans and categories, is three statements and their mapping).
+     */
+    private record Header(long id, String code, int year, LocalDate startDate, LocalDate endDate) {
+    }
+
+    private Header header(String programmeCode) {
+        return jdbc.sql("select id, code, plan_year, start_date, end_date from programme where code = :code")
+                .param("code", programmeCode)
+                .query((rs, n) -> new Header(rs.getLong("id"), rs.getString("code"), rs.getInt("plan_year"),
+                        rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class)))
+                .optional().orElseThrow(() -> new NotFoundException("error.programme.not-found", programmeCode));
+    }
+
+    /** The last day of a programme's period (the status engine's final judgement starts after it). */
+    public LocalDate endDate(String programmeCode) {
+        return header(programmeCode).endDate();
     }
 
     /** The whole programme as it stood at the end of {@code asOf}. */
@@ -61,7 +80,7 @@ public class ProgrammeSnapshots {
     public ProgrammeSnapshot snapshot(String programmeCode, LocalDate asOf, @Nullable Long initiativeId, Instant knownBy) {
         String scope = initiativeId == null ? "" : " and i.id = :initiative";
         Map<String, Object> extra = initiativeId == null ? Map.of() : Map.of("initiative", initiativeId);
-        return read(programmes.programme(programmeCode), asOf, knownBy, new Scope(scope, scope, scope), extra, true, false);
+        return read(header(programmeCode), asOf, knownBy, new Scope(scope, scope, scope), extra, true, false);
     }
 
     /**
@@ -73,7 +92,7 @@ public class ProgrammeSnapshots {
     public ProgrammeSnapshot standing(String programmeCode, LocalDate asOf, @Nullable Long initiativeId, Instant knownBy) {
         String scope = initiativeId == null ? "" : " and i.id = :initiative";
         Map<String, Object> extra = initiativeId == null ? Map.of() : Map.of("initiative", initiativeId);
-        return read(programmes.programme(programmeCode), asOf, knownBy, new Scope(scope, scope, scope), extra, true, true);
+        return read(header(programmeCode), asOf, knownBy, new Scope(scope, scope, scope), extra, true, true);
     }
 
     /** The standing of the programme (or of one initiative when given) as it stood at the end of {@code asOf}. */
@@ -87,7 +106,7 @@ public class ProgrammeSnapshots {
      */
     public ProgrammeSnapshot targets(String programmeCode, LocalDate asOf, java.util.Collection<Long> targetIds) {
         String initiatives = " and i.id in (select x.initiative_id from programme_target x where x.id in (:targets))";
-        return read(programmes.programme(programmeCode), asOf, endOf(asOf),
+        return read(header(programmeCode), asOf, endOf(asOf),
                 new Scope(initiatives, " and t.id in (:targets)", " and m.target_id in (:targets)"), Map.of("targets", targetIds.isEmpty() ? List.of(-1L) : List.copyOf(targetIds)), false, true);
     }
 
@@ -95,7 +114,7 @@ public class ProgrammeSnapshots {
     private record Scope(String initiatives, String targets, String measurements) {
     }
 
-    private ProgrammeSnapshot read(Programme programme, LocalDate asOf, Instant end, Scope scope,
+    private ProgrammeSnapshot read(Header programme, LocalDate asOf, Instant end, Scope scope,
             Map<String, Object> extra, boolean withMilestones, boolean standing) {
         long id = programme.id();
         List<InitiativeRow> initiatives = initiatives(id, scope.initiatives(), extra);
@@ -185,7 +204,7 @@ public class ProgrammeSnapshots {
                   from programme_measurement m join programme_target t on t.id = m.target_id
                  where t.programme_id = :programme and m.recorded_at >= :from and m.recorded_at < :to
                  group by t.initiative_id""")
-                .param("programme", programmes.programme(programmeCode).id())
+                .param("programme", header(programmeCode).id())
                 .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
                 .query((rs, n) -> last.put(rs.getLong("initiative_id"), rs.getTimestamp("last_recorded").toInstant()))
                 .list();

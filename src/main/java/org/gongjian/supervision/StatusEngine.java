@@ -79,7 +79,7 @@ public class StatusEngine {
      * has ended (ADR 0025). Pages default their date fields to it.
      */
     public LocalDate judgedOn(String programmeCode) {
-        LocalDate end = programmes.programme(programmeCode).endDate();
+        LocalDate end = snapshots.endDate(programmeCode);
         LocalDate today = today();
         return today.isAfter(end) ? end : today;
     }
@@ -88,8 +88,7 @@ public class StatusEngine {
      * Whether {@code asOf} asks for the final judgement of a programme that has ended: today (no date
      * chosen) or later, after its end. A past date chosen on purpose is shown as it stood then.
      */
-    boolean finalJudgement(String programmeCode, LocalDate asOf) {
-        LocalDate end = programmes.programme(programmeCode).endDate();
+    private boolean finalJudgement(LocalDate end, LocalDate asOf) {
         LocalDate today = today();
         return today.isAfter(end) && !asOf.isBefore(today);
     }
@@ -102,8 +101,8 @@ public class StatusEngine {
      * corrected (ADR 0025).
      */
     public ProgrammeStatus status(String programmeCode, LocalDate asOf) {
-        if (finalJudgement(programmeCode, asOf)) {
-            LocalDate end = programmes.programme(programmeCode).endDate();
+        LocalDate end = snapshots.endDate(programmeCode);
+        if (finalJudgement(end, asOf)) {
             return evaluator(programmeCode, end).evaluate(snapshots.standing(programmeCode, today(), null), end);
         }
         return evaluator(programmeCode, asOf).evaluate(snapshots.standing(programmeCode, asOf, null));
@@ -133,7 +132,8 @@ public class StatusEngine {
 
     /** The end of a programme that has ended by {@code asOf} (its final judgement is asked for), else null. */
     @Nullable LocalDate closedOn(String programmeCode, LocalDate asOf) {
-        return finalJudgement(programmeCode, asOf) ? programmes.programme(programmeCode).endDate() : null;
+        LocalDate end = snapshots.endDate(programmeCode);
+        return finalJudgement(end, asOf) ? end : null;
     }
 
     private ProgrammeSnapshot snapshot(String programmeCode, LocalDate asOf, long initiativeId) {

@@ -26,7 +26,7 @@ import org.springframework.test.web.servlet.ResultActions;
 
 /**
  * A figure is judged against its target and initiative as they are now, although the write path keeps them in memory
- * between figures (ADR 0037, amendment 2): a change the office saves holds for the very next figure. The changes are
+ * between figures (ADR 0037, amendment 1): a change the office saves holds for the very next figure. The changes are
  * committed (no rollback), on a programme of this test's own.
  */
 @SpringBootTest

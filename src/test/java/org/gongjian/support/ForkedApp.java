@@ -96,6 +96,11 @@ public final class ForkedApp implements AutoCloseable {
         return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
+    /** The application's process id (to read its threads' CPU under {@code /proc}). */
+    public long pid() {
+        return process.pid();
+    }
+
     /** {@code kill -9}: no shutdown hook runs, nothing is flushed. */
     /**
      * Waits until the application is idle — its JVM using less than a tenth of a core over two seconds — or at most

@@ -10,7 +10,7 @@ import org.springframework.web.servlet.view.RedirectView;
 /**
  * What every page's layout needs from the request: its path, to mark the current navigation entry. Added to a page
  * about to be rendered — not to an API answer, which has no view, nor to a redirect, whose model would become the
- * query of its address (ADR 0037, amendment 2: a {@code @ModelAttribute} advice ran for every API call too).
+ * query of its address (ADR 0037, amendment 1: a {@code @ModelAttribute} advice ran for every API call too).
  */
 class LayoutModel implements HandlerInterceptor {
 

@@ -86,7 +86,7 @@ public final class Evaluator {
                     : initiative.declaredStatus() == InitiativeStatus.COMPLETED ? Status.ACHIEVED : Status.NO_DATA;
             standings.add(new InitiativeStanding(initiative.id(), initiative.number(), initiative.title(),
                     initiative.categoryCode(), initiative.leadUnitId(), initiative.coUnitIds(), status, targets,
-                    milestoneStatuses));
+                    milestoneStatuses, initiative.declaredStatus()));
         }
         return new ProgrammeStatus(snapshot.programmeCode(), asOf, policy, standings);
     }

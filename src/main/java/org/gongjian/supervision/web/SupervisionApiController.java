@@ -13,7 +13,6 @@ import org.gongjian.shared.Evidence;
 import org.gongjian.supervision.NoticeSweep;
 import org.gongjian.supervision.PolicyParameter;
 import org.gongjian.supervision.PolicyParameters;
-import org.gongjian.supervision.ProgrammeStatus;
 import org.gongjian.supervision.StatusEngine;
 import org.gongjian.supervision.TargetChart;
 import org.gongjian.supervision.TrajectoryKind;
@@ -40,15 +39,10 @@ class SupervisionApiController {
     private final NoticeSweep sweep;
 
     private final org.gongjian.supervision.StatusWords words;
-    private final org.gongjian.programme.ProgrammeManagement programmes;
-    private final tools.jackson.databind.json.JsonMapper json;
 
     SupervisionApiController(StatusEngine engine, PolicyParameters policies, NoticeSweep sweep,
-            org.gongjian.supervision.StatusWords words, org.gongjian.programme.ProgrammeManagement programmes,
-            tools.jackson.databind.json.JsonMapper json) {
+            org.gongjian.supervision.StatusWords words) {
         this.words = words;
-        this.programmes = programmes;
-        this.json = json;
         this.engine = engine;
         this.policies = policies;
         this.sweep = sweep;
@@ -58,47 +52,10 @@ class SupervisionApiController {
     @PreAuthorize("hasAuthority('supervision:status:read')")
     @Operation(summary = "Per target: planned, actual, progress, time progress, forecast with interval and probability, "
             + "status; per initiative the worst status. asOf recomputes it as it stood at the end of that date.")
-    tools.jackson.databind.JsonNode status(@PathVariable String code,
+    StatusAnswer status(@PathVariable String code,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf,
             java.util.Locale locale) {
-        return explained(engine.status(code, asOf == null ? engine.today() : asOf), locale);
-    }
-
-    /**
-     * The status answer with each status's label and one sentence of why (in the reader's language), the
-     * declared stage beside the computed status read as one verdict, and the policy named by its own
-     * endpoint instead of repeated in every answer (ADR 0025).
-     */
-    tools.jackson.databind.JsonNode explained(ProgrammeStatus status, java.util.Locale locale) {
-        var tree = (tools.jackson.databind.node.ObjectNode) json.valueToTree(status);
-        tree.remove("policy");
-        tree.put("policy", "/api/v1/programmes/" + status.programmeCode() + "/policy?on=" + status.policy().on());
-        java.util.Map<Long, org.gongjian.programme.InitiativeStatus> declared = new java.util.HashMap<>();
-        programmes.initiatives(programmes.programme(status.programmeCode()))
-                .forEach(i -> declared.put(i.id(), i.status()));
-        var initiatives = (tools.jackson.databind.node.ArrayNode) tree.get("initiatives");
-        for (int i = 0; i < status.initiatives().size(); i++) {
-            var standing = status.initiatives().get(i);
-            var node = (tools.jackson.databind.node.ObjectNode) initiatives.get(i);
-            var stage = declared.get(standing.initiativeId());
-            node.put("declaredStage", stage == null ? null : stage.name());
-            node.put("label", words.label(standing.status(), stage, locale));
-            var targets = (tools.jackson.databind.node.ArrayNode) node.get("targets");
-            for (int t = 0; t < standing.targets().size(); t++) {
-                var ts = standing.targets().get(t);
-                var tn = (tools.jackson.databind.node.ObjectNode) targets.get(t);
-                tn.put("label", words.label(ts.status(), locale));
-                tn.put("why", words.why(ts, status.policy(), locale));
-            }
-            var milestones = (tools.jackson.databind.node.ArrayNode) node.get("milestones");
-            for (int m = 0; m < standing.milestones().size(); m++) {
-                var ms = standing.milestones().get(m);
-                var mn = (tools.jackson.databind.node.ObjectNode) milestones.get(m);
-                mn.put("label", words.label(ms.status(), locale));
-                mn.put("why", words.why(ms, locale));
-            }
-        }
-        return tree;
+        return StatusAnswer.of(engine.status(code, asOf == null ? engine.today() : asOf), words, locale);
     }
 
     @GetMapping("/programmes/{code}/targets/{target}/chart")
