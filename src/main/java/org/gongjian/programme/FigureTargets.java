@@ -12,7 +12,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The programme, target and initiative a figure is written to, for the write path (ADR 0037, amendment). Loading
+ * The programme, target and initiative a figure is written to, for the write path (ADR 0037, amendment 1). Loading
  * the three aggregates through their repositories is ten statements and their SQL generated anew each time (each
  * child collection is a query); a figure needs them only to read. So one query asks for the three rows' ids and
  * versions, and an aggregate is taken from memory when it was loaded at that version — never a stale one, since
