@@ -22,7 +22,7 @@ import org.springframework.web.util.ServletRequestPathUtils;
 import org.springframework.web.util.pattern.PathPattern;
 
 /**
- * Spring MVC's handler lookup, narrowed by the path before anything else (ADR 0142, amended by ADR 0037's second
+ * Spring MVC's handler lookup, narrowed by the path before anything else (ADR 0142, amended by ADR 0037's first
  * amendment). For a path with a variable (such as {@code /api/v1/volunteers/activities/{id}/check-ins}) Spring MVC
  * tries every mapping of the application — some six hundred — and each try checks the HTTP method, the CORS
  * pre-flight headers, the content type and the accepted types before the path.
