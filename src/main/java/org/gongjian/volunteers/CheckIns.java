@@ -21,6 +21,8 @@ import org.gongjian.shared.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -106,10 +108,10 @@ public class CheckIns {
 
     /**
      * Signs a volunteer in (see the class comment for the idempotency). Each attempt is one short transaction (a
-     * savepoint inside a caller's transaction): one read of the volunteer's sign-ins that matter (today's, and the
-     * one with this key) and of their place, the insert, the place and the audit entry. A volunteer's first sign-in
-     * to an activity takes one of its places (the quota); the last free place goes to one request only, however
-     * many race for it, because the count is raised by a conditional update.
+     * savepoint inside a caller's transaction): on the common path the conditional insert, the audit entry and the
+     * place, with no read before them (see {@link #attempt}). A volunteer's first sign-in to an activity takes one
+     * of its places (the quota); the last free place goes to one request only, however many race for it, because
+     * the count is raised by a conditional update.
      */
     @Transactional(propagation = Propagation.SUPPORTS)
     public Outcome checkIn(long activityId, Request r) {
@@ -141,25 +143,71 @@ public class CheckIns {
         throw new ConflictException("volunteers.error.busy");
     }
 
-    /** What a sign-in attempt reads first: the volunteer's sign-ins of the day and with the key, and their place. */
-    private record Seen(boolean placed, @Nullable CheckIn sameKey, long sessions, long open) {
+    /** What the slow path reads: the volunteer's sign-in with the key, and their sign-ins of the day. */
+    private record Seen(@Nullable CheckIn sameKey, long sessions, long open) {
     }
 
+    /**
+     * One attempt. The common case, a volunteer's first valid sign-in of the day, is one conditional insert that
+     * computes the day's index and refuses a fourth sign-in or a second open one ({@code on conflict do nothing}
+     * under the two unique constraints), then the audit entry and, at a first sign-in to the activity, the place and
+     * its share of the quota. Only when the request is refused, or the insert makes no row, is the volunteer's day
+     * read to answer why: the same key answers the earlier sign-in (a retry, even with a token expired since), else
+     * the refusal is explained.
+     */
     private @Nullable Outcome attempt(Activity activity, long volunteerId, Request r, CheckInMethod method, String key,
             Instant now, LocalDate day, Policy policy, Actor actor) {
         long activityId = activity.id();
-        Seen seen = seen(activityId, volunteerId, key, day);
-        if (seen.sameKey() != null) {
-            return new Outcome(seen.sameKey(), false);
+        try {
+            refuseInvalid(activity, volunteerId, r, method, now, policy);
+        } catch (RuntimeException refused) {
+            Seen seen = seen(activityId, volunteerId, key, day);
+            if (seen.sameKey() != null) {
+                return new Outcome(seen.sameKey(), false);
+            }
+            throw refused;
         }
+        String reason = Volunteers.blankToNull(r.reason());
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into volunteers_check_in (activity_id, volunteer_id, service_date, daily_index, method,
+                    idempotency_key, checked_in_at, latitude, longitude, reason, recorded_by)
+                select :a, :v, cast(:d as date), count(*) + 1, :m, :k, cast(:at as timestamp with time zone),
+                       cast(:lat as numeric(9, 6)), cast(:lng as numeric(9, 6)), :reason, :by
+                  from volunteers_check_in c
+                 where c.activity_id = :a and c.volunteer_id = :v and c.service_date = :d
+                having count(*) < :max and count(case when c.checked_out_at is null then 1 end) = 0
+                on conflict do nothing""")
+                .param("a", activityId).param("v", volunteerId).param("d", day).param("m", method.name())
+                .param("k", key).param("at", Timestamp.from(now))
+                .param("lat", method == CheckInMethod.GPS ? r.latitude() : null)
+                .param("lng", method == CheckInMethod.GPS ? r.longitude() : null)
+                .param("reason", reason).param("by", actor.username()).param("max", policy.maxSignInsPerDay())
+                .update(keys, "id", "daily_index");
+        if (keys.getKeyList().isEmpty()) {
+            return answerWithoutInsert(activityId, volunteerId, key, day, policy);
+        }
+        Map<String, Object> row = keys.getKeyList().get(0);
+        long id = ((Number) row.get("id")).longValue();
+        int index = ((Number) row.get("daily_index")).intValue();
+        audit.created("volunteers-check-in", Long.toString(id), Map.of("activity", activityId,
+                "volunteer", volunteerId, "method", method.name(), "day", day.toString(), "index", index));
+        takePlace(activity, volunteerId, now);
+        return new Outcome(new CheckIn(id, activityId, volunteerId, day, index, method,
+                now.truncatedTo(java.time.temporal.ChronoUnit.MICROS), null, reason, actor.username()), true);
+    }
+
+    /** The request's own checks, which need no read: the token, the geofence or the reason, and the time window. */
+    private void refuseInvalid(Activity activity, long volunteerId, Request r, CheckInMethod method, Instant now,
+            Policy policy) {
         switch (method) {
             case QR -> {
-                QrTokens.Check check = tokens.check(r.token().trim(), activityId, policy.qrValiditySeconds());
+                QrTokens.Check check = tokens.check(r.token().trim(), activity.id(), policy.qrValiditySeconds());
                 if (check == QrTokens.Check.EXPIRED) {
                     throw new InvalidInputException("token", "volunteers.error.token-expired");
                 }
                 if (check == QrTokens.Check.FORGED) {
-                    audit.denied("volunteers-check-in", activityId + "/" + volunteerId, "forged QR token");
+                    audit.denied("volunteers-check-in", activity.id() + "/" + volunteerId, "forged QR token");
                     throw new InvalidInputException("token", "volunteers.error.token-forged");
                 }
             }
@@ -173,47 +221,35 @@ public class CheckIns {
         if (now.isBefore(activity.startsAt().minus(Duration.ofHours(1))) || now.isAfter(activity.endsAt())) {
             throw new InvalidInputException("activityId", "volunteers.error.outside-window");
         }
+    }
+
+    /**
+     * Why the insert made no row: a retry (the same key), a sign-in still open, the day's sign-ins used up — or a
+     * request that raced this one and committed in between ({@code null}: the caller tries again).
+     */
+    private @Nullable Outcome answerWithoutInsert(long activityId, long volunteerId, String key, LocalDate day,
+            Policy policy) {
+        Seen seen = seen(activityId, volunteerId, key, day);
+        if (seen.sameKey() != null) {
+            return new Outcome(seen.sameKey(), false);
+        }
         if (seen.open() > 0) {
             throw new ConflictException("volunteers.error.already-in");
         }
         if (seen.sessions() >= policy.maxSignInsPerDay()) {
             throw new ConflictException("volunteers.error.sign-ins-exhausted", policy.maxSignInsPerDay());
         }
-        int index = (int) seen.sessions() + 1;
-        String reason = Volunteers.blankToNull(r.reason());
-        long id = Volunteers.key(jdbc.sql("""
-                insert into volunteers_check_in (activity_id, volunteer_id, service_date, daily_index, method,
-                    idempotency_key, checked_in_at, latitude, longitude, reason, recorded_by)
-                values (:a, :v, :d, :i, :m, :k, :at, :lat, :lng, :reason, :by)""")
-                .param("a", activityId).param("v", volunteerId).param("d", day).param("i", index)
-                .param("m", method.name()).param("k", key).param("at", Timestamp.from(now))
-                .param("lat", method == CheckInMethod.GPS ? r.latitude() : null)
-                .param("lng", method == CheckInMethod.GPS ? r.longitude() : null)
-                .param("reason", reason).param("by", actor.username()));
-        audit.created("volunteers-check-in", Long.toString(id), Map.of("activity", activityId,
-                "volunteer", volunteerId, "method", method.name(), "day", day.toString(), "index", index));
-        if (!seen.placed()) {
-            takePlace(activity, volunteerId, now);
-        }
-        return new Outcome(new CheckIn(id, activityId, volunteerId, day, index, method,
-                now.truncatedTo(java.time.temporal.ChronoUnit.MICROS), null, reason, actor.username()), true);
+        return null;
     }
 
     private Seen seen(long activityId, long volunteerId, String key, LocalDate day) {
-        boolean[] placed = {false};
         long[] counts = {0, 0};
         CheckIn[] same = {null};
         jdbc.sql("""
-                select p.volunteer_id as placed, c.* from volunteers_activity a
-                left join volunteers_activity_place p on p.activity_id = a.id and p.volunteer_id = :v
-                left join volunteers_check_in c on c.activity_id = a.id and c.volunteer_id = :v
-                     and (c.service_date = :d or c.idempotency_key = :k)
-                where a.id = :a""").param("a", activityId).param("v", volunteerId).param("d", day).param("k", key)
+                select * from volunteers_check_in c where c.activity_id = :a and c.volunteer_id = :v
+                   and (c.service_date = :d or c.idempotency_key = :k)""")
+                .param("a", activityId).param("v", volunteerId).param("d", day).param("k", key)
                 .query(rs -> {
-                    placed[0] |= rs.getObject("placed") != null;
-                    if (rs.getObject("id") == null) {
-                        return;
-                    }
                     CheckIn c = checkIn(rs, 0);
                     if (key.equals(rs.getString("idempotency_key"))) {
                         same[0] = c;
@@ -223,17 +259,20 @@ public class CheckIns {
                         counts[1] += c.checkedOutAt() == null ? 1 : 0;
                     }
                 });
-        return new Seen(placed[0], same[0], counts[0], counts[1]);
+        return new Seen(same[0], counts[0], counts[1]);
     }
 
     /**
-     * The volunteer's place at the activity, taken when one is free: one share of the quota is raised below its cap
-     * ({@link Quotas}), and the share's row it locks until commit makes racing requests for it wait their turn.
+     * The volunteer's place at the activity, taken at their first sign-in to it when one is free: the place row is
+     * inserted unless it exists ({@code on conflict do nothing}: later sessions and days use the same place), and a
+     * new place raises one share of the quota below its cap ({@link Quotas}); the share's row it locks until commit
+     * makes racing requests for it wait their turn.
      */
     private void takePlace(Activity activity, long volunteerId, Instant now) {
-        jdbc.sql("insert into volunteers_activity_place (activity_id, volunteer_id, placed_at) values (:a, :v, :at)")
+        int placed = jdbc.sql("insert into volunteers_activity_place (activity_id, volunteer_id, placed_at) "
+                + "values (:a, :v, :at) on conflict do nothing")
                 .param("a", activity.id()).param("v", volunteerId).param("at", Timestamp.from(now)).update();
-        if (!quotas.take(activity.id(), volunteerId)) {
+        if (placed == 1 && !quotas.take(activity.id(), volunteerId)) {
             throw new ConflictException("volunteers.error.quota-full", activity.quota());
         }
     }

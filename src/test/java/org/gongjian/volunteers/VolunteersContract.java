@@ -276,6 +276,8 @@ abstract class VolunteersContract {
         for (int i = 0; i < 3; i++) {
             clock.set(MONDAY.plusMinutes(10 + i * 60L));
             CheckIn in = checkIns.checkIn(a.id(), new CheckIns.Request(null, tokens.issue(a.id()), null, null, null, null)).checkIn();
+            assertThat(in.dailyIndex()).isEqualTo(i + 1);
+            assertThat(checkIns.checkIn(in.id()).dailyIndex()).isEqualTo(i + 1);
             clock.set(MONDAY.plusMinutes(10 + i * 60L).plusSeconds(1));
             assertThatThrownBy(() -> checkIns.checkIn(a.id(), new CheckIns.Request(null, tokens.issue(a.id()), null, null, null, null)))
                     .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.messageKey()).isEqualTo("volunteers.error.already-in"));
