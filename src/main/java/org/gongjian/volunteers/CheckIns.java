@@ -21,8 +21,6 @@ import org.gongjian.shared.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -52,14 +50,14 @@ public class CheckIns {
     private final Accounts accounts;
     private final AuditLog audit;
     private final Clock clock;
-    private final Quotas quotas;
+    private final SignInWrites writes;
     /** The insert runs in a savepoint, so that a unique-key refusal leaves the transaction usable (PostgreSQL). */
     private final TransactionTemplate savepoint;
 
     CheckIns(JdbcClient jdbc, Volunteers volunteers, Teams teams, Activities activities, HoursLedger hours,
             QrTokens tokens, Accounts accounts, AuditLog audit, Clock clock, PlatformTransactionManager transactions,
-            Quotas quotas) {
-        this.quotas = quotas;
+            SignInWrites writes) {
+        this.writes = writes;
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.jdbc = jdbc;
@@ -148,10 +146,10 @@ public class CheckIns {
     }
 
     /**
-     * One attempt. The common case, a volunteer's first valid sign-in of the day, is one conditional insert that
-     * computes the day's index and refuses a fourth sign-in or a second open one ({@code on conflict do nothing}
-     * under the two unique constraints), then the audit entry and, at a first sign-in to the activity, the place and
-     * its share of the quota. Only when the request is refused, or the insert makes no row, is the volunteer's day
+     * One attempt. The common case, a volunteer's first valid sign-in of the day, is the writes of
+     * {@link SignInWrites} (a conditional insert that numbers the day's sign-in and refuses a fourth one or a second
+     * open one, {@code on conflict do nothing} under the two unique constraints; at a first sign-in to the activity,
+     * the place and its share of the quota: one statement on PostgreSQL), then the audit entry. Only when the request is refused, or the insert makes no row, is the volunteer's day
      * read to answer why: the same key answers the earlier sign-in (a retry, even with a token expired since), else
      * the refusal is explained.
      */
@@ -168,31 +166,16 @@ public class CheckIns {
             throw refused;
         }
         String reason = Volunteers.blankToNull(r.reason());
-        KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                insert into volunteers_check_in (activity_id, volunteer_id, service_date, daily_index, method,
-                    idempotency_key, checked_in_at, latitude, longitude, reason, recorded_by)
-                select :a, :v, cast(:d as date), count(*) + 1, :m, :k, cast(:at as timestamp with time zone),
-                       cast(:lat as numeric(9, 6)), cast(:lng as numeric(9, 6)), :reason, :by
-                  from volunteers_check_in c
-                 where c.activity_id = :a and c.volunteer_id = :v and c.service_date = :d
-                having count(*) < :max and count(case when c.checked_out_at is null then 1 end) = 0
-                on conflict do nothing""")
-                .param("a", activityId).param("v", volunteerId).param("d", day).param("m", method.name())
-                .param("k", key).param("at", Timestamp.from(now))
-                .param("lat", method == CheckInMethod.GPS ? r.latitude() : null)
-                .param("lng", method == CheckInMethod.GPS ? r.longitude() : null)
-                .param("reason", reason).param("by", actor.username()).param("max", policy.maxSignInsPerDay())
-                .update(keys, "id", "daily_index");
-        if (keys.getKeyList().isEmpty()) {
+        Optional<SignInWrites.Made> made = writes.signIn(activityId, volunteerId, day, method, key, now,
+                method == CheckInMethod.GPS ? r.latitude() : null, method == CheckInMethod.GPS ? r.longitude() : null,
+                reason, actor.username(), policy.maxSignInsPerDay(), activity.quota());
+        if (made.isEmpty()) {
             return answerWithoutInsert(activityId, volunteerId, key, day, policy);
         }
-        Map<String, Object> row = keys.getKeyList().get(0);
-        long id = ((Number) row.get("id")).longValue();
-        int index = ((Number) row.get("daily_index")).intValue();
+        long id = made.get().id();
+        int index = made.get().dailyIndex();
         audit.created("volunteers-check-in", Long.toString(id), Map.of("activity", activityId,
                 "volunteer", volunteerId, "method", method.name(), "day", day.toString(), "index", index));
-        takePlace(activity, volunteerId, now);
         return new Outcome(new CheckIn(id, activityId, volunteerId, day, index, method,
                 now.truncatedTo(java.time.temporal.ChronoUnit.MICROS), null, reason, actor.username()), true);
     }
@@ -260,21 +243,6 @@ public class CheckIns {
                     }
                 });
         return new Seen(same[0], counts[0], counts[1]);
-    }
-
-    /**
-     * The volunteer's place at the activity, taken at their first sign-in to it when one is free: the place row is
-     * inserted unless it exists ({@code on conflict do nothing}: later sessions and days use the same place), and a
-     * new place raises one share of the quota below its cap ({@link Quotas}); the share's row it locks until commit
-     * makes racing requests for it wait their turn.
-     */
-    private void takePlace(Activity activity, long volunteerId, Instant now) {
-        int placed = jdbc.sql("insert into volunteers_activity_place (activity_id, volunteer_id, placed_at) "
-                + "values (:a, :v, :at) on conflict do nothing")
-                .param("a", activity.id()).param("v", volunteerId).param("at", Timestamp.from(now)).update();
-        if (placed == 1 && !quotas.take(activity.id(), volunteerId)) {
-            throw new ConflictException("volunteers.error.quota-full", activity.quota());
-        }
     }
 
     /**
