@@ -42,12 +42,13 @@ public class TargetManagement {
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
     private final EvidenceStore evidence;
+    private final FigureTargets figureTargets;
     private final Clock clock;
     private final java.time.Duration correctionWindow;
 
     TargetManagement(TargetRepository targets, MeasurementStore measurements, ProgrammeManagement programmes,
             UnitResolver units, Guard guard, AuditLog audit, ApplicationEventPublisher events, JdbcClient jdbc,
-            EvidenceStore evidence, Clock clock,
+            EvidenceStore evidence, FigureTargets figureTargets, Clock clock,
             @org.springframework.beans.factory.annotation.Value("${gongjian.measurement.correction-window:7d}")
             java.time.Duration correctionWindow) {
         this.correctionWindow = correctionWindow;
@@ -60,6 +61,7 @@ public class TargetManagement {
         this.events = events;
         this.jdbc = jdbc;
         this.evidence = evidence;
+        this.figureTargets = figureTargets;
         this.clock = clock;
     }
 
@@ -179,16 +181,17 @@ public class TargetManagement {
     @Transactional
     public Measurement report(String programmeCode, String targetCode, NewMeasurement report,
             List<EvidenceUpload> uploads) {
-        Programme programme = programmes.programme(programmeCode);
-        Target target = target(programme, targetCode);
-        Initiative initiative = programmes.initiative(target.initiativeId());
+        FigureTargets.Context of = figureTargets.of(programmeCode, targetCode);
+        Programme programme = of.programme();
+        Target target = of.target();
+        Initiative initiative = of.initiative();
         String entityId = programmeCode + "/" + targetCode;
         Actor actor = guard.requireReportFor(target, initiative, entityId);
         if (report.supersedes() != null) {
             Measurement old = measurements.find(report.supersedes()).filter(m -> m.targetId() == target.id())
                     .orElseThrow(() -> new InvalidInputException("supersedes", "error.measurement.supersedes-unknown",
                             report.supersedes()));
-            return correct(target, old, report, actor, uploads);
+            return correct(programme, target, old, report, actor, uploads);
         }
         List<Violation> violations = new ArrayList<>();
         NewMeasurement read = read(target, report, "", violations);
@@ -287,21 +290,23 @@ public class TargetManagement {
      */
     @Transactional
     public Measurement correct(String programmeCode, String targetCode, long measurementId, NewMeasurement report) {
-        Programme programme = programmes.programme(programmeCode);
-        Target target = target(programme, targetCode);
+        FigureTargets.Context of = figureTargets.of(programmeCode, targetCode);
+        Programme programme = of.programme();
+        Target target = of.target();
         Measurement old = measurement(target, measurementId);
-        Actor actor = guard.requireReportFor(target, programmes.initiative(target.initiativeId()),
+        Actor actor = guard.requireReportFor(target, of.initiative(),
                 programmeCode + "/" + targetCode + "/" + measurementId);
-        return correct(target, old, report, actor, List.of());
+        return correct(programme, target, old, report, actor, List.of());
     }
 
     /** Withdraws a figure: a record that supersedes it and counts as no figure, with a reason; same rules as a correction. */
     @Transactional
     public Measurement withdraw(String programmeCode, String targetCode, long measurementId, @Nullable String reason) {
-        Programme programme = programmes.programme(programmeCode);
-        Target target = target(programme, targetCode);
+        FigureTargets.Context of = figureTargets.of(programmeCode, targetCode);
+        Programme programme = of.programme();
+        Target target = of.target();
         Measurement old = measurement(target, measurementId);
-        Actor actor = guard.requireReportFor(target, programmes.initiative(target.initiativeId()),
+        Actor actor = guard.requireReportFor(target, of.initiative(),
                 programmeCode + "/" + targetCode + "/" + measurementId);
         List<Violation> violations = new ArrayList<>();
         checkAmendable(old, actor, programmeCode + "/" + targetCode + "/" + measurementId, violations);
@@ -398,9 +403,8 @@ public class TargetManagement {
         return org.gongjian.shared.FigureInput.displayScale(target.unit(), target.targetValue());
     }
 
-    private Measurement correct(Target target, Measurement old, NewMeasurement report, Actor actor,
-            List<EvidenceUpload> uploads) {
-        Programme programme = programmes.programme(target.programmeId());
+    private Measurement correct(Programme programme, Target target, Measurement old, NewMeasurement report,
+            Actor actor, List<EvidenceUpload> uploads) {
         String entityId = programme.code() + "/" + target.code() + "/" + old.id();
         List<Violation> violations = new ArrayList<>();
         checkAmendable(old, actor, entityId, violations);

@@ -1,24 +1,46 @@
 package org.gongjian.shared.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
+import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
+import org.springframework.web.cors.CorsUtils;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.ServletRequestPathUtils;
+import org.springframework.web.util.pattern.PathPattern;
 
 /**
- * Spring MVC's handler lookup with the path tried first. For a path with a variable (such as
- * {@code /api/v1/volunteers/activities/{id}/check-ins}) Spring MVC tries every mapping of the application, and each
- * try checks the HTTP method, the CORS pre-flight headers, the content type and the accepted types before the
- * path — header reads through Spring Security's request wrappers, for hundreds of mappings per request (about a
- * fifth of a check-in's CPU, ADR 0142). Here a mapping whose path patterns do not match is refused at once; a
- * mapping whose path matches goes through Spring's full check unchanged, so the chosen handler, the 405/415
- * answers and everything else are the same.
+ * Spring MVC's handler lookup, narrowed by the path before anything else (ADR 0142, amended by ADR 0037's second
+ * amendment). For a path with a variable (such as {@code /api/v1/volunteers/activities/{id}/check-ins}) Spring MVC
+ * tries every mapping of the application — some six hundred — and each try checks the HTTP method, the CORS
+ * pre-flight headers, the content type and the accepted types before the path.
+ * <ul>
+ * <li>The mappings are indexed by the literal segments their patterns begin with (at most {@value #DEPTH}), so a
+ * request tries only those whose beginning it shares: a few dozen.</li>
+ * <li>Among those, a mapping whose path patterns do not match is refused at once; one whose path matches goes
+ * through Spring's full check, and the best match is chosen with Spring's own comparator.</li>
+ * <li>Whatever is not the plain case goes to Spring's lookup unchanged: no candidate matched (so the 404, 405 and
+ * 415 answers are Spring's), two matches rank equal (Spring names the ambiguity), a CORS pre-flight, or a mapping
+ * registered after start-up.</li>
+ * </ul>
  */
 @Component
 class PathFirstHandlerMapping implements WebMvcRegistrations {
+
+    /** How many leading literal segments of a pattern index it. */
+    static final int DEPTH = 4;
 
     @Override
     public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
@@ -26,6 +48,124 @@ class PathFirstHandlerMapping implements WebMvcRegistrations {
     }
 
     static final class PathFirst extends RequestMappingHandlerMapping {
+
+        private record Candidate(RequestMappingInfo info, HandlerMethod handler) {
+        }
+
+        private record Matched(RequestMappingInfo info, HandlerMethod handler) {
+        }
+
+        /** Candidates by the literal segments their patterns begin with, joined by '/'; "" for those with none. */
+        private volatile @Nullable Map<String, List<Candidate>> index;
+
+        @Override
+        protected void handlerMethodsInitialized(Map<RequestMappingInfo, HandlerMethod> handlerMethods) {
+            super.handlerMethodsInitialized(handlerMethods);
+            Map<String, List<Candidate>> byPrefix = new HashMap<>();
+            handlerMethods.forEach((info, handler) -> {
+                for (String key : keys(info)) {
+                    byPrefix.computeIfAbsent(key, k -> new ArrayList<>()).add(new Candidate(info, handler));
+                }
+            });
+            byPrefix.replaceAll((k, v) -> List.copyOf(v));
+            this.index = Map.copyOf(byPrefix);
+        }
+
+        /** A mapping registered after start-up: the index no longer knows every mapping, Spring's lookup takes over. */
+        @Override
+        public void registerMapping(RequestMappingInfo mapping, Object handler, Method method) {
+            index = null;
+            super.registerMapping(mapping, handler, method);
+        }
+
+        @Override
+        public void unregisterMapping(RequestMappingInfo mapping) {
+            index = null;
+            super.unregisterMapping(mapping);
+        }
+
+        /** The index keys of a mapping: for each pattern, its leading literal segments (up to {@link #DEPTH}). */
+        private static Set<String> keys(RequestMappingInfo info) {
+            Set<String> keys = new LinkedHashSet<>();
+            PathPatternsRequestCondition paths = info.getPathPatternsCondition();
+            if (paths == null || paths.getPatterns().isEmpty()) {
+                keys.add("");
+                return keys;
+            }
+            for (PathPattern pattern : paths.getPatterns()) {
+                StringBuilder key = new StringBuilder();
+                int depth = 0;
+                for (String segment : pattern.getPatternString().split("/")) {
+                    if (segment.isEmpty()) {
+                        continue;
+                    }
+                    if (depth == DEPTH || segment.indexOf('{') >= 0 || segment.indexOf('*') >= 0
+                            || segment.indexOf('?') >= 0) {
+                        break;
+                    }
+                    key.append('/').append(segment);
+                    depth++;
+                }
+                keys.add(key.toString());
+            }
+            return keys;
+        }
+
+        @Override
+        protected @Nullable HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request)
+                throws Exception {
+            Map<String, List<Candidate>> byPrefix = index;
+            if (byPrefix == null || CorsUtils.isPreFlightRequest(request)) {
+                return super.lookupHandlerMethod(lookupPath, request);
+            }
+            List<Matched> matches = new ArrayList<>(2);
+            StringBuilder key = new StringBuilder();
+            addMatches(byPrefix.get(""), request, matches);
+            int depth = 0;
+            for (PathContainer.Element element : ServletRequestPathUtils.getParsedRequestPath(request)
+                    .pathWithinApplication().elements()) {
+                if (depth == DEPTH) {
+                    break;
+                }
+                if (element instanceof PathContainer.PathSegment segment) {
+                    key.append('/').append(segment.valueToMatch());
+                    depth++;
+                    addMatches(byPrefix.get(key.toString()), request, matches);
+                }
+            }
+            if (matches.isEmpty()) {
+                return super.lookupHandlerMethod(lookupPath, request);
+            }
+            Matched best = matches.get(0);
+            if (matches.size() > 1) {
+                Comparator<RequestMappingInfo> order = getMappingComparator(request);
+                matches.sort((a, b) -> order.compare(a.info(), b.info()));
+                best = matches.get(0);
+                if (order.compare(best.info(), matches.get(1).info()) == 0) {
+                    return super.lookupHandlerMethod(lookupPath, request);
+                }
+            }
+            request.setAttribute(BEST_MATCHING_HANDLER_ATTRIBUTE, best.handler());
+            handleMatch(best.info(), lookupPath, request);
+            return best.handler();
+        }
+
+        /** Spring's own lookup over every mapping (what the index must agree with; for the tests). */
+        @Nullable HandlerMethod springLookup(String lookupPath, HttpServletRequest request) throws Exception {
+            return super.lookupHandlerMethod(lookupPath, request);
+        }
+
+        private void addMatches(@Nullable List<Candidate> candidates, HttpServletRequest request, List<Matched> matches) {
+            if (candidates == null) {
+                return;
+            }
+            for (Candidate candidate : candidates) {
+                RequestMappingInfo match = getMatchingMapping(candidate.info(), request);
+                if (match != null) {
+                    matches.add(new Matched(match, candidate.handler()));
+                }
+            }
+        }
 
         @Override
         protected @Nullable RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {

@@ -112,4 +112,75 @@ class PathFirstHandlerMappingTests {
         mvc.perform(get("/api/v1/volunteers/no-such-thing/1/x").with(httpBasic("admin", "test-admin-secret")))
                 .andExpect(status().isNotFound());
     }
+
+    @Test
+    void everyMappingIsFoundAsSpringsOwnLookupFindsIt() throws Exception {
+        PathFirstHandlerMapping.PathFirst pathFirst = (PathFirstHandlerMapping.PathFirst) mapping;
+        int compared = 0;
+        for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+            if (info.getPathPatternsCondition() == null) {
+                continue;
+            }
+            for (var pattern : info.getPathPatternsCondition().getPatterns()) {
+                String path = pattern.getPatternString().replaceAll("\\{\\*[^}]*}", "a/b").replaceAll("\\{[^}]*}", "1")
+                        .replace("**", "a/b").replace("*", "a");
+                String method = info.getMethodsCondition().getMethods().isEmpty() ? "GET"
+                        : info.getMethodsCondition().getMethods().iterator().next().name();
+                String contentType = info.getConsumesCondition().getConsumableMediaTypes().stream().findFirst()
+                        .map(MediaType::toString).orElse(MediaType.APPLICATION_JSON_VALUE);
+                assertThat(lookup(pathFirst, method, path, contentType, false))
+                        .as("%s %s", method, path).isEqualTo(lookup(pathFirst, method, path, contentType, true));
+                compared++;
+            }
+        }
+        assertThat(compared).as("mappings compared").isGreaterThan(300);
+    }
+
+    @Test
+    void aRequestTriesOnlyTheMappingsItsPathBeginsWith() throws Exception {
+        AtomicInteger tried = new AtomicInteger();
+        MockHttpServletRequest raw = new MockHttpServletRequest("POST", CHECK_INS);
+        raw.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        ServletRequestPathUtils.parseAndCache(raw);
+        HttpServletRequestWrapper counted = new HttpServletRequestWrapper(raw) {
+            @Override
+            public Object getAttribute(String name) {
+                if (name.equals(ServletRequestPathUtils.PATH_ATTRIBUTE)) {
+                    tried.incrementAndGet();
+                }
+                return super.getAttribute(name);
+            }
+        };
+        ServletRequestPathUtils.parseAndCache(counted);
+        tried.set(0);
+        var handler = mapping.getHandler(counted);
+
+        assertThat(handler).isNotNull();
+        assertThat(((org.springframework.web.method.HandlerMethod) handler.getHandler()).getMethod().getName())
+                .isEqualTo("checkIn");
+        // each mapping tried reads the parsed path; the application has hundreds, this request tries a few dozen
+        assertThat(mapping.getHandlerMethods()).hasSizeGreaterThan(300);
+        assertThat(tried.get()).isPositive().isLessThan(80);
+    }
+
+    /** The handler chosen (method name) or the refusal's exception class, by the index or by Spring's own walk. */
+    private static String lookup(PathFirstHandlerMapping.PathFirst pathFirst, String method, String path,
+            String contentType, boolean spring) {
+        MockHttpServletRequest request = new MockHttpServletRequest(method, path);
+        request.setContentType(contentType);
+        request.addHeader("Accept", "*/*");
+        ServletRequestPathUtils.parseAndCache(request);
+        try {
+            var found = spring ? pathFirst.springLookup(path, request) : lookupThroughIndex(pathFirst, path, request);
+            return found == null ? "none" : found.getMethod().toString();
+        } catch (Exception e) {
+            return e.getClass().getName();
+        }
+    }
+
+    private static org.springframework.web.method.HandlerMethod lookupThroughIndex(
+            PathFirstHandlerMapping.PathFirst pathFirst, String path, MockHttpServletRequest request) throws Exception {
+        var chain = pathFirst.getHandler(request);
+        return chain == null ? null : (org.springframework.web.method.HandlerMethod) chain.getHandler();
+    }
 }
