@@ -1,9 +1,5 @@
 package org.gongjian.programme;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.gongjian.support.ForkedApp;
+import org.gongjian.support.HttpConnection;
+import org.gongjian.support.PostgresCpu;
 import org.gongjian.support.TestPostgres;
 
 /**
@@ -87,6 +85,7 @@ public final class WriteBenchmark {
         }
         List<String> jvm = List.of("-Xmx1g", "-XX:+UseParallelGC");
         try (ForkedApp first = ForkedApp.start(work, jvm, appArgs)) {
+            first.awaitIdle(Duration.ofMinutes(5));   // the demo's ledgers have published what they publish
             System.out.printf("%s: schema and demo loaded%n", db);
         }
         List<String> codes = new ArrayList<>();
@@ -125,20 +124,41 @@ public final class WriteBenchmark {
             measured.add("-XX:StartFlightRecording=settings=profile,filename=" + Path.of(jfr).resolve(db + ".jfr"));
         }
         try (ForkedApp app = ForkedApp.start(work, measured, appArgs)) {
-            System.out.printf("%s: load average before the run %s%n", db, loadAverage());
+            Duration idle = app.awaitIdle(Duration.ofMinutes(3));   // start-up feeds worked off before the clients begin
+            System.out.printf("%s: idle %.0f s after start; load average before the run %s%n", db,
+                    idle.toMillis() / 1e3, loadAverage());
             Result warm = load(app, codes, WARMUP);
             System.out.printf("%s: warm-up %,.0f writes/s%n", db, warm.writesPerSecond());
+            List<Long> pgPids = db.equals("pg") ? postgresPids(url, user, password) : List.of();
+            long pg0 = PostgresCpu.ticks(pgPids);
             java.time.Duration cpuBefore = app.cpu();
             Result r = load(app, codes, MEASURE);
             double cpuMs = (app.cpu().minus(cpuBefore)).toNanos() / 1e6;
+            long pgTicks = PostgresCpu.ticks(pgPids) - pg0;
             System.out.printf("%s: %,.0f writes/s from %d clients, write p50 %.1f ms, p99 %.1f ms, errors %d; "
                             + "reader p50 %.1f ms, p99 %.1f ms (%d reads)%n", db, r.writesPerSecond(), WRITERS,
                     r.writeP50(), r.writeP99(), r.errors(), r.readP50(), r.readP99(), r.reads());
             // CPU the application's JVM used in the measured window, per write: less sensitive to a busy machine
             System.out.printf("%s: application CPU %.1f s in %d s, %.1f ms per write (reads included)%n", db,
                     cpuMs / 1000, MEASURE.toSeconds(), cpuMs / Math.max(1, r.writesPerSecond() * MEASURE.toSeconds()));
+            double requests = Math.max(1, r.writesPerSecond() * MEASURE.toSeconds() + r.reads());
+            System.out.printf("%s: CPU per request (writes and reads): application %.2f ms, client %.2f ms%s%n", db,
+                    cpuMs / requests, r.clientCpuMsPerRequest(), pgPids.isEmpty() || pg0 < 0 ? ""
+                            : String.format(", PostgreSQL %.2f ms", pgTicks * 1000.0 / PostgresCpu.TICKS_PER_SECOND / requests));
             System.out.printf("%s: load average after the run %s%n", db, loadAverage());
         }
+    }
+
+    /** The server processes of the database (the application's connections and the background workers). */
+    static List<Long> postgresPids(String url, String user, String password) throws java.sql.SQLException {
+        List<Long> pids = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url, user, password);
+                ResultSet rs = c.createStatement().executeQuery("select pid from pg_stat_activity where pid <> pg_backend_pid()")) {
+            while (rs.next()) {
+                pids.add(rs.getLong(1));
+            }
+        }
+        return pids;
     }
 
     /** The 1-, 5- and 15-minute load averages, as {@code uptime} shows them (Linux). */
@@ -189,69 +209,73 @@ public final class WriteBenchmark {
     }
 
     record Result(double writesPerSecond, double writeP50, double writeP99, long errors, double readP50, double readP99,
-            int reads) {
+            int reads, double clientCpuMsPerRequest) {
     }
 
     static Result load(ForkedApp app, List<String> codes, Duration length) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         List<Long> writes = Collections.synchronizedList(new ArrayList<>());
         List<Long> reads = Collections.synchronizedList(new ArrayList<>());
         AtomicLong errors = new AtomicLong();
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(WRITERS + READERS);
-        String base = "http://127.0.0.1:" + app.port + "/api/v1/programmes/kaiping-2024";
+        String host = "127.0.0.1";
+        String base = "/api/v1/programmes/kaiping-2024";
         for (int w = 0; w < WRITERS; w++) {
-            String code = codes.get(w % codes.size());
+            String path = base + "/targets/" + codes.get(w % codes.size()) + "/measurements";
             pool.submit(() -> {
-                int i = 0;
-                while (!stop.get()) {
-                    long t0 = System.nanoTime();
-                    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/targets/" + code
-                                    + "/measurements")).header("Authorization", "Bearer " + app.token)
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"value\":" + (i++ % 1000)
-                                    + ",\"asOf\":\"2024-12-31\",\"confirm\":true,\"reason\":\"benchmark\"}"))
-                            .build(), HttpResponse.BodyHandlers.ofString());
-                    if (answer.statusCode() == 201) {
-                        writes.add(System.nanoTime() - t0);
-                    } else {
-                        errors.incrementAndGet();
+                try (HttpConnection http = new HttpConnection(host, app.port)) {
+                    int i = 0;
+                    while (!stop.get()) {
+                        byte[] request = HttpConnection.post(host, app.port, path, app.token, "{\"value\":"
+                                + (i++ % 1000) + ",\"asOf\":\"2024-12-31\",\"confirm\":true,\"reason\":\"benchmark\"}");
+                        long t0 = System.nanoTime();
+                        if (http.exchange(request).status() == 201) {
+                            writes.add(System.nanoTime() - t0);
+                        } else {
+                            errors.incrementAndGet();
+                        }
                     }
                 }
                 return null;
             });
         }
+        byte[] status = HttpConnection.get(host, app.port, base + "/status"
+                + (READER_AS_OF.isEmpty() ? "" : "?asOf=" + READER_AS_OF), app.token);
         for (int r = 0; r < READERS; r++) {
-            pool.submit(() -> read(http, base, app, reads, errors, stop));
+            pool.submit(() -> {
+                try (HttpConnection http = new HttpConnection(host, app.port)) {
+                    while (!stop.get()) {
+                        long t0 = System.nanoTime();
+                        if (http.exchange(status).status() == 200) {
+                            reads.add(System.nanoTime() - t0);
+                        } else {
+                            errors.incrementAndGet();
+                        }
+                    }
+                }
+                return null;
+            });
         }
+        long cpu0 = clientCpuNanos();
         long started = System.nanoTime();
         Thread.sleep(length.toMillis());
         stop.set(true);
         double seconds = (System.nanoTime() - started) / 1e9;
+        long clientCpu = clientCpuNanos() - cpu0;
         pool.shutdown();
         pool.awaitTermination(2, TimeUnit.MINUTES);
         List<Long> w = new ArrayList<>(writes);
         List<Long> r = new ArrayList<>(reads);
         Collections.sort(w);
         Collections.sort(r);
-        return new Result(w.size() / seconds, ms(w, 0.5), ms(w, 0.99), errors.get(), ms(r, 0.5), ms(r, 0.99), r.size());
+        return new Result(w.size() / seconds, ms(w, 0.5), ms(w, 0.99), errors.get(), ms(r, 0.5), ms(r, 0.99), r.size(),
+                w.size() + r.size() == 0 ? Double.NaN : clientCpu / 1e6 / (w.size() + r.size()));
     }
 
-    /** One reader asking for the programme's status (the dashboard's data) as soon as it is answered. */
-    static Void read(HttpClient http, String base, ForkedApp app, List<Long> reads, AtomicLong errors, AtomicBoolean stop)
-            throws Exception {
-        while (!stop.get()) {
-            long t0 = System.nanoTime();
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/status"
-                            + (READER_AS_OF.isEmpty() ? "" : "?asOf=" + READER_AS_OF)))
-                    .header("Authorization", "Bearer " + app.token).build(), HttpResponse.BodyHandlers.ofString());
-            if (answer.statusCode() == 200) {
-                reads.add(System.nanoTime() - t0);
-            } else {
-                errors.incrementAndGet();
-            }
-        }
-        return null;
+    /** CPU time of this JVM (the clients), in nanoseconds. */
+    static long clientCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     static double ms(List<Long> sorted, double q) {

@@ -97,6 +97,23 @@ public final class ForkedApp implements AutoCloseable {
     }
 
     /** {@code kill -9}: no shutdown hook runs, nothing is flushed. */
+    /**
+     * Waits until the application is idle — its JVM using less than a tenth of a core over two seconds — or at most
+     * {@code limit}: after a start, the ledgers' start-up feeds and the events left over from the run before are
+     * worked off, so a benchmark measures its own requests. Answers how long it waited.
+     */
+    public Duration awaitIdle(Duration limit) throws InterruptedException {
+        long started = System.nanoTime();
+        while (System.nanoTime() - started < limit.toNanos()) {
+            Duration before = cpu();
+            Thread.sleep(2000);
+            if (cpu().minus(before).toMillis() < 200) {
+                break;
+            }
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();

@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.gongjian.GongjianApplication;
 import org.gongjian.organisation.ApiTokens;
+import org.gongjian.support.HttpConnection;
+import org.gongjian.support.PostgresCpu;
 import org.gongjian.support.TestPostgres;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;

@@ -1,4 +1,4 @@
-package org.gongjian.volunteers;
+package org.gongjian.support;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,18 +7,18 @@ import java.util.List;
 
 /**
  * CPU time of PostgreSQL's processes on this machine, from {@code /proc/<pid>/stat} (user + system, in clock
- * ticks), for the check-in benchmark: the processes are those {@code pg_stat_activity} lists (the pool's server
+ * ticks), for the benchmarks: the processes are those {@code pg_stat_activity} lists (the pool's server
  * processes and the background writers). Answers -1 when a process is not on this machine (a remote server).
  */
-final class PostgresCpu {
+public final class PostgresCpu {
 
     /** Linux's USER_HZ, the unit of /proc's times. */
-    static final int TICKS_PER_SECOND = 100;
+    public static final int TICKS_PER_SECOND = 100;
 
     private PostgresCpu() {
     }
 
-    static long ticks(List<Long> pids) {
+    public static long ticks(List<Long> pids) {
         long sum = 0;
         for (long pid : pids) {
             Path stat = Path.of("/proc", Long.toString(pid), "stat");

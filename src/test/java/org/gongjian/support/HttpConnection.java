@@ -1,4 +1,4 @@
-package org.gongjian.volunteers;
+package org.gongjian.support;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -10,15 +10,15 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One HTTP/1.1 keep-alive connection on loopback for the check-in benchmark: it writes a request and reads the
+ * One HTTP/1.1 keep-alive connection on loopback for the benchmarks (check-ins, measurement writes): it writes a request and reads the
  * status, headers and body (by Content-Length or chunked) of the answer. Real HTTP over a real socket, without the
  * selector threads and futures of {@code java.net.http}, so that the client's own CPU stays small beside the
  * server's on the same two cores (the benchmark measures both).
  */
-final class HttpConnection implements AutoCloseable {
+public final class HttpConnection implements AutoCloseable {
 
     /** A status and body. */
-    record Answer(int status, String body) {
+    public record Answer(int status, String body) {
     }
 
     private final String host;
@@ -27,7 +27,7 @@ final class HttpConnection implements AutoCloseable {
     private OutputStream out;
     private InputStream in;
 
-    HttpConnection(String host, int port) throws IOException {
+    public HttpConnection(String host, int port) throws IOException {
         this.host = host;
         this.port = port;
         connect();
@@ -44,7 +44,7 @@ final class HttpConnection implements AutoCloseable {
     }
 
     /** A POST of a JSON body with a bearer token, as bytes ready to send. */
-    static byte[] post(String host, int port, String path, String bearer, String json) {
+    public static byte[] post(String host, int port, String path, String bearer, String json) {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         String head = "POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAuthorization: Bearer " + bearer
                 + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: " + body.length
@@ -56,12 +56,24 @@ final class HttpConnection implements AutoCloseable {
         return all;
     }
 
-    void send(byte[] request) throws IOException {
+    /** A GET with a bearer token, as bytes ready to send. */
+    public static byte[] get(String host, int port, String path, String bearer) {
+        return ("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAuthorization: Bearer " + bearer
+                + "\r\nAccept: application/json\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Sends a request and reads its answer. */
+    public Answer exchange(byte[] request) throws IOException {
+        send(request);
+        return receive();
+    }
+
+    public void send(byte[] request) throws IOException {
         out.write(request);
         out.flush();
     }
 
-    Answer receive() throws IOException {
+    public Answer receive() throws IOException {
         String status = line();
         if (!status.startsWith("HTTP/1.1 ")) {
             throw new IOException("not an HTTP/1.1 answer: " + status);
