@@ -51,7 +51,7 @@ public class CheckIns {
     private final AuditLog audit;
     private final Clock clock;
     private final SignInWrites writes;
-    /** The insert runs in a savepoint, so that a unique-key refusal leaves the transaction usable (PostgreSQL). */
+    /** Each attempt in a savepoint: a unique-key refusal leaves a caller's transaction usable (PostgreSQL). */
     private final TransactionTemplate savepoint;
 
     CheckIns(JdbcClient jdbc, Volunteers volunteers, Teams teams, Activities activities, HoursLedger hours,
@@ -149,9 +149,9 @@ public class CheckIns {
      * One attempt. The common case, a volunteer's first valid sign-in of the day, is the writes of
      * {@link SignInWrites} (a conditional insert that numbers the day's sign-in and refuses a fourth one or a second
      * open one, {@code on conflict do nothing} under the two unique constraints; at a first sign-in to the activity,
-     * the place and its share of the quota: one statement on PostgreSQL), then the audit entry. Only when the request is refused, or the insert makes no row, is the volunteer's day
-     * read to answer why: the same key answers the earlier sign-in (a retry, even with a token expired since), else
-     * the refusal is explained.
+     * the place and its share of the quota: one statement on PostgreSQL), then the audit entry. Only when the request
+     * is refused, or the insert makes no row, is the volunteer's day read to answer why: the same key answers the
+     * earlier sign-in (a retry, even with a token expired since), else the refusal is explained.
      */
     private @Nullable Outcome attempt(Activity activity, long volunteerId, Request r, CheckInMethod method, String key,
             Instant now, LocalDate day, Policy policy, Actor actor) {
