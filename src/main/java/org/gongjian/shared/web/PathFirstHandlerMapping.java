@@ -29,8 +29,9 @@ import org.springframework.web.util.pattern.PathPattern;
  * <ul>
  * <li>The mappings are indexed by the literal segments their patterns begin with (at most {@value #DEPTH}), so a
  * request tries only those whose beginning it shares: a few dozen.</li>
- * <li>Among those, a mapping whose path patterns do not match is refused at once; one whose path matches goes
- * through Spring's full check, and the best match is chosen with Spring's own comparator.</li>
+ * <li>Among those, a pattern whose number of segments or whose literal segments differ from the request's is passed
+ * over with a few string comparisons; what is left is checked by its path patterns, and one whose path matches goes
+ * through Spring's full check. The best match is chosen with Spring's own comparator.</li>
  * <li>Whatever is not the plain case goes to Spring's lookup unchanged: no candidate matched (so the 404, 405 and
  * 415 answers are Spring's), two matches rank equal (Spring names the ambiguity), a CORS pre-flight, or a mapping
  * registered after start-up.</li>
@@ -49,7 +50,27 @@ class PathFirstHandlerMapping implements WebMvcRegistrations {
 
     static final class PathFirst extends RequestMappingHandlerMapping {
 
-        private record Candidate(RequestMappingInfo info, HandlerMethod handler) {
+        /**
+         * A mapping under one of its patterns: the pattern's segments, each the literal it must equal or null for a
+         * variable or wildcard, and where a wildcard of many segments ({@code **}, {@code {*rest}}) begins (-1: none).
+         */
+        private record Candidate(RequestMappingInfo info, HandlerMethod handler, @Nullable String[] segments,
+                int openAt) {
+
+            /** Whether the request's segments can match the pattern: a quick check before Spring's. */
+            boolean mayMatch(List<String> request) {
+                int fixed = openAt < 0 ? segments.length : openAt;
+                if (openAt < 0 ? request.size() != fixed : request.size() < fixed) {
+                    return false;
+                }
+                for (int i = 0; i < fixed; i++) {
+                    String literal = segments[i];
+                    if (literal != null && !literal.equals(request.get(i))) {
+                        return false;
+                    }
+                }
+                return true;
+            }
         }
 
         private record Matched(RequestMappingInfo info, HandlerMethod handler) {
@@ -63,8 +84,36 @@ class PathFirstHandlerMapping implements WebMvcRegistrations {
             super.handlerMethodsInitialized(handlerMethods);
             Map<String, List<Candidate>> byPrefix = new HashMap<>();
             handlerMethods.forEach((info, handler) -> {
-                for (String key : keys(info)) {
-                    byPrefix.computeIfAbsent(key, k -> new ArrayList<>()).add(new Candidate(info, handler));
+                PathPatternsRequestCondition paths = info.getPathPatternsCondition();
+                if (paths == null || paths.getPatterns().isEmpty()) {
+                    byPrefix.computeIfAbsent("", k -> new ArrayList<>()).add(new Candidate(info, handler, new String[0], 0));
+                    return;
+                }
+                for (PathPattern pattern : paths.getPatterns()) {
+                    List<String> parts = new ArrayList<>();
+                    for (String part : pattern.getPatternString().split("/")) {
+                        if (!part.isEmpty()) {
+                            parts.add(part);
+                        }
+                    }
+                    @Nullable String[] segments = new String[parts.size()];
+                    int openAt = -1;
+                    StringBuilder key = new StringBuilder();
+                    boolean literalSoFar = true;
+                    for (int i = 0; i < parts.size(); i++) {
+                        String part = parts.get(i);
+                        boolean literal = part.indexOf('{') < 0 && part.indexOf('*') < 0 && part.indexOf('?') < 0;
+                        segments[i] = literal ? part : null;
+                        if (openAt < 0 && (part.equals("**") || part.startsWith("{*"))) {
+                            openAt = i;
+                        }
+                        literalSoFar &= literal;
+                        if (literalSoFar && i < DEPTH) {
+                            key.append('/').append(part);
+                        }
+                    }
+                    byPrefix.computeIfAbsent(key.toString(), k -> new ArrayList<>())
+                            .add(new Candidate(info, handler, segments, openAt));
                 }
             });
             byPrefix.replaceAll((k, v) -> List.copyOf(v));
@@ -84,33 +133,6 @@ class PathFirstHandlerMapping implements WebMvcRegistrations {
             super.unregisterMapping(mapping);
         }
 
-        /** The index keys of a mapping: for each pattern, its leading literal segments (up to {@link #DEPTH}). */
-        private static Set<String> keys(RequestMappingInfo info) {
-            Set<String> keys = new LinkedHashSet<>();
-            PathPatternsRequestCondition paths = info.getPathPatternsCondition();
-            if (paths == null || paths.getPatterns().isEmpty()) {
-                keys.add("");
-                return keys;
-            }
-            for (PathPattern pattern : paths.getPatterns()) {
-                StringBuilder key = new StringBuilder();
-                int depth = 0;
-                for (String segment : pattern.getPatternString().split("/")) {
-                    if (segment.isEmpty()) {
-                        continue;
-                    }
-                    if (depth == DEPTH || segment.indexOf('{') >= 0 || segment.indexOf('*') >= 0
-                            || segment.indexOf('?') >= 0) {
-                        break;
-                    }
-                    key.append('/').append(segment);
-                    depth++;
-                }
-                keys.add(key.toString());
-            }
-            return keys;
-        }
-
         @Override
         protected @Nullable HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request)
                 throws Exception {
@@ -118,20 +140,19 @@ class PathFirstHandlerMapping implements WebMvcRegistrations {
             if (byPrefix == null || CorsUtils.isPreFlightRequest(request)) {
                 return super.lookupHandlerMethod(lookupPath, request);
             }
-            List<Matched> matches = new ArrayList<>(2);
-            StringBuilder key = new StringBuilder();
-            addMatches(byPrefix.get(""), request, matches);
-            int depth = 0;
+            List<String> segments = new ArrayList<>(8);
             for (PathContainer.Element element : ServletRequestPathUtils.getParsedRequestPath(request)
                     .pathWithinApplication().elements()) {
-                if (depth == DEPTH) {
-                    break;
-                }
                 if (element instanceof PathContainer.PathSegment segment) {
-                    key.append('/').append(segment.valueToMatch());
-                    depth++;
-                    addMatches(byPrefix.get(key.toString()), request, matches);
+                    segments.add(segment.valueToMatch());
                 }
+            }
+            List<Matched> matches = new ArrayList<>(2);
+            addMatches(byPrefix.get(""), segments, request, matches);
+            StringBuilder key = new StringBuilder();
+            for (int i = 0; i < Math.min(DEPTH, segments.size()); i++) {
+                key.append('/').append(segments.get(i));
+                addMatches(byPrefix.get(key.toString()), segments, request, matches);
             }
             if (matches.isEmpty()) {
                 return super.lookupHandlerMethod(lookupPath, request);
@@ -155,16 +176,30 @@ class PathFirstHandlerMapping implements WebMvcRegistrations {
             return super.lookupHandlerMethod(lookupPath, request);
         }
 
-        private void addMatches(@Nullable List<Candidate> candidates, HttpServletRequest request, List<Matched> matches) {
+        private void addMatches(@Nullable List<Candidate> candidates, List<String> segments, HttpServletRequest request,
+                List<Matched> matches) {
             if (candidates == null) {
                 return;
             }
             for (Candidate candidate : candidates) {
+                if (!candidate.mayMatch(segments) || matched(matches, candidate.handler())) {
+                    continue;
+                }
                 RequestMappingInfo match = getMatchingMapping(candidate.info(), request);
                 if (match != null) {
                     matches.add(new Matched(match, candidate.handler()));
                 }
             }
+        }
+
+        /** Whether a mapping with two patterns that both fit was matched already. */
+        private static boolean matched(List<Matched> matches, HandlerMethod handler) {
+            for (Matched m : matches) {
+                if (m.handler() == handler) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         @Override
