@@ -61,8 +61,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     /**
      * No Micrometer observation around each security filter, authentication and authorization: nothing reads
-     * them, and wrapping every filter of every request cost a share of the check-in path (ADR 0142). The HTTP
-     * request metrics stay.
+     * them, and wrapping every filter of every request cost a share of the check-in path (ADR 0142). Nor is there
+     * an HTTP request observation (application.properties, ADR 0037 amendment 2).
      */
     @Bean
     SecurityObservationSettings securityObservations() {

@@ -34,6 +34,11 @@ class PageTests extends PageTestSupport {
         return text.split(Pattern.quote(part), -1).length - 1;
     }
 
+    /** A navigation link marked as the page shown, its attributes in any order. */
+    private static String current(String href) {
+        return "<a href=\"" + Pattern.quote(href) + "\"(?=[^>]*class=\"active\")(?=[^>]*aria-current=\"page\")";
+    }
+
     private String page(String path, String username) throws Exception {
         return mvc.perform(get(path).with(as(username))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
@@ -46,6 +51,13 @@ class PageTests extends PageTestSupport {
         }
         request.param("value", value).param("asOf", asOf).param("note", "镇里上报");
         return request;
+    }
+
+    @Test
+    void the_navigation_marks_the_page_being_shown_and_only_that_one() throws Exception {
+        String html = page("/supervision", "page-viewer");
+        assertThat(html).containsPattern(current("/supervision")).doesNotContainPattern(current("/"));
+        assertThat(page("/", "page-viewer")).containsPattern(current("/")).doesNotContainPattern(current("/supervision"));
     }
 
     @Test
