@@ -2,6 +2,9 @@ package org.gongjian.organisation;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gongjian.audit.AuditLog;
@@ -35,6 +38,7 @@ class PermissionCheck implements HandlerInterceptor {
 
     private final PreAuthorizeAuthorizationManager rules = new PreAuthorizeAuthorizationManager();
     private final AuditLog audit;
+    private final Map<Handler, Rule> byHandler = new ConcurrentHashMap<>();
 
     PermissionCheck(AuditLog audit, ApplicationContext context) {
         this.audit = audit;
@@ -46,8 +50,8 @@ class PermissionCheck implements HandlerInterceptor {
         if (!(handler instanceof HandlerMethod method)) {
             return true;
         }
-        PreAuthorize rule = rule(method);
-        if (rule == null) {
+        Rule rule = rules(method);
+        if (rule.value() == null) {
             return true;
         }
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
@@ -67,13 +71,12 @@ class PermissionCheck implements HandlerInterceptor {
      * by looking the permission up among the caller's authorities (what SpEL's {@code hasAuthority} does, without
      * building an evaluation context per request); any other rule goes through Spring Security's evaluation.
      */
-    private boolean granted(PreAuthorize rule, @Nullable Authentication auth, HandlerMethod method) {
-        Matcher plain = HAS_AUTHORITY.matcher(rule.value());
-        if (plain.matches()) {
+    private boolean granted(Rule rule, @Nullable Authentication auth, HandlerMethod method) {
+        String wanted = rule.authority();
+        if (wanted != null) {
             if (auth == null || !auth.isAuthenticated()) {
                 return false;
             }
-            String wanted = plain.group(1);
             for (GrantedAuthority a : auth.getAuthorities()) {
                 if (wanted.equals(a.getAuthority())) {
                     return true;
@@ -83,6 +86,26 @@ class PermissionCheck implements HandlerInterceptor {
         }
         AuthorizationResult result = rules.authorize(() -> auth, new SimpleMethodInvocation(method.getBean(), method.getMethod()));
         return result == null || result.isGranted();
+    }
+
+    /** A handler's rule: its {@code @PreAuthorize} text, and the permission when the rule is a plain {@code hasAuthority}. */
+    record Rule(@Nullable String value, @Nullable String authority) {
+    }
+
+    /** A handler method of a controller type (a class-level rule belongs to the type). */
+    private record Handler(Class<?> type, Method method) {
+    }
+
+    /** The handler's rule, read from its annotations once per handler method. */
+    private Rule rules(HandlerMethod method) {
+        return byHandler.computeIfAbsent(new Handler(method.getBeanType(), method.getMethod()), h -> {
+            PreAuthorize rule = rule(method);
+            if (rule == null) {
+                return new Rule(null, null);
+            }
+            Matcher plain = HAS_AUTHORITY.matcher(rule.value());
+            return new Rule(rule.value(), plain.matches() ? plain.group(1) : null);
+        });
     }
 
     static @Nullable PreAuthorize rule(HandlerMethod method) {
