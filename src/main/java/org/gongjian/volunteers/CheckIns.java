@@ -50,14 +50,14 @@ public class CheckIns {
     private final Accounts accounts;
     private final AuditLog audit;
     private final Clock clock;
-    private final Quotas quotas;
-    /** The insert runs in a savepoint, so that a unique-key refusal leaves the transaction usable (PostgreSQL). */
+    private final SignInWrites writes;
+    /** Each attempt in a savepoint: a unique-key refusal leaves a caller's transaction usable (PostgreSQL). */
     private final TransactionTemplate savepoint;
 
     CheckIns(JdbcClient jdbc, Volunteers volunteers, Teams teams, Activities activities, HoursLedger hours,
             QrTokens tokens, Accounts accounts, AuditLog audit, Clock clock, PlatformTransactionManager transactions,
-            Quotas quotas) {
-        this.quotas = quotas;
+            SignInWrites writes) {
+        this.writes = writes;
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.jdbc = jdbc;
@@ -106,10 +106,10 @@ public class CheckIns {
 
     /**
      * Signs a volunteer in (see the class comment for the idempotency). Each attempt is one short transaction (a
-     * savepoint inside a caller's transaction): one read of the volunteer's sign-ins that matter (today's, and the
-     * one with this key) and of their place, the insert, the place and the audit entry. A volunteer's first sign-in
-     * to an activity takes one of its places (the quota); the last free place goes to one request only, however
-     * many race for it, because the count is raised by a conditional update.
+     * savepoint inside a caller's transaction): on the common path the conditional insert, the audit entry and the
+     * place, with no read before them (see {@link #attempt}). A volunteer's first sign-in to an activity takes one
+     * of its places (the quota); the last free place goes to one request only, however many race for it, because
+     * the count is raised by a conditional update.
      */
     @Transactional(propagation = Propagation.SUPPORTS)
     public Outcome checkIn(long activityId, Request r) {
@@ -141,25 +141,56 @@ public class CheckIns {
         throw new ConflictException("volunteers.error.busy");
     }
 
-    /** What a sign-in attempt reads first: the volunteer's sign-ins of the day and with the key, and their place. */
-    private record Seen(boolean placed, @Nullable CheckIn sameKey, long sessions, long open) {
+    /** What the slow path reads: the volunteer's sign-in with the key, and their sign-ins of the day. */
+    private record Seen(@Nullable CheckIn sameKey, long sessions, long open) {
     }
 
+    /**
+     * One attempt. The common case, a volunteer's first valid sign-in of the day, is the writes of
+     * {@link SignInWrites} (a conditional insert that numbers the day's sign-in and refuses a fourth one or a second
+     * open one, {@code on conflict do nothing} under the two unique constraints; at a first sign-in to the activity,
+     * the place and its share of the quota: one statement on PostgreSQL), then the audit entry. Only when the request
+     * is refused, or the insert makes no row, is the volunteer's day read to answer why: the same key answers the
+     * earlier sign-in (a retry, even with a token expired since), else the refusal is explained.
+     */
     private @Nullable Outcome attempt(Activity activity, long volunteerId, Request r, CheckInMethod method, String key,
             Instant now, LocalDate day, Policy policy, Actor actor) {
         long activityId = activity.id();
-        Seen seen = seen(activityId, volunteerId, key, day);
-        if (seen.sameKey() != null) {
-            return new Outcome(seen.sameKey(), false);
+        try {
+            refuseInvalid(activity, volunteerId, r, method, now, policy);
+        } catch (RuntimeException refused) {
+            Seen seen = seen(activityId, volunteerId, key, day);
+            if (seen.sameKey() != null) {
+                return new Outcome(seen.sameKey(), false);
+            }
+            throw refused;
         }
+        String reason = Volunteers.blankToNull(r.reason());
+        Optional<SignInWrites.Made> made = writes.signIn(activityId, volunteerId, day, method, key, now,
+                method == CheckInMethod.GPS ? r.latitude() : null, method == CheckInMethod.GPS ? r.longitude() : null,
+                reason, actor.username(), policy.maxSignInsPerDay(), activity.quota());
+        if (made.isEmpty()) {
+            return answerWithoutInsert(activityId, volunteerId, key, day, policy);
+        }
+        long id = made.get().id();
+        int index = made.get().dailyIndex();
+        audit.created("volunteers-check-in", Long.toString(id), Map.of("activity", activityId,
+                "volunteer", volunteerId, "method", method.name(), "day", day.toString(), "index", index));
+        return new Outcome(new CheckIn(id, activityId, volunteerId, day, index, method,
+                now.truncatedTo(java.time.temporal.ChronoUnit.MICROS), null, reason, actor.username()), true);
+    }
+
+    /** The request's own checks, which need no read: the token, the geofence or the reason, and the time window. */
+    private void refuseInvalid(Activity activity, long volunteerId, Request r, CheckInMethod method, Instant now,
+            Policy policy) {
         switch (method) {
             case QR -> {
-                QrTokens.Check check = tokens.check(r.token().trim(), activityId, policy.qrValiditySeconds());
+                QrTokens.Check check = tokens.check(r.token().trim(), activity.id(), policy.qrValiditySeconds());
                 if (check == QrTokens.Check.EXPIRED) {
                     throw new InvalidInputException("token", "volunteers.error.token-expired");
                 }
                 if (check == QrTokens.Check.FORGED) {
-                    audit.denied("volunteers-check-in", activityId + "/" + volunteerId, "forged QR token");
+                    audit.denied("volunteers-check-in", activity.id() + "/" + volunteerId, "forged QR token");
                     throw new InvalidInputException("token", "volunteers.error.token-forged");
                 }
             }
@@ -173,47 +204,35 @@ public class CheckIns {
         if (now.isBefore(activity.startsAt().minus(Duration.ofHours(1))) || now.isAfter(activity.endsAt())) {
             throw new InvalidInputException("activityId", "volunteers.error.outside-window");
         }
+    }
+
+    /**
+     * Why the insert made no row: a retry (the same key), a sign-in still open, the day's sign-ins used up — or a
+     * request that raced this one and committed in between ({@code null}: the caller tries again).
+     */
+    private @Nullable Outcome answerWithoutInsert(long activityId, long volunteerId, String key, LocalDate day,
+            Policy policy) {
+        Seen seen = seen(activityId, volunteerId, key, day);
+        if (seen.sameKey() != null) {
+            return new Outcome(seen.sameKey(), false);
+        }
         if (seen.open() > 0) {
             throw new ConflictException("volunteers.error.already-in");
         }
         if (seen.sessions() >= policy.maxSignInsPerDay()) {
             throw new ConflictException("volunteers.error.sign-ins-exhausted", policy.maxSignInsPerDay());
         }
-        int index = (int) seen.sessions() + 1;
-        String reason = Volunteers.blankToNull(r.reason());
-        long id = Volunteers.key(jdbc.sql("""
-                insert into volunteers_check_in (activity_id, volunteer_id, service_date, daily_index, method,
-                    idempotency_key, checked_in_at, latitude, longitude, reason, recorded_by)
-                values (:a, :v, :d, :i, :m, :k, :at, :lat, :lng, :reason, :by)""")
-                .param("a", activityId).param("v", volunteerId).param("d", day).param("i", index)
-                .param("m", method.name()).param("k", key).param("at", Timestamp.from(now))
-                .param("lat", method == CheckInMethod.GPS ? r.latitude() : null)
-                .param("lng", method == CheckInMethod.GPS ? r.longitude() : null)
-                .param("reason", reason).param("by", actor.username()));
-        audit.created("volunteers-check-in", Long.toString(id), Map.of("activity", activityId,
-                "volunteer", volunteerId, "method", method.name(), "day", day.toString(), "index", index));
-        if (!seen.placed()) {
-            takePlace(activity, volunteerId, now);
-        }
-        return new Outcome(new CheckIn(id, activityId, volunteerId, day, index, method,
-                now.truncatedTo(java.time.temporal.ChronoUnit.MICROS), null, reason, actor.username()), true);
+        return null;
     }
 
     private Seen seen(long activityId, long volunteerId, String key, LocalDate day) {
-        boolean[] placed = {false};
         long[] counts = {0, 0};
         CheckIn[] same = {null};
         jdbc.sql("""
-                select p.volunteer_id as placed, c.* from volunteers_activity a
-                left join volunteers_activity_place p on p.activity_id = a.id and p.volunteer_id = :v
-                left join volunteers_check_in c on c.activity_id = a.id and c.volunteer_id = :v
-                     and (c.service_date = :d or c.idempotency_key = :k)
-                where a.id = :a""").param("a", activityId).param("v", volunteerId).param("d", day).param("k", key)
+                select * from volunteers_check_in c where c.activity_id = :a and c.volunteer_id = :v
+                   and (c.service_date = :d or c.idempotency_key = :k)""")
+                .param("a", activityId).param("v", volunteerId).param("d", day).param("k", key)
                 .query(rs -> {
-                    placed[0] |= rs.getObject("placed") != null;
-                    if (rs.getObject("id") == null) {
-                        return;
-                    }
                     CheckIn c = checkIn(rs, 0);
                     if (key.equals(rs.getString("idempotency_key"))) {
                         same[0] = c;
@@ -223,19 +242,7 @@ public class CheckIns {
                         counts[1] += c.checkedOutAt() == null ? 1 : 0;
                     }
                 });
-        return new Seen(placed[0], same[0], counts[0], counts[1]);
-    }
-
-    /**
-     * The volunteer's place at the activity, taken when one is free: one share of the quota is raised below its cap
-     * ({@link Quotas}), and the share's row it locks until commit makes racing requests for it wait their turn.
-     */
-    private void takePlace(Activity activity, long volunteerId, Instant now) {
-        jdbc.sql("insert into volunteers_activity_place (activity_id, volunteer_id, placed_at) values (:a, :v, :at)")
-                .param("a", activity.id()).param("v", volunteerId).param("at", Timestamp.from(now)).update();
-        if (!quotas.take(activity.id(), volunteerId)) {
-            throw new ConflictException("volunteers.error.quota-full", activity.quota());
-        }
+        return new Seen(same[0], counts[0], counts[1]);
     }
 
     /**

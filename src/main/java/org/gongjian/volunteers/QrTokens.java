@@ -29,6 +29,8 @@ class QrTokens {
 
     private final SecretKeySpec key;
     private final Clock clock;
+    /** One initialised MAC per thread: looking the algorithm up for every check-in cost more than the HMAC itself. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     QrTokens(@Value("${gongjian.volunteers.qr-key:}") String configured, Clock clock) {
         byte[] bytes;
@@ -71,11 +73,15 @@ class QrTokens {
     }
 
     private String sign(String payload) {
+        byte[] full = macs.get().doFinal(payload.getBytes(StandardCharsets.US_ASCII));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(full, 18));
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            byte[] full = mac.doFinal(payload.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(full, 18));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

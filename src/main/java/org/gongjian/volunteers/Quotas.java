@@ -28,7 +28,7 @@ class Quotas {
      * @return whether a place was free
      */
     boolean take(long activityId, long volunteerId) {
-        if (raise(activityId, Math.floorMod(volunteerId, SHARDS))) {
+        if (raise(activityId, ownShard(volunteerId))) {
             return true;
         }
         List<Integer> open = jdbc.sql("select shard from volunteers_activity_quota where activity_id = :a and taken < cap "
@@ -39,6 +39,11 @@ class Quotas {
             }
         }
         return false;
+    }
+
+    /** The share a volunteer's place is counted in first. */
+    static int ownShard(long volunteerId) {
+        return Math.floorMod(volunteerId, SHARDS);
     }
 
     private boolean raise(long activityId, int shard) {

@@ -115,12 +115,14 @@ public final class CheckInBenchmark {
         SecurityContextHolder.clearContext();
         System.out.printf("setup: %,d volunteers registered in %d ms%n", ids.size(), (System.nanoTime() - started) / 1_000_000);
 
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        System.out.printf("idle %.0f s after set-up%n", awaitIdle(os, Duration.ofMinutes(3)).toMillis() / 1e3);
         fire("127.0.0.1", port, apiToken, warm.id(), ids.subList(VOLUNTEERS, VOLUNTEERS + WARM_UP), tokens, false);
+        awaitIdle(os, Duration.ofMinutes(1));
         String load = Files.readString(Path.of("/proc/loadavg")).trim();
         // CPU of the whole run: this JVM (server and clients; the clients' threads are timed on their own), and the
         // PostgreSQL processes (server processes of the pool and the background writers, from /proc)
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         List<Long> pgPids = jdbc.sql("select pid from pg_stat_activity").query(Long.class).list();
         long pg0 = PostgresCpu.ticks(pgPids);
         long jvm0 = os.getProcessCpuTime();
@@ -132,6 +134,9 @@ public final class CheckInBenchmark {
         long pgTicks = PostgresCpu.ticks(pgPids) - pg0;
         String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
 
+        // pgjdbc prepares a statement on the server after 5 uses on a connection (prepareThreshold): is the check-in's?
+        long prepared = jdbc.sql("select count(*) from pg_prepared_statements where statement like '%volunteers_check_in%'")
+                .query(Long.class).single();
         long rowsIn = jdbc.sql("select count(*) from volunteers_check_in where activity_id = :a").param("a", day.id())
                 .query(Long.class).single();
         long distinct = jdbc.sql("select count(distinct volunteer_id) from volunteers_check_in where activity_id = :a")
@@ -193,7 +198,27 @@ public final class CheckInBenchmark {
         System.out.printf("JDBC per request: %.2f statements, %.2f commits, %.2f rollbacks, %.2f connections taken%n",
                 statements.statements() / (double) r.requests, statements.commits() / (double) r.requests,
                 statements.rollbacks() / (double) r.requests, statements.connections() / (double) r.requests);
+        System.out.printf("server-side prepared statements on a pool connection that name volunteers_check_in: %d%n",
+                prepared);
         System.out.println("load average before: " + load + "; after: " + loadAfter);
+    }
+
+    /**
+     * Waits until this JVM is idle — less than a tenth of a core over two seconds — or at most {@code limit}: the
+     * ledgers' start-up feeds and the warm-up's last work are done before the measured part, so its CPU per request
+     * is the check-ins' own. Answers how long it waited.
+     */
+    private static Duration awaitIdle(com.sun.management.OperatingSystemMXBean os, Duration limit)
+            throws InterruptedException {
+        long started = System.nanoTime();
+        while (System.nanoTime() - started < limit.toNanos()) {
+            long before = os.getProcessCpuTime();
+            Thread.sleep(2000);
+            if (os.getProcessCpuTime() - before < 200_000_000L) {
+                break;
+            }
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
     }
 
     /** Latencies and answers of one run. */

@@ -276,6 +276,8 @@ abstract class VolunteersContract {
         for (int i = 0; i < 3; i++) {
             clock.set(MONDAY.plusMinutes(10 + i * 60L));
             CheckIn in = checkIns.checkIn(a.id(), new CheckIns.Request(null, tokens.issue(a.id()), null, null, null, null)).checkIn();
+            assertThat(in.dailyIndex()).isEqualTo(i + 1);
+            assertThat(checkIns.checkIn(in.id()).dailyIndex()).isEqualTo(i + 1);
             clock.set(MONDAY.plusMinutes(10 + i * 60L).plusSeconds(1));
             assertThatThrownBy(() -> checkIns.checkIn(a.id(), new CheckIns.Request(null, tokens.issue(a.id()), null, null, null, null)))
                     .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.messageKey()).isEqualTo("volunteers.error.already-in"));
@@ -286,6 +288,13 @@ abstract class VolunteersContract {
         assertThatThrownBy(() -> checkIns.checkIn(a.id(), new CheckIns.Request(null, tokens.issue(a.id()), null, null, null, null)))
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.messageKey())
                         .isEqualTo("volunteers.error.sign-ins-exhausted"));
+        // the day's index is unique per activity, day and volunteer in the database itself (V310 keeps it so)
+        assertThatThrownBy(() -> jdbc.sql("""
+                insert into volunteers_check_in (activity_id, volunteer_id, service_date, daily_index, method,
+                    idempotency_key, checked_in_at, recorded_by)
+                select activity_id, volunteer_id, service_date, 3, method, 'another-key', checked_in_at, recorded_by
+                  from volunteers_check_in where activity_id = :a and daily_index = 3""").param("a", a.id()).update())
+                .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
     }
 
     @Test
@@ -304,13 +313,19 @@ abstract class VolunteersContract {
         CheckIn in = checkIns.checkIn(a.id(), new CheckIns.Request(null, null, new BigDecimal("22.377000"),
                 new BigDecimal("112.696500"), null, "k2")).checkIn();
         assertThat(in.method()).isEqualTo(CheckInMethod.GPS);
+        // the position is stored as sent (the insert casts it for both databases)
+        assertThat(jdbc.sql("select latitude, longitude from volunteers_check_in where id = :id").param("id", in.id())
+                .query((rs, n) -> List.of(rs.getBigDecimal(1), rs.getBigDecimal(2))).single())
+                .containsExactly(new BigDecimal("22.377000"), new BigDecimal("112.696500"));
         assertThatThrownBy(() -> checkIns.checkIn(a.id(), new CheckIns.Request(captain.id(), null, null, null, "忘带手机", "m1")))
                 .isInstanceOf(AccessDeniedException.class);
         as("cap-gps");
         assertThatThrownBy(() -> checkIns.checkIn(a.id(), new CheckIns.Request(captain.id(), null, null, null, " ", "m1")))
                 .isInstanceOf(InvalidInputException.class);
-        assertThat(checkIns.checkIn(a.id(), new CheckIns.Request(captain.id(), null, null, null, "忘带手机", "m1")).checkIn().method())
-                .isEqualTo(CheckInMethod.MANUAL);
+        CheckIn manual = checkIns.checkIn(a.id(), new CheckIns.Request(captain.id(), null, null, null, "忘带手机", "m1")).checkIn();
+        assertThat(manual.method()).isEqualTo(CheckInMethod.MANUAL);
+        assertThat(checkIns.checkIn(manual.id()).reason()).isEqualTo("忘带手机");
+        assertThat(checkIns.checkIn(manual.id()).recordedBy()).isEqualTo("cap-gps");
     }
 
     @Test
