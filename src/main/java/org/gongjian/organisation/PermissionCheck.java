@@ -17,7 +17,6 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.authorization.method.PreAuthorizeAuthorizationManager;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.util.SimpleMethodInvocation;
 import org.springframework.stereotype.Component;
@@ -34,7 +33,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 @Component
 class PermissionCheck implements HandlerInterceptor {
 
-    private static final Pattern HAS_AUTHORITY = Pattern.compile("\\s*hasAuthority\\('([\\w:.-]+)'\\)\\s*");
+    static final Pattern HAS_AUTHORITY = Pattern.compile("\\s*hasAuthority\\('([\\w:.-]+)'\\)\\s*");
 
     private final PreAuthorizeAuthorizationManager rules = new PreAuthorizeAuthorizationManager();
     private final AuditLog audit;
@@ -74,15 +73,7 @@ class PermissionCheck implements HandlerInterceptor {
     private boolean granted(Rule rule, @Nullable Authentication auth, HandlerMethod method) {
         String wanted = rule.authority();
         if (wanted != null) {
-            if (auth == null || !auth.isAuthenticated()) {
-                return false;
-            }
-            for (GrantedAuthority a : auth.getAuthorities()) {
-                if (wanted.equals(a.getAuthority())) {
-                    return true;
-                }
-            }
-            return false;
+            return PreAuthorizeRules.holds(auth, wanted);
         }
         AuthorizationResult result = rules.authorize(() -> auth, new SimpleMethodInvocation(method.getBean(), method.getMethod()));
         return result == null || result.isGranted();

@@ -1,7 +1,12 @@
 package org.gongjian.organisation;
 
 import org.springframework.context.annotation.Bean;
+import org.springframework.aop.Advisor;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
+import org.springframework.security.authorization.method.AuthorizationManagerBeforeMethodInterceptor;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
@@ -35,7 +40,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * headers. Logins by password are throttled per account and per address ({@link LoginThrottle}).
  */
 @Configuration
-@EnableMethodSecurity
+@EnableMethodSecurity(prePostEnabled = false)
 class SecurityConfiguration implements WebMvcConfigurer {
 
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
@@ -52,6 +57,17 @@ class SecurityConfiguration implements WebMvcConfigurer {
         this.mapCsp = org.gongjian.shared.web.TileSource.of(tileUrl)
                 .map(t -> CSP.replace("img-src 'self' data: blob:", "img-src 'self' data: blob: " + t.cspSource()))
                 .orElse(CSP);
+    }
+
+    /**
+     * {@code @PreAuthorize} on every handler, decided by {@link PreAuthorizeRules} (its usual rule without SpEL);
+     * {@code @PostAuthorize} and the filters are not used in this application, so Spring Security's pre/post
+     * configuration is off and this is the one method security interceptor.
+     */
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static Advisor preAuthorize(ApplicationContext context) {
+        return AuthorizationManagerBeforeMethodInterceptor.preAuthorize(new PreAuthorizeRules(context));
     }
 
     @Override
