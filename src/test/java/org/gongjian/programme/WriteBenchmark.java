@@ -31,7 +31,7 @@ import org.gongjian.support.TestPostgres;
  * p50/p99 and reader p99, beside the raw JDBC rate of 20 threads inserting one row per commit on the same database.
  *
  * <pre>./mvnw -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/tmp/cp.txt
- * java -cp target/test-classes:target/classes:$(cat /tmp/cp.txt) -Dwarmup=10 -Dseconds=30 \
+ * java -cp target/test-classes:target/classes:$(cat /tmp/cp.txt) -Dwarmup=30 -Dseconds=30 \
  *   org.gongjian.programme.WriteBenchmark h2 pg</pre>
  *
  * {@code -Djfr=DIR} records the measured run of each database with Java Flight Recorder into {@code DIR/<db>.jfr}.
@@ -42,7 +42,8 @@ public final class WriteBenchmark {
     static final int WRITERS = 20;
     /** {@code -Dreaders=0} measures the writers alone (what the status reader costs them). */
     static final int READERS = Integer.getInteger("readers", 1);
-    static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("warmup", 10));
+    /** Long enough for the JIT to compile the request path (with 10 s it was still compiling in the measured part). */
+    static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("warmup", 30));
     static final Duration MEASURE = Duration.ofSeconds(Integer.getInteger("seconds", 30));
     /**
      * The date the reader asks the status for; none by default, as the dashboard asks when it is opened (today's

@@ -48,7 +48,11 @@ public final class CheckInBenchmark {
 
     static final int VOLUNTEERS = Integer.getInteger("volunteers", 10_000);
     static final int CLIENTS = Integer.getInteger("clients", 32);
-    static final int WARM_UP = Integer.getInteger("warmup", 2_000);
+    /**
+     * Check-ins on another activity before the measured ones, so that the JIT has compiled the path (a city-wide day
+     * runs on a server that has been up): with 2,000 (4 s) the compiler was still at work in the measured part.
+     */
+    static final int WARM_UP = Integer.getInteger("warmup", 10_000);
 
     private CheckInBenchmark() {
     }
