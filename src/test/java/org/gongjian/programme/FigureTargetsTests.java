@@ -32,6 +32,7 @@ import org.springframework.test.web.servlet.ResultActions;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
+@org.springframework.test.annotation.DirtiesContext   // its committed programme would be one more (and the start page's) for the tests after it
 class FigureTargetsTests {
 
     static final OwnProgramme PROGRAMME = new OwnProgramme("figure-targets-2024", 2024, "写入路径测试", "测试举措",

@@ -20,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest
 @org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 @ActiveProfiles("test")
+@org.springframework.test.annotation.DirtiesContext   // its committed programme would be one more (and the start page's) for the tests after it
 class LedgerFeedTests {
 
     @Autowired org.springframework.test.web.servlet.MockMvc mvc;

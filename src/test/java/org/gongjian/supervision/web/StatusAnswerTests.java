@@ -53,6 +53,7 @@ import tools.jackson.databind.node.ObjectNode;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
+@org.springframework.test.annotation.DirtiesContext   // its committed programme would be one more (and the start page's) for the tests after it
 class StatusAnswerTests {
 
     @Autowired MockMvc mvc;
