@@ -7,9 +7,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.gongjian.support.ForkedApp;
-import org.gongjian.support.TestPostgres;
 
 /**
  * The CPU one dashboard status request ({@code GET /api/v1/programmes/kaiping-2024/status}, as the dashboard asks when
@@ -53,63 +49,15 @@ public final class StatusRequestBenchmark {
     }
 
     static void run(String db) throws Exception {
-        Path work = Files.createTempDirectory("gongjian-status-" + db);
-        List<String> appArgs;
-        String url;
-        String user;
-        String password;
-        if (db.equals("h2")) {
-            Path data = work.resolve("data");
-            appArgs = List.of("--gongjian.data-dir=" + data);
-            url = "jdbc:h2:file:" + data.resolve("db/gongjian")
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
-            user = "sa";
-            password = "";
-        } else {
-            TestPostgres.Database pg = TestPostgres.newDatabase();
-            appArgs = List.of("--gongjian.data-dir=" + work.resolve("data"), "--spring.datasource.url=" + pg.url(),
-                    "--spring.datasource.username=" + pg.user(), "--spring.datasource.password=" + pg.password());
-            url = pg.url();
-            user = pg.user();
-            password = pg.password();
+        BenchDatabase base = BenchDatabase.of(db, "gongjian-status-");
+        base.loadDemo();
+        List<String> codes;
+        try (Connection c = base.connect()) {
+            BenchDatabase.Targets targets = base.preload(c);
+            codes = targets.codes();
+            System.out.printf("%s: %,d figures loaded over %d targets%n", db, WriteBenchmark.PRELOAD, targets.ids().size());
         }
-        List<String> jvm = List.of("-Xmx1g", "-XX:+UseParallelGC");
-        try (ForkedApp first = ForkedApp.start(work, jvm, appArgs)) {
-            System.out.printf("%s: schema and demo loaded%n", db);
-        }
-        List<String> codes = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(url, user, password)) {
-            List<Long> targets = new ArrayList<>();
-            try (ResultSet rs = c.createStatement().executeQuery("select id, code from programme_target order by id")) {
-                while (rs.next()) {
-                    targets.add(rs.getLong(1));
-                    codes.add(rs.getString(2));
-                }
-            }
-            c.setAutoCommit(false);
-            try (PreparedStatement insert = c.prepareStatement(WriteBenchmark.INSERT)) {
-                for (int i = 0; i < WriteBenchmark.PRELOAD; i++) {
-                    WriteBenchmark.bind(insert, targets.get(i % targets.size()), i);
-                    insert.addBatch();
-                    if (i % 1000 == 999) {
-                        insert.executeBatch();
-                        c.commit();
-                    }
-                }
-                insert.executeBatch();
-                c.commit();
-            }
-            FigureDays.rebuild(c);
-            c.commit();
-            System.out.printf("%s: %,d figures loaded over %d targets%n", db, WriteBenchmark.PRELOAD, targets.size());
-        }
-        List<String> measured = new ArrayList<>(jvm);
-        String jfr = System.getProperty("jfr");
-        if (jfr != null) {
-            measured.add("-XX:FlightRecorderOptions=stackdepth=256");
-            measured.add("-XX:StartFlightRecording=settings=profile,filename=" + Path.of(jfr).resolve(db + ".jfr"));
-        }
-        try (ForkedApp app = ForkedApp.start(work, measured, appArgs)) {
+        try (ForkedApp app = ForkedApp.start(base.work(), base.measuredJvm(), base.appArgs())) {
             Client client = new Client(app, codes.get(0));
             System.out.printf("%s: load average before %s%n", db, WriteBenchmark.loadAverage());
             for (int i = 0; i < WARMUP; i++) {   // the JIT compiles the paths measured below

@@ -21,7 +21,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.gongjian.support.ForkedApp;
 import org.gongjian.support.HttpConnection;
 import org.gongjian.support.PostgresCpu;
-import org.gongjian.support.TestPostgres;
 
 /**
  * Measurement writes under load (docs/performance.md): the application in a JVM of its own on H2 (the embedded
@@ -64,67 +63,21 @@ public final class WriteBenchmark {
     }
 
     static void run(String db) throws Exception {
-        Path work = Files.createTempDirectory("gongjian-bench-" + db);
-        List<String> appArgs;
-        String url;
-        String user;
-        String password;
-        if (db.equals("h2")) {
-            Path data = work.resolve("data");
-            appArgs = List.of("--gongjian.data-dir=" + data);
-            url = "jdbc:h2:file:" + data.resolve("db/gongjian")
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
-            user = "sa";
-            password = "";
-        } else {
-            TestPostgres.Database pg = TestPostgres.newDatabase();
-            appArgs = List.of("--gongjian.data-dir=" + work.resolve("data"), "--spring.datasource.url=" + pg.url(),
-                    "--spring.datasource.username=" + pg.user(), "--spring.datasource.password=" + pg.password());
-            url = pg.url();
-            user = pg.user();
-            password = pg.password();
-        }
-        List<String> jvm = List.of("-Xmx1g", "-XX:+UseParallelGC");
-        try (ForkedApp first = ForkedApp.start(work, jvm, appArgs)) {
-            first.awaitIdle(Duration.ofMinutes(5));   // the demo's ledgers have published what they publish
-            System.out.printf("%s: schema and demo loaded%n", db);
-        }
-        List<String> codes = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(url, user, password)) {
-            List<Long> targets = new ArrayList<>();
-            try (ResultSet rs = c.createStatement().executeQuery("select id, code from programme_target order by id")) {
-                while (rs.next()) {
-                    targets.add(rs.getLong(1));
-                    codes.add(rs.getString(2));
-                }
-            }
-            c.setAutoCommit(false);
+        BenchDatabase base = BenchDatabase.of(db, "gongjian-bench-");
+        base.loadDemo();
+        String url = base.url();
+        String user = base.user();
+        String password = base.password();
+        List<String> codes;
+        try (Connection c = base.connect()) {
             long started = System.nanoTime();
-            try (PreparedStatement insert = c.prepareStatement(INSERT)) {
-                for (int i = 0; i < PRELOAD; i++) {
-                    bind(insert, targets.get(i % targets.size()), i);
-                    insert.addBatch();
-                    if (i % 1000 == 999) {
-                        insert.executeBatch();
-                        c.commit();
-                    }
-                }
-                insert.executeBatch();
-                c.commit();
-            }
-            FigureDays.rebuild(c);   // the figures went in past the application: their targets' days, as V280 computes them
-            c.commit();
+            BenchDatabase.Targets targets = base.preload(c);
+            codes = targets.codes();
             System.out.printf("%s: %,d measurements loaded in %.1f s%n", db, PRELOAD, (System.nanoTime() - started) / 1e9);
-            double raw = rawInserts(url, user, password, targets.get(0));
+            double raw = rawInserts(url, user, password, targets.ids().get(0));
             System.out.printf("%s: raw JDBC, %d threads, one row per commit: %,.0f rows/s%n", db, WRITERS, raw);
         }
-        List<String> measured = new ArrayList<>(jvm);
-        String jfr = System.getProperty("jfr");
-        if (jfr != null) {   // a flight recording of the measured run, to profile the write path
-            measured.add("-XX:FlightRecorderOptions=stackdepth=256");
-            measured.add("-XX:StartFlightRecording=settings=profile,filename=" + Path.of(jfr).resolve(db + ".jfr"));
-        }
-        try (ForkedApp app = ForkedApp.start(work, measured, appArgs)) {
+        try (ForkedApp app = ForkedApp.start(base.work(), base.measuredJvm(), base.appArgs())) {
             Duration idle = app.awaitIdle(Duration.ofMinutes(3));   // start-up feeds worked off before the clients begin
             System.out.printf("%s: idle %.0f s after start; load average before the run %s%n", db,
                     idle.toMillis() / 1e3, loadAverage());
