@@ -176,39 +176,15 @@ public final class WriteBenchmark {
         String base = "/api/v1/programmes/kaiping-2024";
         for (int w = 0; w < WRITERS; w++) {
             String path = base + "/targets/" + codes.get(w % codes.size()) + "/measurements";
-            pool.submit(() -> {
-                try (HttpConnection http = new HttpConnection(host, app.port)) {
-                    int i = 0;
-                    while (!stop.get()) {
-                        byte[] request = HttpConnection.post(host, app.port, path, app.token, "{\"value\":"
-                                + (i++ % 1000) + ",\"asOf\":\"2024-12-31\",\"confirm\":true,\"reason\":\"benchmark\"}");
-                        long t0 = System.nanoTime();
-                        if (http.exchange(request).status() == 201) {
-                            writes.add(System.nanoTime() - t0);
-                        } else {
-                            errors.incrementAndGet();
-                        }
-                    }
-                }
-                return null;
-            });
+            int[] i = {0};
+            pool.submit(() -> client(host, app.port, () -> HttpConnection.post(host, app.port, path, app.token,
+                    "{\"value\":" + (i[0]++ % 1000) + ",\"asOf\":\"2024-12-31\",\"confirm\":true,\"reason\":\"benchmark\"}"),
+                    201, writes, errors, stop));
         }
         byte[] status = HttpConnection.get(host, app.port, base + "/status"
                 + (READER_AS_OF.isEmpty() ? "" : "?asOf=" + READER_AS_OF), app.token);
         for (int r = 0; r < READERS; r++) {
-            pool.submit(() -> {
-                try (HttpConnection http = new HttpConnection(host, app.port)) {
-                    while (!stop.get()) {
-                        long t0 = System.nanoTime();
-                        if (http.exchange(status).status() == 200) {
-                            reads.add(System.nanoTime() - t0);
-                        } else {
-                            errors.incrementAndGet();
-                        }
-                    }
-                }
-                return null;
-            });
+            pool.submit(() -> client(host, app.port, () -> status, 200, reads, errors, stop));
         }
         long cpu0 = clientCpuNanos();
         long started = System.nanoTime();
@@ -224,6 +200,26 @@ public final class WriteBenchmark {
         Collections.sort(r);
         return new Result(w.size() / seconds, ms(w, 0.5), ms(w, 0.99), errors.get(), ms(r, 0.5), ms(r, 0.99), r.size(),
                 w.size() + r.size() == 0 ? Double.NaN : clientCpu / 1e6 / (w.size() + r.size()));
+    }
+
+    /**
+     * One client on a keep-alive connection: sends the next request as soon as the last is answered, until told to
+     * stop, and keeps the latency of each answer with the expected status (the others count as errors).
+     */
+    static Void client(String host, int port, java.util.function.Supplier<byte[]> next, int expected, List<Long> latencies,
+            AtomicLong errors, AtomicBoolean stop) throws java.io.IOException {
+        try (HttpConnection http = new HttpConnection(host, port)) {
+            while (!stop.get()) {
+                byte[] request = next.get();
+                long t0 = System.nanoTime();
+                if (http.exchange(request).status() == expected) {
+                    latencies.add(System.nanoTime() - t0);
+                } else {
+                    errors.incrementAndGet();
+                }
+            }
+        }
+        return null;
     }
 
     /** CPU time of this JVM (the clients), in nanoseconds. */
