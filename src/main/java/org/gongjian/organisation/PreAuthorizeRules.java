@@ -2,10 +2,10 @@ package org.gongjian.organisation;
 
 import java.lang.reflect.Method;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.aop.support.AopUtils;
@@ -28,14 +28,25 @@ import org.springframework.security.core.GrantedAuthority;
  */
 final class PreAuthorizeRules implements AuthorizationManager<MethodInvocation> {
 
+    private static final Pattern HAS_AUTHORITY = Pattern.compile("\\s*hasAuthority\\('([\\w:.-]+)'\\)\\s*");
+
+    /** A method's rule: its {@code @PreAuthorize} text (null: none), and the permission when it is a plain one. */
+    private record Rule(@Nullable String value, @Nullable String authority) {
+    }
+
     private record Target(Class<?> type, Method method) {
     }
 
     private final PreAuthorizeAuthorizationManager expressions = new PreAuthorizeAuthorizationManager();
-    private final Map<Target, Optional<String>> plain = new ConcurrentHashMap<>();
+    private final Map<Target, Rule> rules = new ConcurrentHashMap<>();
 
     PreAuthorizeRules(ApplicationContext context) {
         expressions.setApplicationContext(context);
+    }
+
+    /** The {@code @PreAuthorize} text of a method of this type (or of the type), if it has one. */
+    @Nullable String value(Class<?> type, Method method) {
+        return rule(type, method).value();
     }
 
     @Override
@@ -43,8 +54,7 @@ final class PreAuthorizeRules implements AuthorizationManager<MethodInvocation> 
             MethodInvocation invocation) {
         Object target = invocation.getThis();
         Class<?> type = target == null ? invocation.getMethod().getDeclaringClass() : AopUtils.getTargetClass(target);
-        String authority = plain.computeIfAbsent(new Target(type, invocation.getMethod()), PreAuthorizeRules::plainRule)
-                .orElse(null);
+        String authority = rule(type, invocation.getMethod()).authority();
         if (authority == null) {
             return expressions.authorize(authentication, invocation);
         }
@@ -52,7 +62,7 @@ final class PreAuthorizeRules implements AuthorizationManager<MethodInvocation> 
     }
 
     /** Whether the caller holds the permission (SpEL's {@code hasAuthority}). */
-    static boolean holds(@Nullable Authentication auth, String authority) {
+    private static boolean holds(@Nullable Authentication auth, String authority) {
         if (auth == null || !auth.isAuthenticated()) {
             return false;
         }
@@ -64,17 +74,19 @@ final class PreAuthorizeRules implements AuthorizationManager<MethodInvocation> 
         return false;
     }
 
-    /** The permission of a plain {@code hasAuthority('…')} rule on the method (or its class), if that is its rule. */
-    private static Optional<String> plainRule(Target t) {
-        Method method = AopUtils.getMostSpecificMethod(t.method(), t.type());
-        PreAuthorize rule = AnnotatedElementUtils.findMergedAnnotation(method, PreAuthorize.class);
-        if (rule == null) {
-            rule = AnnotatedElementUtils.findMergedAnnotation(t.type(), PreAuthorize.class);
-        }
-        if (rule == null) {
-            return Optional.empty();
-        }
-        Matcher m = PermissionCheck.HAS_AUTHORITY.matcher(rule.value());
-        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    /** The rule on the method or its class, read from the annotations once per type and method. */
+    private Rule rule(Class<?> type, Method method) {
+        return rules.computeIfAbsent(new Target(type, method), t -> {
+            Method specific = AopUtils.getMostSpecificMethod(t.method(), t.type());
+            PreAuthorize rule = AnnotatedElementUtils.findMergedAnnotation(specific, PreAuthorize.class);
+            if (rule == null) {
+                rule = AnnotatedElementUtils.findMergedAnnotation(t.type(), PreAuthorize.class);
+            }
+            if (rule == null) {
+                return new Rule(null, null);
+            }
+            Matcher m = HAS_AUTHORITY.matcher(rule.value());
+            return new Rule(rule.value(), m.matches() ? m.group(1) : null);
+        });
     }
 }
